@@ -1,0 +1,101 @@
+// Contacts, and the pure rules about them: cadence and when a check-in is due.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/date.hpp"
+#include "kith/relationship_type.hpp"
+#include "kith/status.hpp"
+
+namespace kith {
+
+// A yearly date such as a birthday, with or without a year. Feb 29 is valid (with a leap
+// year, or without a year).
+class YearlyDate {
+ public:
+  // Accepts "YYYY-MM-DD", "MM-DD" and "--MM-DD" (vCard's form without a year).
+  static Result<YearlyDate> parse(std::string_view text);
+
+  std::optional<int> year() const { return year_; }
+  int month() const { return month_; }
+  int day() const { return day_; }
+
+  // "YYYY-MM-DD", or "--MM-DD" without a year. parse(to_string()) == *this.
+  std::string to_string() const;
+
+  friend bool operator==(const YearlyDate&, const YearlyDate&) = default;
+
+ private:
+  std::optional<int> year_;
+  int month_ = 1;
+  int day_ = 1;
+};
+
+// The weighted give/receive ledger of one person.
+// Invariant: given and received are the sums of the weights of the person's interactions
+// marked gave and received; mutual interactions count in neither.
+struct Balance {
+  std::int64_t given = 0;
+  std::int64_t received = 0;
+  std::optional<Date> last_gave;  // the latest day you gave something
+  std::int64_t net() const { return given - received; }
+};
+
+struct Contact {
+  std::int64_t id = 0;
+  std::string uuid;
+  std::string name;
+  std::vector<std::string> types;  // type names, sorted
+  std::optional<Duration> every;   // own cadence; overrides the types' defaults
+  std::vector<std::string> emails;
+  std::vector<std::string> phones;
+  std::string org;
+  std::string title;
+  std::optional<YearlyDate> birthday;
+  std::optional<int> circle;  // 1 = own team, 2 = wider organisation and field, 3 = further out
+  std::string met_via;        // who introduced you, as written
+  std::optional<std::int64_t> met_via_id;  // that person, when they are a contact
+  std::vector<std::string> tags;           // sorted, lowercase
+  std::string learn;  // what you want to learn from them
+  std::string offer;  // what you can offer them
+  std::string note;
+  Date added_on;
+  bool archived = false;
+  std::optional<Date> last_contact;  // the latest interaction's day
+  Balance balance;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// The contact's cadence: its own `every`, else the shortest default cadence among its types
+// (looked up in `types` by name); nullopt when it has neither (it is never due).
+std::optional<Duration> effective_cadence(const Contact& contact,
+                                          const std::vector<RelationshipType>& types);
+
+// When the next check-in is due: one cadence after the last interaction, or after the day it
+// was added if there has been none. nullopt when the contact has no cadence or is archived.
+std::optional<Date> next_due(const Contact& contact, const std::optional<Duration>& cadence);
+
+// True when today is past the due date.
+bool is_overdue(const std::optional<Date>& due, Date today);
+
+// Checks and normalises a contact's name: trimmed, not empty, valid UTF-8, no control
+// characters, at most 200 bytes. invalid_input naming the problem otherwise.
+Result<std::string> normalize_name(std::string_view text);
+
+// Checks a circle: invalid_input unless 1, 2 or 3.
+Status check_circle(int circle);
+
+// Checks a tag and returns it normalised (trimmed, lowercase ASCII, no spaces or commas).
+Result<std::string> normalize_tag(std::string_view text);
+
+// Checks free text given for a field (note, learn, offer, org, title, summary): valid UTF-8,
+// no NUL or control characters other than newline and tab, at most 64 KiB. The error names
+// the field, never the text itself (it may be private).
+Status check_free_text(std::string_view text, std::string_view field);
+
+}  // namespace kith

@@ -1,0 +1,123 @@
+// kith list [--type T] [--tag X] [--overdue] [--archived]: contacts with their rhythm.
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "cli/command_util.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct ListOptions {
+  std::optional<std::string> type;
+  std::optional<std::string> tag;
+  bool overdue = false;
+  bool archived = false;
+};
+
+std::string due_label(const Due& due, Date today) {
+  if (!due.next) return "";
+  if (due.overdue()) return fmt::format("{} overdue", span(due.days_overdue));
+  return relative(*due.next, today);
+}
+
+Status run_list(Context& ctx, const ListOptions& o) {
+  ContactQuery query;
+  if (o.type) {
+    auto type = normalize_type_name(*o.type);
+    if (!type) return type.error();
+    query.type = *type;
+  }
+  if (o.tag) {
+    auto tag = normalize_tag(*o.tag);
+    if (!tag) return tag.error();
+    query.tag = *tag;
+  }
+  query.archived = o.archived;
+
+  auto store = ctx.open(Store::Access::read);
+  if (!store) return store.error();
+  note_missing(ctx, *store);
+  auto types = store->types();
+  if (!types) return types.error();
+  if (query.type && std::none_of(types->begin(), types->end(),
+                                 [&](const auto& t) { return t.name == *query.type; })) {
+    std::vector<std::string> names;
+    for (const auto& t : *types) names.push_back(t.name);
+    return invalid_input("unknown type '" + *query.type + "' (known: " + join(names) + ")");
+  }
+  auto contacts = store->contacts(query);
+  if (!contacts) return contacts.error();
+
+  std::vector<std::pair<const Contact*, Due>> rows;
+  for (const Contact& c : *contacts) {
+    Due due = due_of(c, *types, ctx.today);
+    if (o.overdue && !due.overdue()) continue;
+    rows.emplace_back(&c, due);
+  }
+  if (o.overdue) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.second.days_overdue > b.second.days_overdue;
+    });
+  }
+
+  if (ctx.json) {
+    Json out = Json::array();
+    for (const auto& [c, due] : rows) out.push_back(contact_json(*c, due));
+    print_json(out);
+    return {};
+  }
+  if (rows.empty()) {
+    if (store->missing()) return {};
+    bool filtered = o.type || o.tag || o.overdue || o.archived;
+    fmt::print("{}\n", filtered ? "No contacts match."
+                                : "No contacts yet. Add one: kith add NAME --type mentor");
+    return {};
+  }
+  Painter paint(ctx.color);
+  Table table({{"ID", Table::Align::right},
+               {"NAME"},
+               {"TYPES"},
+               {"EVERY"},
+               {"LAST CONTACT"},
+               {"NEXT DUE"},
+               {"", Table::Align::left},
+               {"BALANCE", Table::Align::right}});
+  std::size_t overdue = 0;
+  for (const auto& [c, due] : rows) {
+    if (due.overdue()) ++overdue;
+    table.add({{std::to_string(c->id), Paint::dim},
+               {printable(c->name), Paint::bold},
+               {join(c->types)},
+               {due.cadence ? due.cadence->to_string() : "-", Paint::none},
+               {c->last_contact ? c->last_contact->to_string() : "never"},
+               {due.next ? due.next->to_string() : "-"},
+               {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
+               {signed_number(c->balance.net()),
+                c->balance.net() < 0 ? Paint::yellow : Paint::none}});
+  }
+  fmt::print("{}", table.render(paint));
+  fmt::print("{}\n", paint(Paint::dim, fmt::format("{} contact{}{}", rows.size(),
+                                                   rows.size() == 1 ? "" : "s",
+                                                   overdue ? fmt::format(", {} overdue", overdue)
+                                                           : std::string())));
+  return {};
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ListOptions>();
+  CLI::App* cmd = app.add_subcommand("list", "List contacts with cadence, last contact, next due "
+                                             "and balance");
+  cmd->alias("ls");
+  cmd->add_option("--type", options->type, "Only contacts of this type")->option_text("TYPE");
+  cmd->add_option("--tag", options->tag, "Only contacts with this tag")->option_text("TAG");
+  cmd->add_flag("--overdue", options->overdue, "Only overdue contacts, most overdue first");
+  cmd->add_flag("--archived", options->archived, "Archived contacts instead of active ones");
+  on_chosen(*cmd, options, action, run_list);
+}
+
+}  // namespace kith::cli

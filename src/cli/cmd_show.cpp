@@ -1,0 +1,148 @@
+// kith show WHO: one person in full.
+#include <fmt/core.h>
+
+#include "cli/command_util.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+
+namespace kith::cli {
+namespace {
+
+constexpr int kRecent = 10;
+
+struct ShowOptions {
+  std::string who;
+};
+
+Status run_show(Context& ctx, const ShowOptions& o) {
+  auto store = ctx.open(Store::Access::read);
+  if (!store) return store.error();
+  auto contact = store->resolve(o.who);
+  if (!contact) return contact.error();
+  auto types = store->types();
+  if (!types) return types.error();
+  auto reminders = store->open_reminders(contact->id);
+  if (!reminders) return reminders.error();
+  HistoryQuery query;
+  query.contact_id = contact->id;
+  query.limit = kRecent;
+  auto recent = store->history(query);
+  if (!recent) return recent.error();
+  const Contact& c = *contact;
+  Due due = due_of(c, *types, ctx.today);
+
+  if (ctx.json) {
+    Json out = contact_json(c, due);
+    Json open = Json::array();
+    for (const auto& r : *reminders) open.push_back(reminder_json(r, ctx.today));
+    out["reminders"] = std::move(open);
+    Json timeline = Json::array();
+    for (const auto& i : *recent) timeline.push_back(interaction_json(i));
+    out["recent"] = std::move(timeline);
+    print_json(out);
+    return {};
+  }
+
+  Painter paint(ctx.color);
+  std::string out;
+  out += fmt::format("{}  {}{}\n", paint(Paint::bold, printable(c.name)),
+                     paint(Paint::dim, fmt::format("#{}", c.id)),
+                     c.archived ? paint(Paint::yellow, "  (archived)") : "");
+  auto field = [&](std::string_view label, const std::string& value, Paint p = Paint::none) {
+    if (value.empty()) return;
+    out += fmt::format("  {}  {}\n", paint(Paint::dim, fmt::format("{:<10}", label)),
+                       paint(p, printable(value)));
+  };
+  std::string role = c.title;
+  if (!c.org.empty()) role += role.empty() ? c.org : " at " + c.org;
+  field("Role", role);
+  std::string kinds = c.types.empty() ? "" : join(c.types);
+  if (due.cadence) {
+    kinds += fmt::format("{}every {}{}", kinds.empty() ? "" : " · ", due.cadence->to_human(),
+                         c.every ? " (own)" : "");
+  }
+  field("Types", kinds);
+  field("Email", join(c.emails));
+  field("Phone", join(c.phones));
+  if (c.birthday) {
+    std::string birthday = c.birthday->to_string();
+    if (!c.birthday->year()) birthday = birthday.substr(2);
+    field("Birthday", birthday);
+  }
+  if (c.circle) field("Circle", fmt::format("{} ({})", *c.circle, circle_label(*c.circle)));
+  field("Met via", c.met_via_id ? fmt::format("{} (#{})", c.met_via, *c.met_via_id) : c.met_via);
+  field("Tags", join(c.tags));
+  field("Learn", c.learn);
+  field("Offer", c.offer);
+  field("Note", c.note);
+  field("Added", fmt::format("{} ({})", c.added_on.to_string(), relative(c.added_on, ctx.today)));
+  if (c.last_contact) {
+    field("Last", fmt::format("{} ({})", c.last_contact->to_string(),
+                              relative(*c.last_contact, ctx.today)));
+  } else {
+    field("Last", "never since added");
+  }
+  if (due.next) {
+    field("Next due",
+          due.overdue() ? fmt::format("{} ({} overdue)", due.next->to_string(),
+                                      span(due.days_overdue))
+                        : fmt::format("{} ({})", due.next->to_string(),
+                                      relative(*due.next, ctx.today)),
+          due.overdue() ? Paint::red : Paint::none);
+  }
+  const Balance& b = c.balance;
+  std::string balance = fmt::format("net {} (gave {}, received {})", signed_number(b.net()),
+                                    b.given, b.received);
+  if (b.last_gave) balance += fmt::format("; last gave {}", b.last_gave->to_string());
+  field("Balance", balance, b.net() < 0 ? Paint::yellow : Paint::none);
+
+  if (!reminders->empty()) {
+    out += fmt::format("\n{}\n", paint(Paint::bold, "Open reminders"));
+    for (const auto& r : *reminders) {
+      bool late = ctx.today > r.due;
+      out += fmt::format("  {}  {}  {:<8}  {}\n", paint(Paint::dim, fmt::format("#{:<4}", r.id)),
+                         paint(late ? Paint::red : Paint::none, r.due.to_string()),
+                         to_string(r.kind), printable(r.text));
+    }
+  }
+  if (!recent->empty()) {
+    out += fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
+    Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
+    for (const auto& i : *recent) {
+      std::vector<std::string> others;
+      for (const auto& p : i.people) {
+        if (p.id != c.id) others.push_back(p.name);
+      }
+      table.add({{i.day.to_string()},
+                 {i.channel ? std::string(to_string(*i.channel)) : ""},
+                 {value_label(i.direction, i.weight)},
+                 {printable(join(others))},
+                 {printable(i.summary)}});
+    }
+    std::optional<int> width = terminal_width();
+    if (width) *width -= 2;  // the indent
+    std::string rendered = table.render(paint, width);
+    std::size_t start = 0;
+    while (start < rendered.size()) {  // indent every line by two spaces
+      std::size_t end = rendered.find('\n', start);
+      out += "  " + rendered.substr(start, end - start + 1);
+      start = end + 1;
+    }
+  }
+  fmt::print("{}", out);
+  return {};
+}
+
+}  // namespace
+
+void add_show_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ShowOptions>();
+  CLI::App* cmd = app.add_subcommand("show", "Show one person: details, balance, reminders, "
+                                             "recent timeline");
+  cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
+      ->required()
+      ->option_text("WHO");
+  on_chosen(*cmd, options, action, run_show);
+}
+
+}  // namespace kith::cli

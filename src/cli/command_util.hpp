@@ -1,0 +1,27 @@
+// Small helpers shared by the command files.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "cli/app.hpp"
+
+namespace kith::cli {
+
+// Registers `run(ctx, options)` as the command's action when the subcommand is chosen.
+// The options live as long as the app (shared with the callback), never in statics.
+template <class Options, class Run>
+void on_chosen(CLI::App& command, std::shared_ptr<Options> options, Action& action, Run run) {
+  command.callback([options, &action, run] {
+    action = [options, run](Context& ctx) { return run(ctx, *options); };
+  });
+}
+
+// Tells on stderr that there is no database yet, for read commands on a missing file.
+void note_missing(const Context& ctx, const Store& store);
+
+// Joins the words of a multi-word positional ("kith add Ada Lovelace") with single spaces.
+std::string join_words(const std::vector<std::string>& words);
+
+}  // namespace kith::cli

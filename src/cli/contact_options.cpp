@@ -1,0 +1,206 @@
+#include "cli/contact_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+
+#include "kith/text.hpp"
+
+namespace kith::cli {
+namespace {
+
+Result<std::string> check_email(std::string_view text) {
+  std::string_view t = trim(text);
+  auto at = t.find('@');
+  bool ok = is_valid_utf8(t) && !has_control_chars(t) && t.size() <= 254 &&
+            at != std::string_view::npos && at > 0 && at + 1 < t.size() &&
+            t.find_first_of(" \t,;<>") == std::string_view::npos;
+  if (!ok) return invalid_input("invalid email '" + std::string(is_valid_utf8(t) ? t : "?") +
+                                "': expected name@domain");
+  return std::string(t);
+}
+
+Result<std::string> check_phone(std::string_view text) {
+  std::string_view t = trim(text);
+  int digits = 0;
+  bool ok = !t.empty() && t.size() <= 40;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (std::string_view(" +-().x/").find(c) == std::string_view::npos) {
+      ok = false;
+    }
+  }
+  if (!ok || digits < 3) {
+    return invalid_input("invalid phone '" + std::string(is_valid_utf8(t) ? t : "?") +
+                         "': expected digits with optional + - ( ) . spaces");
+  }
+  return std::string(t);
+}
+
+// Adds `value` to `list` unless an equal one (by `same`) is there.
+template <class Same>
+void add_unique(std::vector<std::string>& list, const std::string& value, Same same) {
+  if (std::none_of(list.begin(), list.end(), [&](const auto& v) { return same(v, value); })) {
+    list.push_back(value);
+  }
+}
+
+bool same_text(const std::string& a, const std::string& b) { return a == b; }
+bool same_folded(const std::string& a, const std::string& b) {
+  return fold_for_match(a) == fold_for_match(b);
+}
+
+// Removes `value` from `list`; invalid_input naming `what` when it is not there.
+template <class Same>
+Status remove_one(std::vector<std::string>& list, const std::string& value, std::string_view what,
+                  const std::string& who, Same same) {
+  auto it = std::find_if(list.begin(), list.end(), [&](const auto& v) { return same(v, value); });
+  if (it == list.end()) {
+    return invalid_input(who + " has no " + std::string(what) + " '" + value + "'");
+  }
+  list.erase(it);
+  return {};
+}
+
+Status set_text(const std::optional<std::string>& value, std::string_view field,
+                std::string& target) {
+  if (!value) return {};
+  KITH_TRY(check_free_text(*value, field));
+  target = std::string(trim(*value));
+  return {};
+}
+
+}  // namespace
+
+void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
+  if (for_edit) cmd.add_option("--name", o.name, "New name")->option_text("NAME");
+  cmd.add_option("--type", o.types, "Relationship type (repeatable): mentor, sponsor, peer, "
+                                    "manager, report, customer, or your own")
+      ->option_text("TYPE");
+  cmd.add_option("--every", o.every, "Own check-in cadence, overriding the types' (30d, 2w, 3m)")
+      ->option_text("DURATION");
+  cmd.add_option("--email", o.emails, "Email address (repeatable)")->option_text("EMAIL");
+  cmd.add_option("--phone", o.phones, "Phone number (repeatable)")->option_text("PHONE");
+  cmd.add_option("--org", o.org, "Organisation")->option_text("ORG");
+  cmd.add_option("--title", o.title, "Job title")->option_text("TITLE");
+  cmd.add_option("--birthday", o.birthday, "Birthday: YYYY-MM-DD, or MM-DD without the year")
+      ->option_text("DATE");
+  cmd.add_option("--tag", o.tags, "Tag (repeatable)")->option_text("TAG");
+  cmd.add_option("--circle", o.circle, "1 = your team and those it works with, 2 = your "
+                                       "organisation and field, 3 = further out")
+      ->option_text("1|2|3");
+  cmd.add_option("--met-via", o.met_via, "Who introduced you (a contact, or any name)")
+      ->option_text("WHO");
+  cmd.add_option("--learn", o.learn, "What you want to learn from them")->option_text("TEXT");
+  cmd.add_option("--offer", o.offer, "What you can offer them")->option_text("TEXT");
+  cmd.add_option("--note", o.note, "A note")->option_text("TEXT");
+  if (for_edit) {
+    cmd.add_option("--no-type", o.no_types, "Remove a type (repeatable)")->option_text("TYPE");
+    cmd.add_option("--no-tag", o.no_tags, "Remove a tag (repeatable)")->option_text("TAG");
+    cmd.add_option("--no-email", o.no_emails, "Remove an email (repeatable)")
+        ->option_text("EMAIL");
+    cmd.add_option("--no-phone", o.no_phones, "Remove a phone (repeatable)")
+        ->option_text("PHONE");
+    cmd.add_flag("--no-every", o.no_every, "Drop the own cadence: follow the types' again");
+    cmd.add_flag("--no-birthday", o.no_birthday, "Forget the birthday");
+    cmd.add_flag("--no-circle", o.no_circle, "Forget the circle");
+  }
+}
+
+bool empty(const ContactOptions& o) {
+  return !o.name && o.types.empty() && o.emails.empty() && o.phones.empty() && o.tags.empty() &&
+         !o.every && !o.org && !o.title && !o.birthday && !o.circle && !o.met_via && !o.learn &&
+         !o.offer && !o.note && o.no_types.empty() && o.no_tags.empty() &&
+         o.no_emails.empty() && o.no_phones.empty() && !o.no_every && !o.no_birthday &&
+         !o.no_circle;
+}
+
+Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c) {
+  if (o.name) {
+    auto name = normalize_name(*o.name);
+    if (!name) return name.error();
+    c.name = *name;
+  }
+  for (const auto& text : o.no_types) {
+    auto type = normalize_type_name(text);
+    if (!type) return type.error();
+    KITH_TRY(remove_one(c.types, *type, "type", c.name, same_text));
+  }
+  for (const auto& text : o.types) {
+    auto type = normalize_type_name(text);
+    if (!type) return type.error();
+    add_unique(c.types, *type, same_text);
+  }
+  std::sort(c.types.begin(), c.types.end());
+  if (o.no_every) c.every.reset();
+  if (o.every) {
+    auto every = Duration::parse(*o.every);
+    if (!every) return every.error();
+    c.every = *every;
+  }
+  for (const auto& text : o.no_emails) {
+    KITH_TRY(remove_one(c.emails, std::string(trim(text)), "email", c.name, same_folded));
+  }
+  for (const auto& text : o.emails) {
+    auto email = check_email(text);
+    if (!email) return email.error();
+    add_unique(c.emails, *email, same_folded);
+  }
+  for (const auto& text : o.no_phones) {
+    KITH_TRY(remove_one(c.phones, std::string(trim(text)), "phone", c.name, same_text));
+  }
+  for (const auto& text : o.phones) {
+    auto phone = check_phone(text);
+    if (!phone) return phone.error();
+    add_unique(c.phones, *phone, same_text);
+  }
+  for (const auto& text : o.no_tags) {
+    auto tag = normalize_tag(text);
+    if (!tag) return tag.error();
+    KITH_TRY(remove_one(c.tags, *tag, "tag", c.name, same_text));
+  }
+  for (const auto& text : o.tags) {
+    auto tag = normalize_tag(text);
+    if (!tag) return tag.error();
+    add_unique(c.tags, *tag, same_text);
+  }
+  std::sort(c.tags.begin(), c.tags.end());
+  KITH_TRY(set_text(o.org, "organisation", c.org));
+  KITH_TRY(set_text(o.title, "title", c.title));
+  KITH_TRY(set_text(o.learn, "learn text", c.learn));
+  KITH_TRY(set_text(o.offer, "offer text", c.offer));
+  KITH_TRY(set_text(o.note, "note", c.note));
+  if (o.no_birthday) c.birthday.reset();
+  if (o.birthday) {
+    auto birthday = YearlyDate::parse(*o.birthday);
+    if (!birthday) return birthday.error();
+    c.birthday = *birthday;
+  }
+  if (o.no_circle) c.circle.reset();
+  if (o.circle) {
+    KITH_TRY(check_circle(*o.circle));
+    c.circle = *o.circle;
+  }
+  if (o.met_via) {
+    std::string_view who = trim(*o.met_via);
+    c.met_via.clear();
+    c.met_via_id.reset();
+    if (!who.empty()) {
+      KITH_TRY(check_free_text(who, "met-via"));
+      auto introducer = store.resolve(who);
+      if (introducer) {
+        if (introducer->id == c.id) return invalid_input(c.name + " cannot introduce themselves");
+        c.met_via = introducer->name;
+        c.met_via_id = introducer->id;
+      } else if (introducer.error().code == Errc::not_found) {
+        c.met_via = std::string(who);
+      } else {
+        return Error{introducer.error().code, "--met-via: " + introducer.error().message};
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,112 @@
+#include "cli/json_out.hpp"
+
+#include <fmt/core.h>
+
+namespace kith::cli {
+namespace {
+
+Json optional_date(const std::optional<Date>& date) {
+  return date ? Json(date->to_string()) : Json(nullptr);
+}
+
+Json optional_duration(const std::optional<Duration>& duration) {
+  return duration ? Json(duration->to_string()) : Json(nullptr);
+}
+
+}  // namespace
+
+Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today) {
+  Due due;
+  due.cadence = effective_cadence(contact, types);
+  due.next = next_due(contact, due.cadence);
+  if (is_overdue(due.next, today)) due.days_overdue = days_between(*due.next, today);
+  return due;
+}
+
+Json balance_json(const Balance& balance) {
+  Json j;
+  j["given"] = balance.given;
+  j["received"] = balance.received;
+  j["net"] = balance.net();
+  j["last_gave"] = optional_date(balance.last_gave);
+  return j;
+}
+
+Json contact_json(const Contact& c, const Due& due) {
+  Json j;
+  j["id"] = c.id;
+  j["uuid"] = c.uuid;
+  j["name"] = c.name;
+  j["types"] = c.types;
+  j["every"] = optional_duration(c.every);
+  j["cadence"] = optional_duration(due.cadence);
+  j["emails"] = c.emails;
+  j["phones"] = c.phones;
+  j["org"] = c.org;
+  j["title"] = c.title;
+  j["birthday"] = c.birthday ? Json(c.birthday->to_string()) : Json(nullptr);
+  j["circle"] = c.circle ? Json(*c.circle) : Json(nullptr);
+  j["met_via"] = c.met_via;
+  j["met_via_id"] = c.met_via_id ? Json(*c.met_via_id) : Json(nullptr);
+  j["tags"] = c.tags;
+  j["learn"] = c.learn;
+  j["offer"] = c.offer;
+  j["note"] = c.note;
+  j["added_on"] = c.added_on.to_string();
+  j["archived"] = c.archived;
+  j["last_contact"] = optional_date(c.last_contact);
+  j["next_due"] = optional_date(due.next);
+  j["overdue"] = due.overdue();
+  j["days_overdue"] = due.days_overdue;
+  j["balance"] = balance_json(c.balance);
+  j["created_at"] = c.created_at;
+  j["updated_at"] = c.updated_at;
+  return j;
+}
+
+Json interaction_json(const Interaction& i) {
+  Json j;
+  j["id"] = i.id;
+  j["uuid"] = i.uuid;
+  j["day"] = i.day.to_string();
+  j["summary"] = i.summary;
+  j["channel"] = i.channel ? Json(std::string(to_string(*i.channel))) : Json(nullptr);
+  j["direction"] = std::string(to_string(i.direction));
+  j["weight"] = i.weight;
+  Json people = Json::array();
+  for (const auto& p : i.people) people.push_back({{"id", p.id}, {"name", p.name}});
+  j["people"] = std::move(people);
+  return j;
+}
+
+Json reminder_json(const Reminder& r, Date today) {
+  Json j;
+  j["id"] = r.id;
+  j["uuid"] = r.uuid;
+  j["kind"] = std::string(to_string(r.kind));
+  j["text"] = r.text;
+  j["contact"] = r.contact_id ? Json({{"id", *r.contact_id}, {"name", r.contact_name}})
+                              : Json(nullptr);
+  j["due"] = r.due.to_string();
+  j["every"] = optional_duration(r.every);
+  j["done_on"] = optional_date(r.done_on);
+  j["overdue"] = !r.done_on && today > r.due;
+  return j;
+}
+
+Json type_json(const RelationshipType& t, std::int64_t contacts) {
+  Json j;
+  j["name"] = t.name;
+  j["every"] = optional_duration(t.every);
+  j["weight"] = t.weight;
+  j["builtin"] = t.builtin;
+  j["contacts"] = contacts;
+  j["uuid"] = t.uuid;
+  return j;
+}
+
+void print_json(const Json& document) {
+  fmt::print("{}\n", document.dump(2, ' ', false, Json::error_handler_t::replace));
+}
+
+}  // namespace kith::cli

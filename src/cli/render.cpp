@@ -1,0 +1,154 @@
+#include "cli/render.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include "kith/text.hpp"
+
+namespace kith::cli {
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\t') {
+      out += ' ';
+      ++i;
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+    } else {
+      std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      std::string_view seq = text.substr(i, len);
+      if (len > 1 && seq.size() == len && is_valid_utf8(seq) && !has_control_chars(seq)) {
+        out += seq;
+        i += len;
+      } else {
+        out += fmt::format("\\x{:02x}", c);
+        ++i;
+      }
+    }
+  }
+  return out;
+}
+
+std::string Painter::operator()(Paint paint, std::string_view text) const {
+  if (!enabled_ || paint == Paint::none || text.empty()) return std::string(text);
+  const char* code = "";
+  switch (paint) {
+    case Paint::bold: code = "1"; break;
+    case Paint::dim: code = "2"; break;
+    case Paint::red: code = "31"; break;
+    case Paint::yellow: code = "33"; break;
+    case Paint::green: code = "32"; break;
+    case Paint::cyan: code = "36"; break;
+    case Paint::none: break;
+  }
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+
+std::string Table::render(const Painter& paint, std::optional<int> max_width) const {
+  std::vector<int> widths(columns_.size(), 0);
+  for (std::size_t c = 0; c < columns_.size(); ++c) widths[c] = display_width(columns_[c].header);
+  for (const auto& row : rows_) {
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c].text));
+    }
+  }
+  if (max_width && !widths.empty()) {
+    int others = 0;
+    for (std::size_t c = 0; c + 1 < widths.size(); ++c) others += widths[c] + 2;
+    widths.back() = std::max(10, std::min(widths.back(), *max_width - others));
+  }
+  auto line = [&](const std::vector<Cell>& cells, bool header) {
+    std::string out;
+    std::size_t last = cells.size();
+    while (last > 0 && cells[last - 1].text.empty()) --last;  // no trailing spaces
+    for (std::size_t c = 0; c < last && c < columns_.size(); ++c) {
+      std::string text = truncate_to_width(cells[c].text, widths[c]);
+      int pad = widths[c] - display_width(text);
+      bool final_cell = c + 1 == last;
+      if (c) out += "  ";
+      if (columns_[c].align == Align::right) out.append(static_cast<std::size_t>(pad), ' ');
+      out += paint(header ? Paint::bold : cells[c].paint, text);
+      if (columns_[c].align == Align::left && !final_cell) {
+        out.append(static_cast<std::size_t>(pad), ' ');
+      }
+    }
+    out += '\n';
+    return out;
+  };
+  std::vector<Cell> header;
+  for (const auto& column : columns_) header.push_back({column.header, Paint::bold});
+  std::string out = line(header, true);
+  for (const auto& row : rows_) out += line(row, false);
+  return out;
+}
+
+std::optional<int> terminal_width() {
+  if (::isatty(STDOUT_FILENO) != 1) return std::nullopt;
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return std::nullopt;
+  return static_cast<int>(size.ws_col);
+}
+
+std::string span(std::int64_t days) {
+  auto unit = [](std::int64_t n, const char* one) {
+    return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s");
+  };
+  if (days < 14) return unit(days, "day");
+  if (days < 60) return unit(days / 7, "week");
+  if (days < 730) return unit(days * 12 / 365, "month");
+  return unit(days / 365, "year");
+}
+
+std::string relative(Date day, Date today) {
+  std::int64_t d = days_between(today, day);
+  if (d == 0) return "today";
+  if (d == -1) return "yesterday";
+  if (d == 1) return "tomorrow";
+  return d < 0 ? span(-d) + " ago" : "in " + span(d);
+}
+
+std::string value_label(Direction direction, int weight) {
+  switch (direction) {
+    case Direction::gave: return fmt::format("gave {}", weight);
+    case Direction::received: return fmt::format("received {}", weight);
+    case Direction::mutual: break;
+  }
+  return "";
+}
+
+std::string signed_number(std::int64_t n) { return n > 0 ? fmt::format("+{}", n) : fmt::format("{}", n); }
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string join_people(const std::vector<std::string>& names) {
+  if (names.size() <= 1) return join(names);
+  std::vector<std::string> head(names.begin(), names.end() - 1);
+  return join(head) + " and " + names.back();
+}
+
+std::string_view circle_label(int circle) {
+  switch (circle) {
+    case 1: return "your team and those it works with";
+    case 2: return "your organisation and field";
+    default: return "further out";
+  }
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,80 @@
+// Text rendering for the terminal: colour, aligned tables, and human phrasing of dates.
+// Everything returns strings; callers print.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/contact.hpp"
+#include "kith/date.hpp"
+#include "kith/interaction.hpp"
+
+namespace kith::cli {
+
+// `text` made safe for one terminal line: control characters become \xNN, newlines become
+// spaces, invalid UTF-8 bytes become \xNN.
+std::string printable(std::string_view text);
+
+enum class Paint { none, bold, dim, red, yellow, green, cyan };
+
+// Wraps text in ANSI colour codes, or not, per the --color decision.
+class Painter {
+ public:
+  explicit Painter(bool enabled) : enabled_(enabled) {}
+  std::string operator()(Paint paint, std::string_view text) const;
+  bool enabled() const { return enabled_; }
+
+ private:
+  bool enabled_;
+};
+
+struct Cell {
+  std::string text;
+  Paint paint = Paint::none;
+};
+
+// Columns aligned by display width (accents, CJK and emoji included), two spaces apart,
+// no trailing spaces. The last column may be cut to fit `max_width` when it is given.
+class Table {
+ public:
+  enum class Align { left, right };
+  struct Column {
+    std::string header;
+    Align align = Align::left;
+  };
+
+  explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+  void add(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
+  bool empty() const { return rows_.empty(); }
+  std::string render(const Painter& paint, std::optional<int> max_width = std::nullopt) const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<Cell>> rows_;
+};
+
+// The terminal's width when stdout is a terminal, else nullopt (no cutting in pipes).
+std::optional<int> terminal_width();
+
+// "today", "yesterday", "tomorrow", "3 days ago", "in 2 weeks", "5 months ago"...
+std::string relative(Date day, Date today);
+// "3 days", "2 weeks", "5 months": a span of days, rounded the way people say it.
+std::string span(std::int64_t days);
+
+// "gave 2", "received 1", or "" for a mutual interaction.
+std::string value_label(Direction direction, int weight);
+// "+3", "-2", "0".
+std::string signed_number(std::int64_t n);
+
+// "Ada Lovelace", "Ada Lovelace and Grace Hopper", "A, B and C".
+std::string join_people(const std::vector<std::string>& names);
+// "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+// Circle 1..3 in words.
+std::string_view circle_label(int circle);
+
+}  // namespace kith::cli

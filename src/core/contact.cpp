@@ -1,0 +1,144 @@
+#include "kith/contact.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+constexpr std::size_t kMaxNameBytes = 200;
+constexpr std::size_t kMaxFreeTextBytes = 64 * 1024;
+
+bool parse_int(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         });
+}
+
+}  // namespace
+
+Result<YearlyDate> YearlyDate::parse(std::string_view text) {
+  std::string_view t = trim(text);
+  auto bad = [&] {
+    return invalid_input("invalid date '" + std::string(text) +
+                         "': expected YYYY-MM-DD, or MM-DD when the year is unknown");
+  };
+  YearlyDate out;
+  std::string_view month_day;
+  if (t.size() == 10 && t[4] == '-') {
+    auto full = Date::parse_iso(t);
+    if (!full) return full.error();
+    out.year_ = full->year();
+    out.month_ = full->month();
+    out.day_ = full->day();
+    return out;
+  }
+  if (t.size() == 7 && t.substr(0, 2) == "--") {
+    month_day = t.substr(2);
+  } else if (t.size() == 5) {
+    month_day = t;
+  } else {
+    return bad();
+  }
+  if (month_day[2] != '-' || !all_digits(month_day.substr(0, 2)) ||
+      !all_digits(month_day.substr(3))) {
+    return bad();
+  }
+  parse_int(month_day.substr(0, 2), out.month_);
+  parse_int(month_day.substr(3), out.day_);
+  // Checked against a leap year so that Feb 29 is accepted without a year.
+  if (!Date::from_ymd(2000, out.month_, out.day_)) {
+    return invalid_input("invalid date '" + std::string(text) + "': no such day of the year");
+  }
+  return out;
+}
+
+std::string YearlyDate::to_string() const {
+  char buffer[16];
+  if (year_) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", *year_, month_, day_);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "--%02d-%02d", month_, day_);
+  }
+  return buffer;
+}
+
+std::optional<Duration> effective_cadence(const Contact& contact,
+                                          const std::vector<RelationshipType>& types) {
+  if (contact.every) return contact.every;
+  std::optional<Duration> shortest;
+  for (const auto& name : contact.types) {
+    auto it = std::find_if(types.begin(), types.end(),
+                           [&](const RelationshipType& t) { return t.name == name; });
+    if (it == types.end() || !it->every) continue;
+    if (!shortest || shorter(*it->every, *shortest)) shortest = it->every;
+  }
+  return shortest;
+}
+
+std::optional<Date> next_due(const Contact& contact, const std::optional<Duration>& cadence) {
+  if (!cadence || contact.archived) return std::nullopt;
+  return cadence->after(contact.last_contact.value_or(contact.added_on));
+}
+
+bool is_overdue(const std::optional<Date>& due, Date today) { return due && today > *due; }
+
+Result<std::string> normalize_name(std::string_view text) {
+  if (!is_valid_utf8(text)) return invalid_input("invalid name: not valid UTF-8");
+  if (has_control_chars(text) || text.find('\n') != std::string_view::npos ||
+      text.find('\t') != std::string_view::npos) {
+    return invalid_input("invalid name: it contains control characters");
+  }
+  std::string_view t = trim(text);
+  if (t.empty()) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
+  if (t.size() > kMaxNameBytes) {
+    return invalid_input("invalid name: longer than " + std::to_string(kMaxNameBytes) + " bytes");
+  }
+  return std::string(t);
+}
+
+Status check_circle(int circle) {
+  if (circle < 1 || circle > 3) {
+    return invalid_input("invalid circle " + std::to_string(circle) +
+                         ": expected 1 (your team), 2 (your organisation and field) or 3 "
+                         "(further out)");
+  }
+  return {};
+}
+
+Result<std::string> normalize_tag(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.empty()) return invalid_input("invalid tag: it is empty");
+  if (!is_valid_utf8(t) || has_control_chars(t) || t.size() > 64 ||
+      t.find_first_of(" \t\n,") != std::string_view::npos) {
+    return invalid_input("invalid tag '" + std::string(is_valid_utf8(t) ? t : "?") +
+                         "': use one word of at most 64 bytes, without spaces or commas");
+  }
+  std::string out(t);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+Status check_free_text(std::string_view text, std::string_view field) {
+  if (!is_valid_utf8(text)) return invalid_input("invalid " + std::string(field) + ": not valid UTF-8");
+  if (has_control_chars(text)) {
+    return invalid_input("invalid " + std::string(field) + ": it contains control characters");
+  }
+  if (text.size() > kMaxFreeTextBytes) {
+    return invalid_input("invalid " + std::string(field) + ": longer than " +
+                         std::to_string(kMaxFreeTextBytes / 1024) + " KiB");
+  }
+  return {};
+}
+
+}  // namespace kith

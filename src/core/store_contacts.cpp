@@ -1,0 +1,359 @@
+// The store's relationship types and contacts.
+#include <algorithm>
+#include <cctype>
+
+#include "core/store_impl.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+constexpr char kSeparator = '\x1f';  // joins list columns; names and values never contain it
+
+std::vector<std::string> split_list(const SQLite::Column& column) {
+  std::vector<std::string> out;
+  if (column.isNull()) return out;
+  std::string all = column.getString();
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = all.find(kSeparator, start);
+    out.push_back(all.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::optional<Date> optional_date(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto date = Date::parse_iso(column.getString());
+  if (!date) return std::nullopt;
+  return *date;
+}
+
+std::optional<Duration> optional_duration(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto duration = Duration::parse(column.getString());
+  if (!duration) return std::nullopt;
+  return *duration;
+}
+
+#define KITH_CONTACT_COLUMNS                                                                   \
+  "SELECT c.id, c.uuid, c.name, c.every, c.org, c.title, c.birthday, c.circle, c.met_via,"    \
+  " c.met_via_id, c.learn, c.offer, c.note, c.added_on, c.archived, c.created_at,"            \
+  " c.updated_at, s.last_day, s.given, s.received, s.last_gave_day,"                          \
+  " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM contact_types ct"           \
+  "   JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id ORDER BY t.name)),"        \
+  " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM contact_tags"                   \
+  "   WHERE contact_id = c.id ORDER BY tag)),"                                                \
+  " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"           \
+  "   WHERE contact_id = c.id AND kind = 'email' ORDER BY position)),"                        \
+  " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"           \
+  "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY position))"                         \
+  " FROM contacts c LEFT JOIN contact_stats s ON s.contact_id = c.id "
+
+Contact read_contact(SQLite::Statement& st) {
+  Contact c;
+  c.id = st.getColumn(0).getInt64();
+  c.uuid = st.getColumn(1).getString();
+  c.name = st.getColumn(2).getString();
+  c.every = optional_duration(st.getColumn(3));
+  c.org = st.getColumn(4).getString();
+  c.title = st.getColumn(5).getString();
+  if (!st.getColumn(6).isNull()) {
+    if (auto birthday = YearlyDate::parse(st.getColumn(6).getString())) c.birthday = *birthday;
+  }
+  if (!st.getColumn(7).isNull()) c.circle = st.getColumn(7).getInt();
+  c.met_via = st.getColumn(8).getString();
+  if (!st.getColumn(9).isNull()) c.met_via_id = st.getColumn(9).getInt64();
+  c.learn = st.getColumn(10).getString();
+  c.offer = st.getColumn(11).getString();
+  c.note = st.getColumn(12).getString();
+  if (auto added = optional_date(st.getColumn(13))) c.added_on = *added;
+  c.archived = st.getColumn(14).getInt() != 0;
+  c.created_at = st.getColumn(15).getString();
+  c.updated_at = st.getColumn(16).getString();
+  c.last_contact = optional_date(st.getColumn(17));
+  c.balance.given = st.getColumn(18).isNull() ? 0 : st.getColumn(18).getInt64();
+  c.balance.received = st.getColumn(19).isNull() ? 0 : st.getColumn(19).getInt64();
+  c.balance.last_gave = optional_date(st.getColumn(20));
+  c.types = split_list(st.getColumn(21));
+  c.tags = split_list(st.getColumn(22));
+  c.emails = split_list(st.getColumn(23));
+  c.phones = split_list(st.getColumn(24));
+  return c;
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+// Replaces the contact's types, tags, emails and phones with those of `c`.
+Status write_lists(Store::Impl& impl, const Contact& c) {
+  auto& clear_types = impl.prepare("DELETE FROM contact_types WHERE contact_id = :id");
+  clear_types.bind(":id", c.id);
+  clear_types.exec();
+  for (const auto& type : c.types) {
+    auto& find = impl.prepare("SELECT id FROM types WHERE name = :name");
+    find.bind(":name", type);
+    if (!find.executeStep()) {
+      std::vector<std::string> known;
+      auto& all = impl.prepare("SELECT name FROM types ORDER BY name");
+      while (all.executeStep()) known.push_back(all.getColumn(0).getString());
+      return invalid_input("unknown type '" + type + "' (known: " + join_names(known) + ")");
+    }
+    auto& link = impl.prepare(
+        "INSERT OR IGNORE INTO contact_types (contact_id, type_id) VALUES (:contact, :type)");
+    link.bind(":contact", c.id);
+    link.bind(":type", find.getColumn(0).getInt64());
+    link.exec();
+  }
+  auto& clear_tags = impl.prepare("DELETE FROM contact_tags WHERE contact_id = :id");
+  clear_tags.bind(":id", c.id);
+  clear_tags.exec();
+  for (const auto& tag : c.tags) {
+    auto& add = impl.prepare(
+        "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (:contact, :tag)");
+    add.bind(":contact", c.id);
+    add.bind(":tag", tag);
+    add.exec();
+  }
+  auto& clear_channels = impl.prepare("DELETE FROM contact_channels WHERE contact_id = :id");
+  clear_channels.bind(":id", c.id);
+  clear_channels.exec();
+  auto add_channels = [&](const char* kind, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      auto& add = impl.prepare(
+          "INSERT INTO contact_channels (contact_id, kind, position, value)"
+          " VALUES (:contact, :kind, :position, :value)");
+      add.bind(":contact", c.id);
+      add.bind(":kind", kind);
+      add.bind(":position", static_cast<std::int64_t>(i));
+      add.bind(":value", values[i]);
+      add.exec();
+    }
+  };
+  add_channels("email", c.emails);
+  add_channels("phone", c.phones);
+  return {};
+}
+
+void bind_fields(SQLite::Statement& st, const Contact& c) {
+  st.bind(":name", c.name);
+  st.bind(":name_key", fold_for_match(c.name));
+  bind_optional(st, ":every", c.every ? std::optional(c.every->to_string()) : std::nullopt);
+  st.bind(":org", c.org);
+  st.bind(":title", c.title);
+  bind_optional(st, ":birthday",
+                c.birthday ? std::optional(c.birthday->to_string()) : std::nullopt);
+  if (c.circle) {
+    st.bind(":circle", *c.circle);
+  } else {
+    st.bind(":circle");
+  }
+  st.bind(":met_via", c.met_via);
+  if (c.met_via_id) {
+    st.bind(":met_via_id", *c.met_via_id);
+  } else {
+    st.bind(":met_via_id");
+  }
+  st.bind(":learn", c.learn);
+  st.bind(":offer", c.offer);
+  st.bind(":note", c.note);
+  st.bind(":added_on", c.added_on.to_string());
+  st.bind(":archived", c.archived ? 1 : 0);
+}
+
+}  // namespace
+
+Result<std::vector<RelationshipType>> Store::types() {
+  return guarded(*impl_, [&]() -> Result<std::vector<RelationshipType>> {
+    auto& st = impl_->prepare("SELECT name, every, weight, builtin, uuid FROM types ORDER BY name");
+    std::vector<RelationshipType> out;
+    while (st.executeStep()) {
+      RelationshipType t;
+      t.name = st.getColumn(0).getString();
+      t.every = optional_duration(st.getColumn(1));
+      t.weight = st.getColumn(2).getInt();
+      t.builtin = st.getColumn(3).getInt() != 0;
+      t.uuid = st.getColumn(4).getString();
+      out.push_back(std::move(t));
+    }
+    return out;
+  });
+}
+
+Status Store::add_type(const RelationshipType& type) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& exists = impl_->prepare("SELECT 1 FROM types WHERE name = :name");
+    exists.bind(":name", type.name);
+    if (exists.executeStep()) return invalid_input("type '" + type.name + "' already exists");
+    auto& st = impl_->prepare(
+        "INSERT INTO types (uuid, name, every, weight) VALUES (:uuid, :name, :every, :weight)");
+    st.bind(":uuid", type.uuid.empty() ? new_uuid() : type.uuid);
+    st.bind(":name", type.name);
+    bind_optional(st, ":every", type.every ? std::optional(type.every->to_string()) : std::nullopt);
+    st.bind(":weight", type.weight);
+    st.exec();
+    return {};
+  });
+}
+
+Status Store::change_type(std::string_view name, const TypeChange& change) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "UPDATE types SET"
+        " every = CASE WHEN :set_every THEN :every ELSE every END,"
+        " weight = coalesce(:weight, weight),"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        " WHERE name = :name");
+    st.bind(":set_every", change.every ? 1 : 0);
+    bind_optional(st, ":every",
+                  change.every && *change.every ? std::optional((*change.every)->to_string())
+                                                : std::nullopt);
+    if (change.weight) {
+      st.bind(":weight", *change.weight);
+    } else {
+      st.bind(":weight");
+    }
+    st.bind(":name", std::string(name));
+    if (st.exec() == 0) return not_found("no type '" + std::string(name) + "'");
+    return {};
+  });
+}
+
+Result<Contact> Store::contact(std::int64_t id) {
+  return guarded(*impl_, [&]() -> Result<Contact> {
+    auto& st = impl_->prepare(KITH_CONTACT_COLUMNS "WHERE c.id = :id");
+    st.bind(":id", id);
+    if (!st.executeStep()) return not_found("no contact with id " + std::to_string(id));
+    return read_contact(st);
+  });
+}
+
+Result<Contact> Store::resolve(std::string_view who) {
+  std::string_view text = trim(who);
+  if (text.empty()) return invalid_input("empty contact name");
+  bool numeric = std::all_of(text.begin(), text.end(),
+                             [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  if (numeric && text.size() <= 18) {
+    auto found = contact(std::stoll(std::string(text)));
+    if (found || found.error().code != Errc::not_found) return found;
+  }
+  return guarded(*impl_, [&]() -> Result<Contact> {
+    std::string key = fold_for_match(text);
+    std::vector<std::pair<std::int64_t, std::string>> matches;
+    auto collect = [&](SQLite::Statement& st) {
+      st.bind(":key", key);
+      while (st.executeStep()) {
+        matches.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString());
+      }
+    };
+    collect(impl_->prepare("SELECT id, name FROM contacts WHERE name_key = :key ORDER BY id"));
+    if (matches.empty()) {
+      collect(impl_->prepare(
+          "SELECT id, name FROM contacts WHERE instr(name_key, :key) > 0 ORDER BY name_key, id"));
+    }
+    if (matches.empty()) {
+      return not_found("no contact matches '" + std::string(text) + "'");
+    }
+    if (matches.size() > 1) {
+      constexpr std::size_t kShown = 8;
+      std::string list;
+      for (std::size_t i = 0; i < matches.size() && i < kShown; ++i) {
+        if (i) list += ", ";
+        list += matches[i].second + " (#" + std::to_string(matches[i].first) + ")";
+      }
+      if (matches.size() > kShown) {
+        list += " and " + std::to_string(matches.size() - kShown) + " more";
+      }
+      return Error{Errc::ambiguous, "'" + std::string(text) + "' matches " +
+                                        std::to_string(matches.size()) + " contacts: " + list};
+    }
+    return contact(matches.front().first);
+  });
+}
+
+Result<std::vector<Contact>> Store::contacts(const ContactQuery& query) {
+  return guarded(*impl_, [&]() -> Result<std::vector<Contact>> {
+    auto& st = impl_->prepare(KITH_CONTACT_COLUMNS
+        "WHERE c.archived = :archived"
+        " AND (:type IS NULL OR EXISTS (SELECT 1 FROM contact_types ct"
+        "      JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id AND t.name = :type))"
+        " AND (:tag IS NULL OR EXISTS (SELECT 1 FROM contact_tags g"
+        "      WHERE g.contact_id = c.id AND g.tag = :tag))"
+        " ORDER BY c.name_key, c.id");
+    st.bind(":archived", query.archived ? 1 : 0);
+    bind_optional(st, ":type", query.type);
+    bind_optional(st, ":tag", query.tag);
+    std::vector<Contact> out;
+    while (st.executeStep()) out.push_back(read_contact(st));
+    return out;
+  });
+}
+
+Result<std::int64_t> Store::add_contact(const Contact& contact) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Result<std::int64_t> {
+    auto& st = impl_->prepare(
+        "INSERT INTO contacts (uuid, name, name_key, every, org, title, birthday, circle,"
+        " met_via, met_via_id, learn, offer, note, added_on, archived)"
+        " VALUES (:uuid, :name, :name_key, :every, :org, :title, :birthday, :circle,"
+        " :met_via, :met_via_id, :learn, :offer, :note, :added_on, :archived)");
+    st.bind(":uuid", contact.uuid.empty() ? new_uuid() : contact.uuid);
+    bind_fields(st, contact);
+    st.exec();
+    Contact stored = contact;
+    stored.id = impl_->db.getLastInsertRowid();
+    KITH_TRY(write_lists(*impl_, stored));
+    return stored.id;
+  });
+}
+
+Status Store::update_contact(const Contact& contact) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "UPDATE contacts SET name = :name, name_key = :name_key, every = :every, org = :org,"
+        " title = :title, birthday = :birthday, circle = :circle, met_via = :met_via,"
+        " met_via_id = :met_via_id, learn = :learn, offer = :offer, note = :note,"
+        " added_on = :added_on, archived = :archived,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        " WHERE id = :id");
+    bind_fields(st, contact);
+    st.bind(":id", contact.id);
+    if (st.exec() == 0) return not_found("no contact with id " + std::to_string(contact.id));
+    return write_lists(*impl_, contact);
+  });
+}
+
+Status Store::remove_contact(std::int64_t id) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    // Dropping the summary row first keeps the link-removal trigger from recomputing it for
+    // every interaction about to go.
+    auto& stats = impl_->prepare("DELETE FROM contact_stats WHERE contact_id = :id");
+    stats.bind(":id", id);
+    stats.exec();
+    auto& sole = impl_->prepare(
+        "DELETE FROM interactions WHERE id IN ("
+        " SELECT p.interaction_id FROM interaction_people p WHERE p.contact_id = :id"
+        " AND NOT EXISTS (SELECT 1 FROM interaction_people q"
+        "   WHERE q.interaction_id = p.interaction_id AND q.contact_id != :id))");
+    sole.bind(":id", id);
+    sole.exec();
+    auto& st = impl_->prepare("DELETE FROM contacts WHERE id = :id");
+    st.bind(":id", id);
+    if (st.exec() == 0) return not_found("no contact with id " + std::to_string(id));
+    return {};
+  });
+}
+
+}  // namespace kith

@@ -1,0 +1,73 @@
+// Internals shared by the store's source files. Not part of the public API.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "kith/store.hpp"
+
+namespace kith {
+
+struct Store::Impl {
+  Impl(const std::string& file, int flags) : db(file, flags) {}
+
+  // Removes a database file this process created when no change was ever committed to it,
+  // so that a failed first command leaves nothing behind. Declared before `db` so that it
+  // runs after the connection is closed.
+  struct Cleanup {
+    std::filesystem::path path;
+    bool armed = false;
+    ~Cleanup();
+  } cleanup;
+
+  SQLite::Database db;
+  std::filesystem::path path;
+  bool missing = false;
+  bool in_write = false;
+
+  int level = 0;
+  std::optional<std::filesystem::path> backup;
+  // Prepared statements, keyed by their SQL text's address: every query is a string literal
+  // in one function, prepared once per connection and reused.
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+
+  // The prepared statement for `sql`, reset and with its bindings cleared.
+  SQLite::Statement& prepare(const char* sql);
+};
+
+// Turns a SQLite exception into kith's error, by extended result code. `path` names the file.
+Error storage_error(const SQLite::Exception& e, const std::filesystem::path& path);
+
+// Runs `fn`, turning SQLite exceptions into Errc::storage errors and anything else thrown into
+// Errc::internal. The one place where exceptions from the database become Results.
+template <class Fn>
+auto guarded(Store::Impl& impl, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const SQLite::Exception& e) {
+    return storage_error(e, impl.path);
+  } catch (const std::exception& e) {
+    return Error{Errc::internal, e.what()};
+  }
+}
+
+// Errc::internal unless inside Store::write().
+Status require_write(const Store::Impl& impl);
+
+// A new random (version 4) UUID in its canonical lowercase form.
+std::string new_uuid();
+
+// Binds optional and string_view values the way the schema stores them.
+void bind_text(SQLite::Statement& st, const char* name, std::string_view value);
+void bind_optional(SQLite::Statement& st, const char* name, const std::optional<std::string>& v);
+
+// Reads a nullable TEXT column.
+std::optional<std::string> optional_text(const SQLite::Column& column);
+
+}  // namespace kith

@@ -1,0 +1,220 @@
+// The store's interactions, reminders and full-text search.
+#include <algorithm>
+
+#include "core/store_impl.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+std::vector<Participant> participants(Store::Impl& impl, std::int64_t interaction_id) {
+  auto& st = impl.prepare(
+      "SELECT c.id, c.name FROM interaction_people p JOIN contacts c ON c.id = p.contact_id"
+      " WHERE p.interaction_id = :id ORDER BY c.name_key, c.id");
+  st.bind(":id", interaction_id);
+  std::vector<Participant> out;
+  while (st.executeStep()) {
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString()});
+  }
+  return out;
+}
+
+Interaction read_interaction(SQLite::Statement& st) {
+  Interaction i;
+  i.id = st.getColumn(0).getInt64();
+  i.uuid = st.getColumn(1).getString();
+  if (auto day = Date::parse_iso(st.getColumn(2).getString())) i.day = *day;
+  i.summary = st.getColumn(3).getString();
+  if (!st.getColumn(4).isNull()) {
+    if (auto channel = parse_channel(st.getColumn(4).getString())) i.channel = *channel;
+  }
+  if (auto direction = parse_direction(st.getColumn(5).getString())) i.direction = *direction;
+  i.weight = st.getColumn(6).getInt();
+  i.created_at = st.getColumn(7).getString();
+  return i;
+}
+
+// Turns what the user typed into an FTS5 query: each word becomes a quoted phrase (so no
+// character is FTS5 syntax), a trailing '*' stays a prefix search, and all words must match.
+std::string fts_query(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    std::string_view word = text.substr(start, i - start);
+    bool prefix = false;
+    while (!word.empty() && word.back() == '*') {
+      prefix = true;
+      word.remove_suffix(1);
+    }
+    if (word.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (char ch : word) {
+      if (ch == '"') out += '"';
+      out += ch;
+    }
+    out += '"';
+    if (prefix) out += '*';
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::int64_t> Store::add_interaction(const Interaction& interaction) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Result<std::int64_t> {
+    auto& st = impl_->prepare(
+        "INSERT INTO interactions (uuid, day, summary, channel, direction, weight)"
+        " VALUES (:uuid, :day, :summary, :channel, :direction, :weight)");
+    st.bind(":uuid", interaction.uuid.empty() ? new_uuid() : interaction.uuid);
+    st.bind(":day", interaction.day.to_string());
+    st.bind(":summary", interaction.summary);
+    bind_optional(st, ":channel",
+                  interaction.channel ? std::optional(std::string(to_string(*interaction.channel)))
+                                      : std::nullopt);
+    bind_text(st, ":direction", to_string(interaction.direction));
+    st.bind(":weight", interaction.weight);
+    st.exec();
+    std::int64_t id = impl_->db.getLastInsertRowid();
+    for (const Participant& person : interaction.people) {
+      auto& link = impl_->prepare(
+          "INSERT OR IGNORE INTO interaction_people (contact_id, day, interaction_id)"
+          " VALUES (:contact, :day, :interaction)");
+      link.bind(":contact", person.id);
+      link.bind(":day", interaction.day.to_string());
+      link.bind(":interaction", id);
+      link.exec();
+    }
+    return id;
+  });
+}
+
+Result<std::vector<Interaction>> Store::history(const HistoryQuery& query) {
+  return guarded(*impl_, [&]() -> Result<std::vector<Interaction>> {
+    SQLite::Statement* st = nullptr;
+    if (query.contact_id) {
+      st = &impl_->prepare(
+          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, i.created_at"
+          " FROM interaction_people p JOIN interactions i ON i.id = p.interaction_id"
+          " WHERE p.contact_id = :contact AND p.day >= :since"
+          " ORDER BY p.day DESC, p.interaction_id DESC LIMIT :limit");
+      st->bind(":contact", *query.contact_id);
+    } else {
+      st = &impl_->prepare(
+          "SELECT id, uuid, day, summary, channel, direction, weight, created_at"
+          " FROM interactions WHERE day >= :since ORDER BY day DESC, id DESC LIMIT :limit");
+    }
+    st->bind(":since", query.since ? query.since->to_string() : std::string());
+    st->bind(":limit", query.limit > 0 ? query.limit : -1);
+    std::vector<Interaction> out;
+    while (st->executeStep()) out.push_back(read_interaction(*st));
+    for (Interaction& i : out) i.people = participants(*impl_, i.id);
+    return out;
+  });
+}
+
+Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Result<std::int64_t> {
+    auto& st = impl_->prepare(
+        "INSERT INTO reminders (uuid, contact_id, kind, text, due, every)"
+        " VALUES (:uuid, :contact, :kind, :text, :due, :every)");
+    st.bind(":uuid", reminder.uuid.empty() ? new_uuid() : reminder.uuid);
+    if (reminder.contact_id) {
+      st.bind(":contact", *reminder.contact_id);
+    } else {
+      st.bind(":contact");
+    }
+    bind_text(st, ":kind", to_string(reminder.kind));
+    st.bind(":text", reminder.text);
+    st.bind(":due", reminder.due.to_string());
+    bind_optional(st, ":every",
+                  reminder.every ? std::optional(reminder.every->to_string()) : std::nullopt);
+    st.exec();
+    return impl_->db.getLastInsertRowid();
+  });
+}
+
+Result<std::vector<Reminder>> Store::open_reminders(std::optional<std::int64_t> contact_id) {
+  return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
+    auto& st = impl_->prepare(
+        "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every"
+        " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id"
+        " WHERE r.done_on IS NULL AND (:contact IS NULL OR r.contact_id = :contact)"
+        " ORDER BY r.due, r.id");
+    if (contact_id) {
+      st.bind(":contact", *contact_id);
+    } else {
+      st.bind(":contact");
+    }
+    std::vector<Reminder> out;
+    while (st.executeStep()) {
+      Reminder r;
+      r.id = st.getColumn(0).getInt64();
+      r.uuid = st.getColumn(1).getString();
+      if (!st.getColumn(2).isNull()) r.contact_id = st.getColumn(2).getInt64();
+      r.contact_name = st.getColumn(3).getString();
+      if (auto kind = parse_reminder_kind(st.getColumn(4).getString())) r.kind = *kind;
+      r.text = st.getColumn(5).getString();
+      if (auto due = Date::parse_iso(st.getColumn(6).getString())) r.due = *due;
+      if (!st.getColumn(7).isNull()) {
+        if (auto every = Duration::parse(st.getColumn(7).getString())) r.every = *every;
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<SearchHit>> Store::find(std::string_view text, int limit) {
+  std::string query = fts_query(text);
+  if (query.empty()) return invalid_input("empty search: give words to look for, like 'kith find rust'");
+  return guarded(*impl_, [&]() -> Result<std::vector<SearchHit>> {
+    std::vector<SearchHit> hits;
+    auto& people = impl_->prepare(
+        "SELECT f.rowid, c.name, snippet(contacts_fts, -1, '[', ']', '…', 10), bm25(contacts_fts)"
+        " FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+        " WHERE contacts_fts MATCH :query ORDER BY rank LIMIT :limit");
+    people.bind(":query", query);
+    people.bind(":limit", limit);
+    while (people.executeStep()) {
+      SearchHit hit;
+      hit.kind = SearchHit::Kind::contact;
+      hit.id = people.getColumn(0).getInt64();
+      hit.name = people.getColumn(1).getString();
+      hit.snippet = people.getColumn(2).getString();
+      hit.rank = people.getColumn(3).getDouble();
+      hits.push_back(std::move(hit));
+    }
+    auto& talks = impl_->prepare(
+        "SELECT f.rowid, i.day, snippet(interactions_fts, 0, '[', ']', '…', 12),"
+        " bm25(interactions_fts)"
+        " FROM interactions_fts f JOIN interactions i ON i.id = f.rowid"
+        " WHERE interactions_fts MATCH :query ORDER BY rank LIMIT :limit");
+    talks.bind(":query", query);
+    talks.bind(":limit", limit);
+    while (talks.executeStep()) {
+      SearchHit hit;
+      hit.kind = SearchHit::Kind::interaction;
+      hit.id = talks.getColumn(0).getInt64();
+      if (auto day = Date::parse_iso(talks.getColumn(1).getString())) hit.day = *day;
+      hit.snippet = talks.getColumn(2).getString();
+      hit.rank = talks.getColumn(3).getDouble();
+      for (const Participant& p : participants(*impl_, hit.id)) {
+        if (!hit.name.empty()) hit.name += ", ";
+        hit.name += p.name;
+      }
+      hits.push_back(std::move(hit));
+    }
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
+    if (hits.size() > static_cast<std::size_t>(limit)) hits.resize(static_cast<std::size_t>(limit));
+    return hits;
+  });
+}
+
+}  // namespace kith

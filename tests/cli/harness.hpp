@@ -1,0 +1,61 @@
+// End-to-end test harness: runs the real kith binary on a temporary database with a fixed
+// today, and reads the database back for assertions.
+#pragma once
+
+#include <filesystem>
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kith::test {
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A temporary folder with a database path in it, removed afterwards. Every run uses
+// --db <it> and --today 2026-11-22 unless the arguments say otherwise, and a minimal
+// environment (no HOME, no XDG, no NO_COLOR, no KITH_*), plus `env`.
+class Sandbox {
+ public:
+  Sandbox();
+  ~Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  const std::filesystem::path& dir() const { return dir_; }
+  const std::filesystem::path& db() const { return db_; }
+
+  // kith --db DB --today TODAY args...
+  Outcome kith(std::vector<std::string> args) const;
+  // kith with exactly these arguments (no --db, no --today added).
+  Outcome raw(std::vector<std::string> args) const;
+  // Runs kith, failing the test (with its stderr) unless it exits 0.
+  std::string ok(std::vector<std::string> args) const;
+
+  // Extra environment variables for every run.
+  std::map<std::string, std::string> env;
+  std::string today = "2026-11-22";
+
+  // Every row of every table, in a stable order, as text: equal before and after a command
+  // that must change nothing. Timestamps are included: an unchanged database is unchanged.
+  std::string dump() const;
+  // The result of one SQL query, rows joined by '\n' and columns by '|'.
+  std::string query(const std::string& sql) const;
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path db_;
+};
+
+// Runs `argv` with `env` as the whole environment and stdin from /dev/null.
+Outcome run_process(const std::vector<std::string>& argv,
+                    const std::map<std::string, std::string>& env);
+
+// The number of lines in `text`.
+int line_count(const std::string& text);
+
+}  // namespace kith::test

@@ -1,0 +1,237 @@
+// End-to-end: how kith creates, opens, refuses and migrates its database file.
+#include <sys/stat.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "cli/harness.hpp"
+
+namespace kith::test {
+namespace fs = std::filesystem;
+namespace {
+
+unsigned mode_of(const fs::path& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 0777;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string migration_sql(int level) {
+  for (const auto& entry : fs::directory_iterator(fs::path(KITH_SOURCE_DIR) / "migrations")) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(std::to_string(10000 + level).substr(1), 0) == 0) return read_file(entry.path());
+  }
+  FAIL("no migration " << level);
+  return "";
+}
+
+// A database as kith at schema `level` left it, with one contact.
+void make_database_at_level(const fs::path& path, int level) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  for (int l = 1; l <= level; ++l) {
+    db.exec(migration_sql(l));
+    db.exec("PRAGMA user_version = " + std::to_string(l));
+  }
+  db.exec("INSERT INTO contacts (uuid, name, name_key, added_on) VALUES "
+          "('00000000-0000-4000-8000-000000000001', 'Ada Lovelace', 'ada lovelace', '2026-01-05')");
+}
+
+}  // namespace
+
+TEST_CASE("the first write creates the database 0600 in a 0700 folder whatever the umask",
+          "[store]") {
+  Sandbox box;
+  fs::path db = box.dir() / "deep" / "er" / "kith.db";
+  mode_t old = ::umask(0);
+  Outcome o = box.raw({"--db", db.string(), "--today", "2026-11-22", "add", "Ada"});
+  ::umask(old);
+  INFO(o.err);
+  REQUIRE(o.code == 0);
+  CHECK(mode_of(db) == 0600);
+  CHECK(mode_of(db.parent_path()) == 0700);
+  CHECK(mode_of(db.parent_path().parent_path()) == 0700);
+  for (const char* suffix : {"-wal", "-shm"}) {
+    fs::path side = db.string() + suffix;
+    if (fs::exists(side)) CHECK(mode_of(side) == 0600);
+  }
+}
+
+TEST_CASE("the database is in WAL mode and carries kith's application id", "[store]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  CHECK(box.query("PRAGMA journal_mode") == "wal");
+  CHECK(box.query("PRAGMA application_id") == std::to_string(0x4B495448));
+  CHECK(box.query("PRAGMA user_version") == "2");
+}
+
+TEST_CASE("read commands on a missing database say so and create nothing", "[store]") {
+  Sandbox box;
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"list"}, {"history"}, {"balance"}, {"types"}, {"find", "x"}}) {
+    CAPTURE(args);
+    Outcome o = box.kith(args);
+    CHECK(o.code == 0);
+    CHECK_FALSE(fs::exists(box.db()));
+  }
+  Outcome o = box.kith({"list"});
+  CHECK(o.out.empty());
+  CHECK(o.err.find("no database yet") != std::string::npos);
+  CHECK(box.kith({"show", "ada"}).code == 3);
+  CHECK_FALSE(fs::exists(box.db()));
+}
+
+TEST_CASE("a failed first write leaves no database behind", "[store]") {
+  Sandbox box;
+  Outcome o = box.kith({"add", "Ada", "--type", "wizard"});
+  CHECK(o.code == 2);
+  CHECK_FALSE(fs::exists(box.db()));
+  CHECK_FALSE(fs::exists(box.db().string() + "-wal"));
+}
+
+TEST_CASE("a file that is not a kith database is refused with exit 5 and left untouched",
+          "[store]") {
+  Sandbox box;
+  std::string text = "name,email\nAda,ada@example.com\n";
+  std::string garbage(4096, '\0');
+  for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>(i * 7 + 3);
+  std::string truncated = "SQLite format 3";
+  truncated.push_back('\0');
+  truncated += std::string(40, '\x01');
+
+  for (const auto& [label, bytes] : std::vector<std::pair<std::string, std::string>>{
+           {"text", text}, {"random bytes", garbage}, {"truncated header", truncated}}) {
+    SECTION(label) {
+      write_file(box.db(), bytes);
+      for (auto args : std::vector<std::vector<std::string>>{{"list"}, {"add", "Ada"}}) {
+        Outcome o = box.kith(args);
+        CAPTURE(args);
+        CHECK(o.code == 5);
+        CHECK(o.out.empty());
+        CHECK(line_count(o.err) == 1);
+        CHECK(o.err.find(box.db().string()) != std::string::npos);
+      }
+      CHECK(read_file(box.db()) == bytes);
+      CHECK_FALSE(fs::exists(box.db().string() + "-wal"));
+    }
+  }
+}
+
+TEST_CASE("another application's SQLite database is refused and left untouched", "[store]") {
+  Sandbox box;
+  {
+    SQLite::Database db(box.db().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')");
+  }
+  std::string before = read_file(box.db());
+  Outcome o = box.kith({"add", "Ada"});
+  CHECK(o.code == 5);
+  CHECK(o.err == "kith: database '" + box.db().string() +
+                     "' is not a kith database (it belongs to another application)\n");
+  CHECK(read_file(box.db()) == before);
+}
+
+TEST_CASE("a database from a newer kith is refused with exit 5 and left untouched", "[store]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  {
+    SQLite::Database db(box.db().string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  std::string before = box.dump();
+  std::string bytes = read_file(box.db());
+  for (auto args : std::vector<std::vector<std::string>>{{"list"}, {"add", "Grace"}}) {
+    Outcome o = box.kith(args);
+    CAPTURE(args);
+    CHECK(o.code == 5);
+    CHECK(o.err.find("newer kith (schema 99") != std::string::npos);
+  }
+  CHECK(box.dump() == before);
+  CHECK(read_file(box.db()) == bytes);
+}
+
+TEST_CASE("a database at an earlier schema is backed up, then migrated", "[store]") {
+  Sandbox box;
+  make_database_at_level(box.db(), 1);
+  Outcome o = box.kith({"list"});
+  INFO(o.err);
+  REQUIRE(o.code == 0);
+  CHECK(o.out.find("Ada Lovelace") != std::string::npos);
+  CHECK(box.query("PRAGMA user_version") == "2");
+  fs::path backup = box.db().string() + ".schema-1.bak";
+  REQUIRE(fs::exists(backup));
+  CHECK(mode_of(backup) == 0600);
+  SQLite::Database copy(backup.string(), SQLite::OPEN_READONLY);
+  CHECK(copy.execAndGet("PRAGMA user_version").getInt() == 1);
+  CHECK(copy.execAndGet("SELECT name FROM contacts").getString() == "Ada Lovelace");
+  // The migrated database answers the new questions about the old contact.
+  box.ok({"log", "ada", "Caught up after the migration", "--gave"});
+  CHECK(box.query("SELECT given, last_day FROM contact_stats") == "1|2026-11-22");
+  CHECK(box.ok({"find", "ada"}).find("Ada Lovelace") != std::string::npos);
+}
+
+TEST_CASE("a read-only database can be read but not written", "[store]") {
+  if (::geteuid() == 0) {
+    SUCCEED("root ignores file permissions");
+    return;
+  }
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  fs::permissions(box.db(), fs::perms::owner_read);
+  CHECK(box.kith({"list"}).code == 0);
+  Outcome o = box.kith({"add", "Grace"});
+  CHECK(o.code == 5);
+  CHECK(o.err.find("read-only") != std::string::npos);
+}
+
+TEST_CASE("the database path comes from --db, then KITH_DB, then XDG_DATA_HOME, then HOME",
+          "[store]") {
+  Sandbox box;
+  fs::path env_db = box.dir() / "env.db";
+  fs::path xdg = box.dir() / "xdg";
+  fs::path home = box.dir() / "home";
+
+  box.env = {{"KITH_DB", env_db.string()}};
+  CHECK(box.raw({"--today", "2026-11-22", "add", "A"}).code == 0);
+  CHECK(fs::exists(env_db));
+
+  box.env = {{"XDG_DATA_HOME", xdg.string()}, {"HOME", home.string()}};
+  CHECK(box.raw({"--today", "2026-11-22", "add", "B"}).code == 0);
+  CHECK(fs::exists(xdg / "kith" / "kith.db"));
+
+  box.env = {{"XDG_DATA_HOME", "relative/path"}, {"HOME", home.string()}};
+  CHECK(box.raw({"--today", "2026-11-22", "add", "C"}).code == 0);
+  CHECK(fs::exists(home / ".local" / "share" / "kith" / "kith.db"));
+
+  box.env = {};
+  Outcome o = box.raw({"add", "D"});
+  CHECK(o.code == 5);
+  CHECK(o.err == "kith: no place for the database: HOME is not set; use --db PATH or set "
+                 "KITH_DB\n");
+}
+
+TEST_CASE("--help and --version never touch the database", "[store]") {
+  Sandbox box;
+  box.env = {{"KITH_DB", box.db().string()}};
+  Outcome version = box.raw({"--version"});
+  CHECK(version.code == 0);
+  CHECK(version.out.rfind("kith ", 0) == 0);
+  CHECK(box.raw({"--help"}).code == 0);
+  CHECK(box.raw({"add", "--help"}).code == 0);
+  CHECK_FALSE(fs::exists(box.db()));
+}
+
+}  // namespace kith::test
