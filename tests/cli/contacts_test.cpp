@@ -130,7 +130,7 @@ TEST_CASE("show prints details, balance, open reminders and the recent timeline"
         "  2026-10-10  meeting  gave 3            Demo of the compiler\n");
 }
 
-TEST_CASE("--met-via links an existing contact and keeps other names as written",
+TEST_CASE("met-via links an existing contact and keeps other names as written",
           "[contacts]") {
   Sandbox box;
   box.ok({"add", "Howard Aiken"});

@@ -223,7 +223,7 @@ TEST_CASE("the database path comes from --db, then KITH_DB, then XDG_DATA_HOME, 
                  "KITH_DB\n");
 }
 
-TEST_CASE("--help and --version never touch the database", "[store]") {
+TEST_CASE("help and version never touch the database", "[store]") {
   Sandbox box;
   box.env = {{"KITH_DB", box.db().string()}};
   Outcome version = box.raw({"--version"});
