@@ -63,15 +63,15 @@ Status run_find(Context& ctx, const FindOptions& o) {
     return {};
   }
   Painter paint(ctx.color);
+  Table table({{"WHERE"}, {"WHO"}, {"MATCH"}});
   for (const auto& h : *hits) {
-    if (h.kind == SearchHit::Kind::contact) {
-      fmt::print("{}  {}  {}\n", paint(Paint::bold, printable(h.name)),
-                 paint(Paint::dim, fmt::format("#{}", h.id)), highlight(h.snippet, paint));
-    } else {
-      fmt::print("{}  {}  {}\n", paint(Paint::dim, h.day ? h.day->to_string() : ""),
-                 paint(Paint::bold, printable(h.name)), highlight(h.snippet, paint));
-    }
+    bool person = h.kind == SearchHit::Kind::contact;
+    table.add({{person ? fmt::format("contact #{}", h.id) : (h.day ? h.day->to_string() : ""),
+                Paint::dim},
+               {printable(h.name), Paint::bold},
+               {highlight(h.snippet, paint)}});
   }
+  fmt::print("{}", table.render(paint));
   return {};
 }
 

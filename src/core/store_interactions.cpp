@@ -210,8 +210,12 @@ Result<std::vector<SearchHit>> Store::find(std::string_view text, int limit) {
       }
       hits.push_back(std::move(hit));
     }
-    std::stable_sort(hits.begin(), hits.end(),
-                     [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
+    // Best first; among equal matches, people before interactions, then the newest.
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      return a.day.value_or(Date::from_ymd(kMaxYear, 12, 31).value()) >
+             b.day.value_or(Date::from_ymd(kMaxYear, 12, 31).value());
+    });
     if (hits.size() > static_cast<std::size_t>(limit)) hits.resize(static_cast<std::size_t>(limit));
     return hits;
   });

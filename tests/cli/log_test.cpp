@@ -170,6 +170,7 @@ TEST_CASE("find searches names, organisations, notes and summaries, accents and 
   CHECK(found("núñez") == "contact:José Núñez;");
   CHECK(found("\"quoted\" OR NEAR(") == "");  // no FTS5 syntax leaks through
   CHECK(box.ok({"find", "roadmap"}) ==
+        "WHERE       WHO           MATCH\n"
         "2026-11-01  Grace Hopper  Talked about the product [roadmap]\n");
   CHECK(box.ok({"find", "zebra"}) == "Nothing matches 'zebra'.\n");
   box.ok({"edit", "ada", "--org", "Difference Engines"});
