@@ -255,8 +255,9 @@ log 131 "Adaeze Okafor" "She nominated me for the staff-engineer panel" \
 log 110 "Adaeze Okafor" "Gave her the migration post-mortem summary ahead of her exec review" \
   --via email --gave --weight 2
 log 89 "Adaeze Okafor" "1:1: the freeze is lifting, one req opens next quarter" --via video
-log 68 "Adaeze Okafor" "Quick call about an escalation from Analytics" --via call
-log 47 "Adaeze Okafor" "Agreed the interview loop for the new req" --via meeting
+log 68 "Adaeze Okafor" "Took an escalation from Analytics off her plate" --via call --gave --weight 2
+log 47 "Adaeze Okafor" "Drafted the interview loop for the new req; she signed off" \
+  --via meeting --gave --weight 2
 log 26 "Adaeze Okafor" "Promotion case feedback: she wants more evidence of org-wide impact" \
   --via meeting --received --weight 2
 log 3 "Adaeze Okafor" "Walked through the Q1 roadmap draft; she asked for a one-page summary" \
@@ -366,10 +367,10 @@ log 290 "Dmitri Volkov" "Intro: his team owns the clusters we run on" --via meet
 log 220 "Dmitri Volkov" "Asked for priority on the node-pool upgrade; he made room" \
   --via message --received --weight 2
 log 140 "Dmitri Volkov" "Joint incident review of the DNS outage" --via meeting
-log 70 "Dmitri Volkov" "Shared our capacity forecast with his team" --via email --gave
+log 70 "Dmitri Volkov" "Shared our capacity forecast with his team" --via email --gave --weight 2
 
 # Mentors and sponsors: about monthly when it goes well; some have slipped.
-log 370 "José Núñez" "First mentoring session: what he expects from senior engineers" \
+log 364 "José Núñez" "First mentoring session: what he expects from senior engineers" \
   --via coffee
 log 335 "José Núñez" "Mentoring: how to say no to a VP without burning the bridge" \
   --via coffee --received --weight 2
@@ -377,13 +378,14 @@ log 300 "José Núñez" "He introduced me to the finance team for the cost revie
   --via email --received --weight 3
 log 265 "José Núñez" "Mentoring: visibility without self-promotion" --via coffee
 log 230 "José Núñez" "Sent him the numbers on what the platform saved" --via email --gave --weight 2
-log 195 "José Núñez" "Lunch: preparing for the staff-engineer conversation" --via meal
+log 195 "José Núñez" "Lunch: he asked for my read on the platform org after the reorg" \
+  --via meal --gave --weight 2
 log 160 "José Núñez" "He put my name forward for the architecture council" \
   --via meeting --received --weight 4
 log 125 "José Núñez" "Mentoring: running the council's first review" --via coffee
-log 90 "José Núñez" "Shared my council notes with his directs" --via email --gave
+log 90 "José Núñez" "Shared my council notes with his directs" --via email --gave --weight 2
 log 55 "José Núñez" "Mentoring: what is still missing from my promotion case" \
-  --via coffee --received --weight 2
+  --via coffee --received
 
 log 350 "Ondřej Dvořák" "Skip-level: where the company is heading" --via meeting
 log 260 "Ondřej Dvořák" "He sponsored the storage migration at the staff meeting" \
@@ -406,7 +408,7 @@ log 320 "Elena Petrova" "Call about keeping an open-source project healthy" \
   --via video --received --weight 2
 log 260 "Elena Petrova" "Reviewed her storage RFC in depth" --via email --gave --weight 3
 log 140 "Elena Petrova" "How she delegates maintainer work" --via video --received
-log 80 "Elena Petrova" "Sent her a patch for the compaction bug" --via email --gave --weight 2
+log 80 "Elena Petrova" "Sent her a patch for the compaction bug" --via email --gave --weight 3
 log 20 "Elena Petrova" "She asked whether I would give a keynote at the storage summit" \
   --via email --received --next "$(ahead 6)" "Answer Elena about the keynote"
 
@@ -445,7 +447,7 @@ log 20 "Kwame Mensah" "Quick check on the freshness alerts" --via message
 log 280 "이수진" "Intro call: ML infrastructure roadmaps side by side" --via video
 log 210 "이수진" "She reviewed Priya's feature-store design" --via email --received --weight 2
 log 150 "이수진" "Compared GPU scheduling approaches" --via video
-log 90 "이수진" "Sent her our capacity-planning template" --via email --gave
+log 90 "이수진" "Sent her our capacity-planning template" --via email --gave --weight 2
 log 35 "이수진" "Evening call across time zones about the feature-store pilot" --via video
 
 log 240 "Meera Iyer" "Intro meeting on platform and product" --via meeting
@@ -467,7 +469,7 @@ log 90 "Aisha Rahman" "She shared the slides from her summit talk" --via message
 log 270 "Siobhán Kelly" "Top support ticket themes" --via meeting
 log 200 "Siobhán Kelly" "She sat in on our incident review" --via meeting
 log 130 "Siobhán Kelly" "Her ticket dashboard surfaced three bugs" --via email --received --weight 2
-log 65 "Siobhán Kelly" "Walked her through the new error messages" --via meeting --gave
+log 65 "Siobhán Kelly" "Walked her through the new error messages" --via meeting --gave --weight 2
 log 15 "Siobhán Kelly" "Ticket review: the error-message change cut tickets noticeably" \
   --via video
 
@@ -488,7 +490,7 @@ log 130 "Chiara Rossi" "She thanked me and invited me to speak to Globex enginee
 
 log 330 "Sipho Dlamini" "Why Initech chose us, and what nearly stopped them" \
   --via video --received --weight 2
-log 250 "Sipho Dlamini" "Roadmap preview for Initech" --via video --gave --weight 2
+log 250 "Sipho Dlamini" "Roadmap preview for Initech" --via video --gave --weight 3
 log 170 "Sipho Dlamini" "On-site visit with their platform team" --via meeting
 log 90 "Sipho Dlamini" "He shared their load-test results" --via email --received
 log 4 "Sipho Dlamini" "Escalation call about export latency; promised a fix timeline" \
@@ -496,8 +498,8 @@ log 4 "Sipho Dlamini" "Escalation call about export latency; promised a fix time
 
 log 310 "Leila Haddad" "Planning a guest lecture for her systems course" --via email
 log 260 "Leila Haddad" "Gave the guest lecture on data platforms" --via event --gave --weight 2
-log 180 "Leila Haddad" "She sent two strong intern candidates" --via email --received --weight 3
-log 80 "Leila Haddad" "Call about publishing our benchmark methodology" --via call
+log 180 "Leila Haddad" "She sent two strong intern candidates" --via email --received --weight 2
+log 45 "Leila Haddad" "Call about publishing our benchmark methodology" --via call
 
 log 250 "Liam O'Connor" "Feedback on my talk submission" --via email --received --weight 2
 log 200 "Liam O'Connor" "Spoke at InfraConf; he ran a tight room" --via event
@@ -506,7 +508,7 @@ log 50 "Liam O'Connor" "Reviewed twelve talk proposals for him" --via other --ga
 
 log 30 "Nguyễn Thị Lan" "Met at the platform meetup; swapped notes on queue backpressure" \
   --via event
-log 9 "Nguyễn Thị Lan" "She sent her write-up on load shedding" --via message --received
+log 9 "Nguyễn Thị Lan" "Swapped write-ups on load shedding" --via message
 
 log 150 "Rachel Goldberg" "Recruiter call: the market for staff engineers" --via call --received
 
@@ -520,8 +522,8 @@ log 185 "Tomás Herrera" "Priya Raman" "Łukasz Wiśniewski" \
 log 24 "Tomás Herrera" "Priya Raman" "Łukasz Wiśniewski" \
   "Team retro after the storage outage: three action items" --via meeting
 log 20 "François Dubois" "Priya Raman" "Hiring calibration for the new req" --via meeting
-log 12 "José Núñez" "Adaeze Okafor" "Quarterly planning review; José backed the platform budget" \
-  --via meeting --received --weight 2
+log 12 "José Núñez" "Adaeze Okafor" "Quarterly planning review; agreed the platform budget" \
+  --via meeting
 log 5 "Amara Nwosu" "Søren Lindqvist" "Kickoff for the ingestion beta" \
   --via meeting --gave --weight 2
 

@@ -100,7 +100,7 @@ const std::vector<Command>& commands() {
       {"edit", "Change a contact", add_edit_command},
       {"archive", "Retire a contact: kept, never due", add_archive_command},
       {"unarchive", "Bring an archived contact back", add_unarchive_command},
-      {"rm", "Delete a contact with its history", add_rm_command},
+      {"rm", "Delete a contact with its history (needs --yes)", add_rm_command},
       {"history", "Interaction timeline, newest first", add_history_command},
       {"balance", "Give/receive balance per person, most negative first", add_balance_command},
       {"types", "Relationship types with their default cadence and weight", add_types_command},
@@ -135,7 +135,10 @@ int run(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 
   Action action;
-  for (const Command& command : commands()) command.add(app, action);
+  for (const Command& command : commands()) {
+    command.add(app, action);
+    app.get_subcommand(std::string(command.name))->description(std::string(command.summary));
+  }
 
   try {
     app.parse(argc, argv);

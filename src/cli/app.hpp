@@ -31,8 +31,9 @@ struct Context {
 // A command's work, chosen by parsing; runs once the global options are resolved.
 using Action = std::function<Status(Context&)>;
 
-// One entry of the command table: its name, one line of help, and the function that adds
-// its subcommand (with its options) to the app and sets `action` when it is chosen.
+// One entry of the command table: its name, its one line of help (the only place it is
+// written), and the function that adds its subcommand (with its options) to the app and
+// sets `action` when it is chosen.
 struct Command {
   std::string_view name;
   std::string_view summary;

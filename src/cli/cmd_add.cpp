@@ -59,7 +59,7 @@ Status run_add(Context& ctx, const AddOptions& o) {
 
 void add_add_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<AddOptions>();
-  CLI::App* cmd = app.add_subcommand("add", "Add a contact");
+  CLI::App* cmd = app.add_subcommand("add");
   cmd->add_option("name", options->name, "The person's name (quotes optional)")
       ->required()
       ->option_text("NAME");

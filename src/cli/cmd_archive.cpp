@@ -78,10 +78,10 @@ Status run_rm(Context& ctx, const WhoOptions& o) {
   return {};
 }
 
-void add_who_command(CLI::App& app, Action& action, const char* name, const char* help,
+void add_who_command(CLI::App& app, Action& action, const char* name,
                      Status (*run)(Context&, const WhoOptions&)) {
   auto options = std::make_shared<WhoOptions>();
-  CLI::App* cmd = app.add_subcommand(name, help);
+  CLI::App* cmd = app.add_subcommand(name);
   cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
       ->required()
       ->option_text("WHO");
@@ -94,17 +94,17 @@ void add_who_command(CLI::App& app, Action& action, const char* name, const char
 }  // namespace
 
 void add_archive_command(CLI::App& app, Action& action) {
-  add_who_command(app, action, "archive", "Retire a contact: kept, never due",
+  add_who_command(app, action, "archive",
                   [](Context& ctx, const WhoOptions& o) { return set_archived(ctx, o, true); });
 }
 
 void add_unarchive_command(CLI::App& app, Action& action) {
-  add_who_command(app, action, "unarchive", "Bring an archived contact back",
+  add_who_command(app, action, "unarchive",
                   [](Context& ctx, const WhoOptions& o) { return set_archived(ctx, o, false); });
 }
 
 void add_rm_command(CLI::App& app, Action& action) {
-  add_who_command(app, action, "rm", "Delete a contact with its history (needs --yes)", run_rm);
+  add_who_command(app, action, "rm", run_rm);
 }
 
 }  // namespace kith::cli

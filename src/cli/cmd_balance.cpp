@@ -78,8 +78,7 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
 
 void add_balance_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<BalanceOptions>();
-  CLI::App* cmd = app.add_subcommand("balance", "Give/receive balance per person, most "
-                                                "negative first");
+  CLI::App* cmd = app.add_subcommand("balance");
   cmd->add_option("who", options->who, "Only this contact")->option_text("WHO");
   cmd->add_flag("-a,--all", options->all, "Include people with nothing given or received");
   cmd->footer("Weights: each interaction marked --gave adds its weight to what you gave, each "

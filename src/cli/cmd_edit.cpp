@@ -48,7 +48,7 @@ Status run_edit(Context& ctx, const EditOptions& o) {
 
 void add_edit_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<EditOptions>();
-  CLI::App* cmd = app.add_subcommand("edit", "Change a contact");
+  CLI::App* cmd = app.add_subcommand("edit");
   cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
       ->required()
       ->option_text("WHO");

@@ -79,8 +79,7 @@ Status run_find(Context& ctx, const FindOptions& o) {
 
 void add_find_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<FindOptions>();
-  CLI::App* cmd = app.add_subcommand("find", "Full-text search over names, notes, "
-                                             "organisations and interactions");
+  CLI::App* cmd = app.add_subcommand("find");
   cmd->add_option("text", options->words, "Words to find; end one with * to match a prefix")
       ->required()
       ->option_text("TEXT");

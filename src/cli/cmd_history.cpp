@@ -65,7 +65,7 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
 
 void add_history_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<HistoryOptions>();
-  CLI::App* cmd = app.add_subcommand("history", "Interaction timeline, newest first");
+  CLI::App* cmd = app.add_subcommand("history");
   cmd->add_option("who", options->who, "Only this contact")->option_text("WHO");
   cmd->add_option("--since", options->since, "Only on or after this day")->option_text("DATE");
   cmd->add_option("-n,--limit", options->limit, "At most N interactions (0 = all)")

@@ -110,8 +110,7 @@ Status run_list(Context& ctx, const ListOptions& o) {
 
 void add_list_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ListOptions>();
-  CLI::App* cmd = app.add_subcommand("list", "List contacts with cadence, last contact, next due "
-                                             "and balance");
+  CLI::App* cmd = app.add_subcommand("list");
   cmd->alias("ls");
   cmd->add_option("--type", options->type, "Only contacts of this type")->option_text("TYPE");
   cmd->add_option("--tag", options->tag, "Only contacts with this tag")->option_text("TAG");

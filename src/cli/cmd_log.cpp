@@ -161,7 +161,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
 
 void add_log_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<LogOptions>();
-  CLI::App* cmd = app.add_subcommand("log", "Log an interaction with one or more people");
+  CLI::App* cmd = app.add_subcommand("log");
   cmd->add_option("args", options->args, "Who (one or more), then what happened")
       ->required()
       ->option_text("WHO... SUMMARY");

@@ -137,8 +137,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
 
 void add_show_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ShowOptions>();
-  CLI::App* cmd = app.add_subcommand("show", "Show one person: details, balance, reminders, "
-                                             "recent timeline");
+  CLI::App* cmd = app.add_subcommand("show");
   cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
       ->required()
       ->option_text("WHO");

@@ -97,8 +97,7 @@ Status run_change(Context& ctx, const TypeOptions& o, bool adding) {
 
 void add_types_command(CLI::App& app, Action& action) {
   auto list = std::make_shared<TypeOptions>();
-  CLI::App* cmd = app.add_subcommand("types", "Relationship types with their default cadence "
-                                              "and weight");
+  CLI::App* cmd = app.add_subcommand("types");
   cmd->require_subcommand(0, 1);
   for (bool adding : {false, true}) {
     auto options = std::make_shared<TypeOptions>();
