@@ -11,10 +11,10 @@
 #
 # What to expect in the result, as of TODAY:
 #   - your manager and your reports are seen every week or two; mentors about monthly;
-#   - several people are overdue (a sponsor, a mentor, a few peers), and two people were
-#     added but never contacted since (Yuki Tanaka, Ben Carter);
-#   - a few people you mostly received from (Grace Okonkwo, Aisha Rahman, Hannah Schmidt,
-#     Rachel Goldberg) show a negative give/receive balance;
+#   - about a dozen people are overdue (a report, two sponsors, two mentors, peers further
+#     out), two of them added but never contacted since (Yuki Tanaka, Ben Carter);
+#   - the people you mostly received from show a negative give/receive balance (Grace
+#     Okonkwo, Aisha Rahman, Hannah Schmidt, José Núñez, Rachel Goldberg);
 #   - four follow-ups are open, due in the coming two weeks.
 set -euo pipefail
 
@@ -255,7 +255,8 @@ log 131 "Adaeze Okafor" "She nominated me for the staff-engineer panel" \
 log 110 "Adaeze Okafor" "Gave her the migration post-mortem summary ahead of her exec review" \
   --via email --gave --weight 2
 log 89 "Adaeze Okafor" "1:1: the freeze is lifting, one req opens next quarter" --via video
-log 68 "Adaeze Okafor" "Took an escalation from Analytics off her plate" --via call --gave --weight 2
+log 68 "Adaeze Okafor" "Took an escalation from Analytics off her plate" \
+  --via call --gave --weight 2
 log 47 "Adaeze Okafor" "Drafted the interview loop for the new req; she signed off" \
   --via meeting --gave --weight 2
 log 26 "Adaeze Okafor" "Promotion case feedback: she wants more evidence of org-wide impact" \
