@@ -1,4 +1,5 @@
--- Level 2: interactions, the give/receive ledger, reminders and full-text search.
+-- Level 2: interactions, the give/receive ledger, reminders, important dates and full-text
+-- search.
 
 CREATE TABLE interactions (
   id         INTEGER PRIMARY KEY,
@@ -80,12 +81,22 @@ CREATE TABLE reminders (
   text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
   due        TEXT NOT NULL,
   every      TEXT,                                     -- recurrence, NULL = once
+  anchor     TEXT NOT NULL,                            -- first due day: the rhythm's origin
   done_on    TEXT,                                     -- NULL while open
+  last_done  TEXT,                                     -- the last day it was marked done
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 CREATE INDEX reminders_open_by_due ON reminders (due) WHERE done_on IS NULL;
 CREATE INDEX reminders_by_contact ON reminders (contact_id);
+
+-- Labelled yearly dates of a person besides the birthday: 'work anniversary', 'met'.
+CREATE TABLE important_dates (
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  label      TEXT NOT NULL CHECK (length(trim(label)) > 0),
+  day        TEXT NOT NULL,                            -- 'YYYY-MM-DD' or '--MM-DD' (no year)
+  PRIMARY KEY (contact_id, label)
+) STRICT, WITHOUT ROWID;
 
 -- Full-text search over contacts and interaction summaries, kept in sync by triggers.
 -- remove_diacritics 2 makes "jose" find "José".

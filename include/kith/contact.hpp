@@ -35,6 +35,26 @@ class YearlyDate {
   int day_ = 1;
 };
 
+// The day a yearly date falls on in `year`; Feb 29 is observed on Feb 28 in other years.
+Date in_year(const YearlyDate& date, int year);
+
+// The first day on or after `from` on which the yearly date falls.
+Date next_on_or_after(const YearlyDate& date, Date from);
+
+// How many years the date marks on `on` (an age, or "5 years" of a work anniversary), when
+// its year is known and not later than `on`'s.
+std::optional<int> years_at(const YearlyDate& date, Date on);
+
+// A labelled yearly date of a person: "work anniversary", "met". The birthday is separate.
+struct ImportantDate {
+  std::string label;
+  YearlyDate date;
+  friend bool operator==(const ImportantDate&, const ImportantDate&) = default;
+};
+
+// Checks and normalises a label: trimmed, 1-40 characters, no control characters.
+Result<std::string> normalize_label(std::string_view text);
+
 // The weighted give/receive ledger of one person.
 // Invariant: given and received are the sums of the weights of the person's interactions
 // marked gave and received; mutual interactions count in neither.
@@ -56,6 +76,7 @@ struct Contact {
   std::string org;
   std::string title;
   std::optional<YearlyDate> birthday;
+  std::vector<ImportantDate> dates;  // other yearly dates, sorted by label
   std::optional<int> circle;  // 1 = own team, 2 = wider organisation and field, 3 = further out
   std::string met_via;        // who introduced you, as written
   std::optional<std::int64_t> met_via_id;  // that person, when they are a contact

@@ -53,6 +53,7 @@ class Date {
   Date plus_days(std::int64_t days) const;
   // Adds calendar months/years; a day past the end of the target month is clamped to its
   // last day (2025-01-31 plus 1 month is 2025-02-28; 2024-02-29 plus 1 year is 2025-02-28).
+  // Like plus_days, a result outside the supported years is clamped to the range's ends.
   Date plus_months(std::int64_t months) const;
   Date plus_years(std::int64_t years) const { return plus_months(years * 12); }
 
@@ -116,8 +117,10 @@ enum class WeekdayRule {
 
 // Parses every DATE form PRODUCT.md lists, relative to `today`:
 //   YYYY-MM-DD; today, yesterday, tomorrow; weekday names (monday/mon ... sunday/sun) per
-//   `rule`; offsets ahead "3d", "2w", "1m", "1y", "+3d", "in 3 days"; offsets back "-3d",
-//   "3 days ago", "2 weeks ago". Case-insensitive, surrounding spaces ignored.
+//   `rule`; offsets ahead "3d", "2w", "1m", "1y", "+3d", "3 days", "in 3 days"; offsets back
+//   "-3d", "3 days ago", "2 weeks ago". Case-insensitive, surrounding spaces ignored. An
+//   offset's count is at least 1 ("0d" is refused: say "today"), and a result outside the
+//   supported years is refused rather than clamped.
 // Returns an invalid_input error naming the text for anything else, including impossible
 // dates (2025-02-30), other layouts (13/01/2025), empty text and years outside the range.
 Result<Date> parse_date(std::string_view text, Date today,

@@ -31,7 +31,20 @@ struct Reminder {
   std::string text;
   Date due;
   std::optional<Duration> every;  // recurrence; nullopt = once
-  std::optional<Date> done_on;    // nullopt while open
+  Date anchor;                    // the first due date: a recurrence keeps this rhythm
+  std::optional<Date> done_on;    // nullopt while open; a recurring reminder stays open
+  std::optional<Date> last_done;  // when it was last marked done
 };
+
+// The next occurrence of a rhythm strictly after `after`: the first anchor + k * every
+// (k >= 1) later than `after`. Counting from the anchor keeps month ends and Feb 29 in step:
+// monthly from Jan 31 gives Feb 28, Mar 31, Apr 30...; yearly from 2024-02-29 gives
+// 2025-02-28, 2026-02-28, 2027-02-28, 2028-02-29.
+Date next_occurrence(Date anchor, const Duration& every, Date after);
+
+// What `kith done` does to an open reminder on `today`: a one-off is marked done; a
+// recurring one moves to its next occurrence strictly after today, once however late it is.
+// REQUIRES: the reminder is open.
+Reminder complete(Reminder reminder, Date today);
 
 }  // namespace kith

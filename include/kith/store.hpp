@@ -126,10 +126,17 @@ class Store {
   // Interactions, newest first (by day, then by id).
   Result<std::vector<Interaction>> history(const HistoryQuery& query);
 
-  // REQUIRES: inside write(). Adds the reminder and returns its id.
+  // REQUIRES: inside write(). Adds the reminder (anchor defaults to due when unset by the
+  // caller: pass the same day) and returns its id.
   Result<std::int64_t> add_reminder(const Reminder& reminder);
-  // Open reminders, soonest first; for one contact, or all of them.
-  Result<std::vector<Reminder>> open_reminders(std::optional<std::int64_t> contact_id);
+  // not_found naming the id when there is no such reminder.
+  Result<Reminder> reminder(std::int64_t id);
+  // Reminders, soonest first (then by id): open ones, or all with `include_done`; about one
+  // contact, or everyone.
+  Result<std::vector<Reminder>> reminders(std::optional<std::int64_t> contact_id,
+                                          bool include_done = false);
+  // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
+  Status update_reminder(const Reminder& reminder);
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

@@ -67,6 +67,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
     Reminder r;
     r.kind = ReminderKind::followup;
     r.due = *due;
+    r.anchor = *due;
     r.text = std::string(trim(o.next[1]));
     if (r.text.empty()) return invalid_input("--next: empty text: say what the next step is");
     KITH_TRY(check_free_text(r.text, "--next text"));

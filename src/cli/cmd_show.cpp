@@ -21,7 +21,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   if (!contact) return contact.error();
   auto types = store->types();
   if (!types) return types.error();
-  auto reminders = store->open_reminders(contact->id);
+  auto reminders = store->reminders(contact->id);
   if (!reminders) return reminders.error();
   HistoryQuery query;
   query.contact_id = contact->id;

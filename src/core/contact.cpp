@@ -73,6 +73,36 @@ std::string YearlyDate::to_string() const {
   return buffer;
 }
 
+Date in_year(const YearlyDate& date, int year) {
+  year = std::clamp(year, kMinYear, kMaxYear);
+  auto exact = Date::from_ymd(year, date.month(), date.day());
+  if (exact) return *exact;
+  return *Date::from_ymd(year, 2, 28);  // Feb 29 outside a leap year
+}
+
+Date next_on_or_after(const YearlyDate& date, Date from) {
+  Date candidate = in_year(date, from.year());
+  return candidate >= from ? candidate : in_year(date, from.year() + 1);
+}
+
+std::optional<int> years_at(const YearlyDate& date, Date on) {
+  if (!date.year() || *date.year() > on.year()) return std::nullopt;
+  int years = on.year() - *date.year();
+  bool reached = on >= in_year(date, on.year());
+  return reached ? years : years - 1;
+}
+
+Result<std::string> normalize_label(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.empty()) return invalid_input("invalid date label: it is empty");
+  if (!is_valid_utf8(t) || has_control_chars(t) || t.find('\n') != std::string_view::npos ||
+      t.size() > 40 || t.find('=') != std::string_view::npos) {
+    return invalid_input("invalid date label '" + std::string(is_valid_utf8(t) ? t : "?") +
+                         "': use at most 40 characters, without '=' or control characters");
+  }
+  return std::string(t);
+}
+
 std::optional<Duration> effective_cadence(const Contact& contact,
                                           const std::vector<RelationshipType>& types) {
   if (contact.every) return contact.every;

@@ -9,6 +9,7 @@ namespace kith {
 namespace {
 
 constexpr char kSeparator = '\x1f';  // joins list columns; names and values never contain it
+// (important dates join label and day with '\x1e' inside each item)
 
 std::vector<std::string> split_list(const SQLite::Column& column) {
   std::vector<std::string> out;
@@ -49,7 +50,9 @@ std::optional<Duration> optional_duration(const SQLite::Column& column) {
   " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"           \
   "   WHERE contact_id = c.id AND kind = 'email' ORDER BY position)),"                        \
   " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"           \
-  "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY position))"                         \
+  "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY position)),"                        \
+  " (SELECT group_concat(label || char(30) || day, char(31)) FROM (SELECT label, day"         \
+  "   FROM important_dates WHERE contact_id = c.id ORDER BY label))"                          \
   " FROM contacts c LEFT JOIN contact_stats s ON s.contact_id = c.id "
 
 Contact read_contact(SQLite::Statement& st) {
@@ -81,6 +84,12 @@ Contact read_contact(SQLite::Statement& st) {
   c.tags = split_list(st.getColumn(22));
   c.emails = split_list(st.getColumn(23));
   c.phones = split_list(st.getColumn(24));
+  for (const std::string& pair : split_list(st.getColumn(25))) {
+    std::size_t cut = pair.find('\x1e');
+    if (cut == std::string::npos) continue;
+    auto date = YearlyDate::parse(pair.substr(cut + 1));
+    if (date) c.dates.push_back({pair.substr(0, cut), *date});
+  }
   return c;
 }
 
@@ -140,6 +149,18 @@ Status write_lists(Store::Impl& impl, const Contact& c) {
   };
   add_channels("email", c.emails);
   add_channels("phone", c.phones);
+  auto& clear_dates = impl.prepare("DELETE FROM important_dates WHERE contact_id = :id");
+  clear_dates.bind(":id", c.id);
+  clear_dates.exec();
+  for (const ImportantDate& d : c.dates) {
+    auto& add = impl.prepare(
+        "INSERT OR REPLACE INTO important_dates (contact_id, label, day)"
+        " VALUES (:contact, :label, :day)");
+    add.bind(":contact", c.id);
+    add.bind(":label", d.label);
+    add.bind(":day", d.date.to_string());
+    add.exec();
+  }
   return {};
 }
 

@@ -121,8 +121,8 @@ Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<std::int64_t> {
     auto& st = impl_->prepare(
-        "INSERT INTO reminders (uuid, contact_id, kind, text, due, every)"
-        " VALUES (:uuid, :contact, :kind, :text, :due, :every)");
+        "INSERT INTO reminders (uuid, contact_id, kind, text, due, every, anchor)"
+        " VALUES (:uuid, :contact, :kind, :text, :due, :every, :anchor)");
     st.bind(":uuid", reminder.uuid.empty() ? new_uuid() : reminder.uuid);
     if (reminder.contact_id) {
       st.bind(":contact", *reminder.contact_id);
@@ -134,39 +134,96 @@ Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
     st.bind(":due", reminder.due.to_string());
     bind_optional(st, ":every",
                   reminder.every ? std::optional(reminder.every->to_string()) : std::nullopt);
+    st.bind(":anchor", reminder.anchor.to_string());
     st.exec();
     return impl_->db.getLastInsertRowid();
   });
 }
 
-Result<std::vector<Reminder>> Store::open_reminders(std::optional<std::int64_t> contact_id) {
+namespace {
+
+#define KITH_REMINDER_COLUMNS                                                                  \
+  "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every,"   \
+  " r.anchor, r.done_on, r.last_done"                                                          \
+  " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id "
+
+std::optional<Date> optional_day(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto day = Date::parse_iso(column.getString());
+  if (!day) return std::nullopt;
+  return *day;
+}
+
+Reminder read_reminder(SQLite::Statement& st) {
+  Reminder r;
+  r.id = st.getColumn(0).getInt64();
+  r.uuid = st.getColumn(1).getString();
+  if (!st.getColumn(2).isNull()) r.contact_id = st.getColumn(2).getInt64();
+  r.contact_name = st.getColumn(3).getString();
+  if (auto kind = parse_reminder_kind(st.getColumn(4).getString())) r.kind = *kind;
+  r.text = st.getColumn(5).getString();
+  r.due = optional_day(st.getColumn(6)).value_or(Date());
+  if (!st.getColumn(7).isNull()) {
+    if (auto every = Duration::parse(st.getColumn(7).getString())) r.every = *every;
+  }
+  r.anchor = optional_day(st.getColumn(8)).value_or(r.due);
+  r.done_on = optional_day(st.getColumn(9));
+  r.last_done = optional_day(st.getColumn(10));
+  return r;
+}
+
+}  // namespace
+
+Result<Reminder> Store::reminder(std::int64_t id) {
+  return guarded(*impl_, [&]() -> Result<Reminder> {
+    auto& st = impl_->prepare(KITH_REMINDER_COLUMNS "WHERE r.id = :id");
+    st.bind(":id", id);
+    if (!st.executeStep()) return not_found("no reminder #" + std::to_string(id));
+    return read_reminder(st);
+  });
+}
+
+Result<std::vector<Reminder>> Store::reminders(std::optional<std::int64_t> contact_id,
+                                               bool include_done) {
   return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
-    auto& st = impl_->prepare(
-        "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every"
-        " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id"
-        " WHERE r.done_on IS NULL AND (:contact IS NULL OR r.contact_id = :contact)"
-        " ORDER BY r.due, r.id");
-    if (contact_id) {
-      st.bind(":contact", *contact_id);
+    SQLite::Statement* st = nullptr;
+    if (include_done) {
+      st = &impl_->prepare(KITH_REMINDER_COLUMNS
+                           "WHERE (:contact IS NULL OR r.contact_id = :contact)"
+                           " ORDER BY r.due, r.id");
     } else {
-      st.bind(":contact");
+      st = &impl_->prepare(KITH_REMINDER_COLUMNS
+                           "WHERE r.done_on IS NULL AND (:contact IS NULL OR r.contact_id = :contact)"
+                           " ORDER BY r.due, r.id");
+    }
+    if (contact_id) {
+      st->bind(":contact", *contact_id);
+    } else {
+      st->bind(":contact");
     }
     std::vector<Reminder> out;
-    while (st.executeStep()) {
-      Reminder r;
-      r.id = st.getColumn(0).getInt64();
-      r.uuid = st.getColumn(1).getString();
-      if (!st.getColumn(2).isNull()) r.contact_id = st.getColumn(2).getInt64();
-      r.contact_name = st.getColumn(3).getString();
-      if (auto kind = parse_reminder_kind(st.getColumn(4).getString())) r.kind = *kind;
-      r.text = st.getColumn(5).getString();
-      if (auto due = Date::parse_iso(st.getColumn(6).getString())) r.due = *due;
-      if (!st.getColumn(7).isNull()) {
-        if (auto every = Duration::parse(st.getColumn(7).getString())) r.every = *every;
-      }
-      out.push_back(std::move(r));
-    }
+    while (st->executeStep()) out.push_back(read_reminder(*st));
     return out;
+  });
+}
+
+Status Store::update_reminder(const Reminder& reminder) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "UPDATE reminders SET due = :due, anchor = :anchor, done_on = :done_on,"
+        " last_done = :last_done, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        " WHERE id = :id");
+    st.bind(":due", reminder.due.to_string());
+    st.bind(":anchor", reminder.anchor.to_string());
+    bind_optional(st, ":done_on",
+                  reminder.done_on ? std::optional(reminder.done_on->to_string()) : std::nullopt);
+    bind_optional(st, ":last_done", reminder.last_done
+                                        ? std::optional(reminder.last_done->to_string())
+                                        : std::nullopt);
+    st.bind(":id", reminder.id);
+    if (st.exec() == 0) return not_found("no reminder #" + std::to_string(reminder.id));
+    return {};
   });
 }
 
