@@ -92,6 +92,20 @@ struct Contact {
   std::string updated_at;
 };
 
+// A birthday or important date falling within a window of days.
+struct Occasion {
+  std::int64_t contact_id = 0;
+  std::string name;          // the contact's
+  std::string label;         // "birthday", or the important date's label
+  Date on;                   // the day it falls on in the window
+  std::optional<int> years;  // the age or count of years it marks, when the year is known
+};
+
+// The birthdays and important dates of active contacts that fall on the days from `today`
+// to `today` + `days` (inclusive), soonest first, then by name and label.
+std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, Date today,
+                                         int days);
+
 // The contact's cadence: its own `every`, else the shortest default cadence among its types
 // (looked up in `types` by name); nullopt when it has neither (it is never due).
 std::optional<Duration> effective_cadence(const Contact& contact,

@@ -94,6 +94,12 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"add", "Add a contact", add_add_command},
       {"log", "Log an interaction with one or more people", add_log_command},
+      {"remind", "Set a reminder about someone or something; --promise for a commitment",
+       add_remind_command},
+      {"reminders", "Open reminders and promises, soonest first", add_reminders_command},
+      {"done", "Complete a reminder (a recurring one moves to its next date)", add_done_command},
+      {"snooze", "Push a reminder back", add_snooze_command},
+      {"dates", "Birthdays and important dates coming up", add_dates_command},
       {"list", "List contacts with cadence, last contact, next due and balance",
        add_list_command},
       {"show", "Show one person: details, balance, reminders, recent timeline", add_show_command},

@@ -62,5 +62,10 @@ void add_log_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);
 void add_balance_command(CLI::App& app, Action& action);
 void add_find_command(CLI::App& app, Action& action);
+void add_remind_command(CLI::App& app, Action& action);
+void add_reminders_command(CLI::App& app, Action& action);
+void add_done_command(CLI::App& app, Action& action);
+void add_snooze_command(CLI::App& app, Action& action);
+void add_dates_command(CLI::App& app, Action& action);
 
 }  // namespace kith::cli

@@ -64,10 +64,17 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   field("Types", kinds);
   field("Email", join(c.emails));
   field("Phone", join(c.phones));
-  if (c.birthday) {
-    std::string birthday = c.birthday->to_string();
-    if (!c.birthday->year()) birthday = birthday.substr(2);
-    field("Birthday", birthday);
+  auto yearly = [&](const std::string& label, const YearlyDate& date) {
+    std::string text = date.year() ? date.to_string() : date.to_string().substr(2);
+    Date next = next_on_or_after(date, ctx.today);
+    std::string years = years_phrase(label, years_at(date, next));
+    text += fmt::format(" (next {}, {}{})", next.to_string(), relative(next, ctx.today),
+                        years.empty() ? "" : ": " + years);
+    return text;
+  };
+  if (c.birthday) field("Birthday", yearly("birthday", *c.birthday));
+  for (const ImportantDate& d : c.dates) {
+    field(d.label.size() <= 10 ? d.label : d.label.substr(0, 9) + ".", yearly(d.label, d.date));
   }
   if (c.circle) field("Circle", fmt::format("{} ({})", *c.circle, circle_label(*c.circle)));
   field("Met via", c.met_via_id ? fmt::format("{} (#{})", c.met_via, *c.met_via_id) : c.met_via);
@@ -96,14 +103,26 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   if (b.last_gave) balance += fmt::format("; last gave {}", b.last_gave->to_string());
   field("Balance", balance, b.net() < 0 ? Paint::yellow : Paint::none);
 
-  if (!reminders->empty()) {
-    out += fmt::format("\n{}\n", paint(Paint::bold, "Open reminders"));
-    for (const auto& r : *reminders) {
-      bool late = ctx.today > r.due;
-      out += fmt::format("  {}  {}  {:<8}  {}\n", paint(Paint::dim, fmt::format("#{:<4}", r.id)),
-                         paint(late ? Paint::red : Paint::none, r.due.to_string()),
-                         to_string(r.kind), printable(r.text));
+  auto indented = [&](const std::string& rendered) {
+    std::size_t start = 0;
+    while (start < rendered.size()) {  // indent every line by two spaces
+      std::size_t end = rendered.find('\n', start);
+      out += "  " + rendered.substr(start, end - start + 1);
+      start = end + 1;
     }
+  };
+  if (!reminders->empty()) {
+    std::size_t late_promises = 0;
+    for (const auto& r : *reminders) {
+      if (r.kind == ReminderKind::promise && ctx.today > r.due) ++late_promises;
+    }
+    out += fmt::format("\n{}{}\n", paint(Paint::bold, "Open reminders"),
+                       late_promises ? paint(Paint::red, fmt::format(
+                                                             "  ({} overdue promise{})",
+                                                             late_promises,
+                                                             late_promises == 1 ? "" : "s"))
+                                     : "");
+    indented(reminder_table(*reminders, ctx.today, paint, false));
   }
   if (!recent->empty()) {
     out += fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
@@ -121,13 +140,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
     }
     std::optional<int> width = terminal_width();
     if (width) *width -= 2;  // the indent
-    std::string rendered = table.render(paint, width);
-    std::size_t start = 0;
-    while (start < rendered.size()) {  // indent every line by two spaces
-      std::size_t end = rendered.find('\n', start);
-      out += "  " + rendered.substr(start, end - start + 1);
-      start = end + 1;
-    }
+    indented(table.render(paint, width));
   }
   fmt::print("{}", out);
   return {};

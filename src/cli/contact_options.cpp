@@ -86,6 +86,9 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
   cmd.add_option("--title", o.title, "Job title")->option_text("TITLE");
   cmd.add_option("--birthday", o.birthday, "Birthday: YYYY-MM-DD, or MM-DD without the year")
       ->option_text("DATE");
+  cmd.add_option("--date", o.dates, "Another yearly date, e.g. 'work anniversary=2019-03-01' "
+                                    "or 'met=06-21' (repeatable)")
+      ->option_text("LABEL=DATE");
   cmd.add_option("--tag", o.tags, "Tag (repeatable)")->option_text("TAG");
   cmd.add_option("--circle", o.circle, "1 = your team and those it works with, 2 = your "
                                        "organisation and field, 3 = further out")
@@ -102,6 +105,8 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
         ->option_text("EMAIL");
     cmd.add_option("--no-phone", o.no_phones, "Remove a phone (repeatable)")
         ->option_text("PHONE");
+    cmd.add_option("--no-date", o.no_dates, "Forget a yearly date by its label (repeatable)")
+        ->option_text("LABEL");
     cmd.add_flag("--no-every", o.no_every, "Drop the own cadence: follow the types' again");
     cmd.add_flag("--no-birthday", o.no_birthday, "Forget the birthday");
     cmd.add_flag("--no-circle", o.no_circle, "Forget the circle");
@@ -111,7 +116,8 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
 bool empty(const ContactOptions& o) {
   return !o.name && o.types.empty() && o.emails.empty() && o.phones.empty() && o.tags.empty() &&
          !o.every && !o.org && !o.title && !o.birthday && !o.circle && !o.met_via && !o.learn &&
-         !o.offer && !o.note && o.no_types.empty() && o.no_tags.empty() &&
+         !o.offer && !o.note && o.dates.empty() && o.no_dates.empty() &&
+         o.no_types.empty() && o.no_tags.empty() &&
          o.no_emails.empty() && o.no_phones.empty() && !o.no_every && !o.no_birthday &&
          !o.no_circle;
 }
@@ -177,6 +183,32 @@ Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c) 
     if (!birthday) return birthday.error();
     c.birthday = *birthday;
   }
+  for (const auto& text : o.no_dates) {
+    auto label = normalize_label(text);
+    if (!label) return label.error();
+    auto it = std::find_if(c.dates.begin(), c.dates.end(),
+                           [&](const ImportantDate& d) { return same_folded(d.label, *label); });
+    if (it == c.dates.end()) return invalid_input(c.name + " has no date '" + *label + "'");
+    c.dates.erase(it);
+  }
+  for (const auto& text : o.dates) {
+    std::size_t eq = text.find('=');
+    if (eq == std::string::npos) {
+      return invalid_input("invalid --date '" + std::string(is_valid_utf8(text) ? text : "?") +
+                           "': expected LABEL=DATE, like 'work anniversary=2019-03-01'");
+    }
+    auto label = normalize_label(text.substr(0, eq));
+    if (!label) return label.error();
+    if (fold_for_match(*label) == "birthday") {
+      return invalid_input("use --birthday for the birthday");
+    }
+    auto date = YearlyDate::parse(text.substr(eq + 1));
+    if (!date) return date.error();
+    std::erase_if(c.dates, [&](const ImportantDate& d) { return same_folded(d.label, *label); });
+    c.dates.push_back({*label, *date});
+  }
+  std::sort(c.dates.begin(), c.dates.end(),
+            [](const ImportantDate& a, const ImportantDate& b) { return a.label < b.label; });
   if (o.no_circle) c.circle.reset();
   if (o.circle) {
     KITH_TRY(check_circle(*o.circle));

@@ -24,6 +24,7 @@ struct ContactOptions {
   std::optional<std::string> org;
   std::optional<std::string> title;
   std::optional<std::string> birthday;
+  std::vector<std::string> dates;  // LABEL=DATE
   std::optional<int> circle;
   std::optional<std::string> met_via;
   std::optional<std::string> learn;
@@ -34,6 +35,7 @@ struct ContactOptions {
   std::vector<std::string> no_tags;
   std::vector<std::string> no_emails;
   std::vector<std::string> no_phones;
+  std::vector<std::string> no_dates;  // labels
   bool no_every = false;
   bool no_birthday = false;
   bool no_circle = false;

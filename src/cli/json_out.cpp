@@ -45,6 +45,9 @@ Json contact_json(const Contact& c, const Due& due) {
   j["org"] = c.org;
   j["title"] = c.title;
   j["birthday"] = c.birthday ? Json(c.birthday->to_string()) : Json(nullptr);
+  Json dates = Json::array();
+  for (const auto& d : c.dates) dates.push_back({{"label", d.label}, {"date", d.date.to_string()}});
+  j["dates"] = std::move(dates);
   j["circle"] = c.circle ? Json(*c.circle) : Json(nullptr);
   j["met_via"] = c.met_via;
   j["met_via_id"] = c.met_via_id ? Json(*c.met_via_id) : Json(nullptr);
@@ -90,7 +93,17 @@ Json reminder_json(const Reminder& r, Date today) {
   j["due"] = r.due.to_string();
   j["every"] = optional_duration(r.every);
   j["done_on"] = optional_date(r.done_on);
+  j["last_done"] = optional_date(r.last_done);
   j["overdue"] = !r.done_on && today > r.due;
+  return j;
+}
+
+Json occasion_json(const Occasion& o) {
+  Json j;
+  j["date"] = o.on.to_string();
+  j["label"] = o.label;
+  j["contact"] = {{"id", o.contact_id}, {"name", o.name}};
+  j["years"] = o.years ? Json(*o.years) : Json(nullptr);
   return j;
 }
 

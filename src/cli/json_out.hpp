@@ -26,6 +26,7 @@ Json contact_json(const Contact& contact, const Due& due);
 Json balance_json(const Balance& balance);
 Json interaction_json(const Interaction& interaction);
 Json reminder_json(const Reminder& reminder, Date today);
+Json occasion_json(const Occasion& occasion);
 Json type_json(const RelationshipType& type, std::int64_t contacts);
 
 // Prints one JSON document on stdout, indented, newline-terminated.

@@ -143,6 +143,42 @@ std::string join_people(const std::vector<std::string>& names) {
   return join(head) + " and " + names.back();
 }
 
+std::string due_phrase(const Reminder& r, Date today) {
+  if (r.done_on) return "done " + r.done_on->to_string();
+  std::int64_t late = days_between(r.due, today);
+  if (late > 0) return span(late) + " overdue";
+  return relative(r.due, today);
+}
+
+std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
+                           const Painter& paint, bool with_who) {
+  std::vector<Table::Column> columns = {{"ID", Table::Align::right}, {"DUE"}, {"WHEN"}, {"KIND"}};
+  if (with_who) columns.push_back({"WHO"});
+  columns.push_back({"TEXT"});
+  Table table(std::move(columns));
+  for (const Reminder& r : reminders) {
+    bool late = !r.done_on && today > r.due;
+    std::string kind(to_string(r.kind));
+    if (r.every) kind += ", every " + r.every->to_string();
+    std::vector<Cell> row = {
+        {fmt::format("#{}", r.id), Paint::dim},
+        {r.due.to_string()},
+        {due_phrase(r, today), late ? Paint::red : r.done_on ? Paint::dim : Paint::none},
+        {kind, r.kind == ReminderKind::promise ? Paint::bold : Paint::none}};
+    if (with_who) row.push_back({printable(r.contact_name)});
+    row.push_back({printable(r.text), late && r.kind == ReminderKind::promise ? Paint::red
+                                                                               : Paint::none});
+    table.add(std::move(row));
+  }
+  return table.render(paint, terminal_width());
+}
+
+std::string years_phrase(const std::string& label, std::optional<int> years) {
+  if (!years) return "";
+  if (label == "birthday") return fmt::format("turns {}", *years);
+  return fmt::format("{} year{}", *years, *years == 1 ? "" : "s");
+}
+
 std::string_view circle_label(int circle) {
   switch (circle) {
     case 1: return "your team and those it works with";

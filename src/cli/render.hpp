@@ -11,6 +11,7 @@
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/interaction.hpp"
+#include "kith/reminder.hpp"
 
 namespace kith::cli {
 
@@ -73,6 +74,17 @@ std::string signed_number(std::int64_t n);
 std::string join_people(const std::vector<std::string>& names);
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+// When a reminder is due, said plainly: "today", "in 3 days", "3 days overdue", "done 2026-11-20".
+std::string due_phrase(const Reminder& reminder, Date today);
+
+// Reminders as an aligned table (ID, DUE, WHEN, KIND, WHO, TEXT); overdue ones painted red,
+// promises bold. `with_who` drops the WHO column for one person's list.
+std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
+                           const Painter& paint, bool with_who);
+
+// "turns 55", "7 years", or "" when the year is unknown.
+std::string years_phrase(const std::string& label, std::optional<int> years);
 
 // Circle 1..3 in words.
 std::string_view circle_label(int circle);

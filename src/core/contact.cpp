@@ -92,6 +92,28 @@ std::optional<int> years_at(const YearlyDate& date, Date on) {
   return reached ? years : years - 1;
 }
 
+std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, Date today,
+                                         int days) {
+  Date last = today.plus_days(days);
+  std::vector<Occasion> out;
+  auto consider = [&](const Contact& c, const std::string& label, const YearlyDate& date) {
+    Date on = next_on_or_after(date, today);
+    if (on > last) return;
+    out.push_back({c.id, c.name, label, on, years_at(date, on)});
+  };
+  for (const Contact& c : contacts) {
+    if (c.archived) continue;
+    if (c.birthday) consider(c, "birthday", *c.birthday);
+    for (const ImportantDate& d : c.dates) consider(c, d.label, d.date);
+  }
+  std::sort(out.begin(), out.end(), [](const Occasion& a, const Occasion& b) {
+    if (a.on != b.on) return a.on < b.on;
+    if (a.name != b.name) return a.name < b.name;
+    return a.label < b.label;
+  });
+  return out;
+}
+
 Result<std::string> normalize_label(std::string_view text) {
   std::string_view t = trim(text);
   if (t.empty()) return invalid_input("invalid date label: it is empty");

@@ -1,0 +1,110 @@
+// kith remind [WHO] TEXT (--on DATE | --in DURATION) [--every DURATION] [--promise]
+#include <fmt/core.h>
+
+#include "cli/command_util.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "kith/text.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct RemindOptions {
+  std::vector<std::string> args;  // [WHO] TEXT
+  std::optional<std::string> on;
+  std::optional<std::string> in;
+  std::optional<std::string> every;
+  bool promise = false;
+};
+
+Status run_remind(Context& ctx, const RemindOptions& o) {
+  if (o.args.empty() || o.args.size() > 2) {
+    return invalid_input("give the text, and optionally who first: kith remind [WHO] TEXT "
+                         "--on DATE (quote a text of several words)");
+  }
+  Reminder reminder;
+  reminder.kind = o.promise ? ReminderKind::promise : ReminderKind::reminder;
+  reminder.text = std::string(trim(o.args.back()));
+  if (reminder.text.empty()) return invalid_input("empty reminder text: say what to do");
+  KITH_TRY(check_free_text(reminder.text, "reminder text"));
+  if (o.promise && o.args.size() == 1) {
+    return invalid_input("a promise is made to someone: kith remind WHO TEXT --promise ...");
+  }
+  if (o.on && o.in) return invalid_input("give --on DATE or --in DURATION, not both");
+  if (!o.on && !o.in) {
+    return invalid_input("when? give --on DATE (like friday or 2026-12-01) or --in DURATION "
+                         "(like 2w)");
+  }
+  if (o.on) {
+    auto due = parse_date(*o.on, ctx.today);
+    if (!due) return Error{due.error().code, "--on: " + due.error().message};
+    if (*due < ctx.today) {
+      return invalid_input(fmt::format("--on {} is in the past (today is {}); a reminder is for "
+                                       "today or later: try --on today, or --in 1w",
+                                       due->to_string(), ctx.today.to_string()));
+    }
+    reminder.due = *due;
+  } else {
+    auto in = Duration::parse(*o.in);
+    if (!in) return Error{in.error().code, "--in: " + in.error().message};
+    reminder.due = in->after(ctx.today);
+  }
+  reminder.anchor = reminder.due;
+  if (o.every) {
+    auto every = Duration::parse(*o.every);
+    if (!every) return Error{every.error().code, "--every: " + every.error().message};
+    reminder.every = *every;
+  }
+
+  auto store = ctx.open(Store::Access::write);
+  if (!store) return store.error();
+  KITH_TRY(store->write([&]() -> Status {
+    if (o.args.size() == 2) {
+      auto who = store->resolve(o.args.front());
+      if (!who) return who.error();
+      reminder.contact_id = who->id;
+      reminder.contact_name = who->name;
+    }
+    auto id = store->add_reminder(reminder);
+    if (!id) return id.error();
+    reminder.id = *id;
+    return {};
+  }));
+  auto stored = store->reminder(reminder.id);
+  if (!stored) return stored.error();
+  if (ctx.json) {
+    print_json(reminder_json(*stored, ctx.today));
+    return {};
+  }
+  std::string line = fmt::format("{} #{}", o.promise ? "Promise" : "Reminder", stored->id);
+  if (stored->contact_id) {
+    line += fmt::format(" {} {}", o.promise ? "to" : "about", printable(stored->contact_name));
+  }
+  line += fmt::format(": \"{}\", due {} ({})", printable(stored->text), stored->due.to_string(),
+                      relative(stored->due, ctx.today));
+  if (stored->every) line += fmt::format(", then every {}", stored->every->to_human());
+  fmt::print("{}.\n", line);
+  return {};
+}
+
+}  // namespace
+
+void add_remind_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<RemindOptions>();
+  CLI::App* cmd = app.add_subcommand("remind");
+  cmd->add_option("args", options->args, "Who it is about (optional), then what to do")
+      ->required()
+      ->option_text("[WHO] TEXT");
+  cmd->add_option("--on", options->on, "The day it is due (friday, 2026-12-01, 2w)")
+      ->option_text("DATE");
+  cmd->add_option("--in", options->in, "Due this long from today (3d, 2w, 1m)")
+      ->option_text("DURATION");
+  cmd->add_option("--every", options->every, "Repeat on this rhythm (1w, 1m, 1y)")
+      ->option_text("DURATION");
+  cmd->add_flag("--promise", options->promise, "A commitment you made to that person");
+  cmd->footer("Examples:\n  kith remind ada \"Send the deck\" --on friday --promise\n"
+              "  kith remind \"Update my mentor list\" --in 1m --every 3m");
+  on_chosen(*cmd, options, action, run_remind);
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,161 @@
+// kith reminders [--all]; kith done ID; kith snooze ID (DURATION | --to DATE)
+#include <fmt/core.h>
+
+#include <charconv>
+
+#include "cli/command_util.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "kith/text.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct RemindersOptions {
+  bool all = false;
+};
+
+struct IdOptions {
+  std::string id;
+  std::optional<std::string> by;  // snooze DURATION
+  std::optional<std::string> to;  // snooze --to DATE
+};
+
+// "4" or "#4".
+Result<std::int64_t> parse_id(std::string_view text) {
+  std::string_view t = trim(text);
+  if (!t.empty() && t.front() == '#') t.remove_prefix(1);
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || id <= 0) {
+    return invalid_input("invalid reminder id '" + printable(text) +
+                         "': expected a number like 4 (see 'kith reminders')");
+  }
+  return id;
+}
+
+Status run_reminders(Context& ctx, const RemindersOptions& o) {
+  auto store = ctx.open(Store::Access::read);
+  if (!store) return store.error();
+  note_missing(ctx, *store);
+  auto reminders = store->reminders(std::nullopt, o.all);
+  if (!reminders) return reminders.error();
+  if (ctx.json) {
+    Json out = Json::array();
+    for (const auto& r : *reminders) out.push_back(reminder_json(r, ctx.today));
+    print_json(out);
+    return {};
+  }
+  if (reminders->empty()) {
+    if (!store->missing()) fmt::print("No {}reminders.\n", o.all ? "" : "open ");
+    return {};
+  }
+  Painter paint(ctx.color);
+  fmt::print("{}", reminder_table(*reminders, ctx.today, paint, true));
+  return {};
+}
+
+// Loads an open reminder by id inside a write, applies `change`, and stores it.
+template <class Change>
+Result<Reminder> change_open_reminder(Context& ctx, const IdOptions& o, Change change) {
+  auto id = parse_id(o.id);
+  if (!id) return id.error();
+  auto store = ctx.open(Store::Access::write);
+  if (!store) return store.error();
+  Reminder result;
+  KITH_TRY(store->write([&]() -> Status {
+    auto found = store->reminder(*id);
+    if (!found) return found.error();
+    if (found->done_on) {
+      return invalid_input(fmt::format("reminder #{} is already done (on {})", *id,
+                                       found->done_on->to_string()));
+    }
+    auto changed = change(*found);
+    if (!changed) return changed.error();
+    result = *changed;
+    return store->update_reminder(result);
+  }));
+  return result;
+}
+
+Status run_done(Context& ctx, const IdOptions& o) {
+  auto done = change_open_reminder(ctx, o, [&](const Reminder& r) -> Result<Reminder> {
+    return complete(r, ctx.today);
+  });
+  if (!done) return done.error();
+  if (ctx.json) {
+    print_json(reminder_json(*done, ctx.today));
+    return {};
+  }
+  std::string line = fmt::format("Done #{}: \"{}\"", done->id, printable(done->text));
+  if (!done->done_on) {
+    line += fmt::format("; next on {} ({})", done->due.to_string(), relative(done->due, ctx.today));
+  }
+  fmt::print("{}.\n", line);
+  return {};
+}
+
+Status run_snooze(Context& ctx, const IdOptions& o) {
+  if (o.by && o.to) return invalid_input("give a DURATION or --to DATE, not both");
+  if (!o.by && !o.to) {
+    return invalid_input("how long? give a DURATION (like 3d or 1w) or --to DATE");
+  }
+  std::optional<Duration> by;
+  std::optional<Date> to;
+  if (o.by) {
+    auto d = Duration::parse(*o.by);
+    if (!d) return d.error();
+    by = *d;
+  } else {
+    auto d = parse_date(*o.to, ctx.today);
+    if (!d) return Error{d.error().code, "--to: " + d.error().message};
+    if (*d < ctx.today) {
+      return invalid_input(fmt::format("--to {} is in the past (today is {})", d->to_string(),
+                                       ctx.today.to_string()));
+    }
+    to = *d;
+  }
+  auto snoozed = change_open_reminder(ctx, o, [&](Reminder r) -> Result<Reminder> {
+    // A duration pushes back from the due day, or from today when that has passed.
+    r.due = to ? *to : by->after(std::max(r.due, ctx.today));
+    return r;
+  });
+  if (!snoozed) return snoozed.error();
+  if (ctx.json) {
+    print_json(reminder_json(*snoozed, ctx.today));
+    return {};
+  }
+  fmt::print("Snoozed #{} to {} ({}).\n", snoozed->id, snoozed->due.to_string(),
+             relative(snoozed->due, ctx.today));
+  return {};
+}
+
+}  // namespace
+
+void add_reminders_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<RemindersOptions>();
+  CLI::App* cmd = app.add_subcommand("reminders");
+  cmd->add_flag("-a,--all", options->all, "Include the done ones");
+  on_chosen(*cmd, options, action, run_reminders);
+}
+
+void add_done_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<IdOptions>();
+  CLI::App* cmd = app.add_subcommand("done");
+  cmd->add_option("id", options->id, "The reminder's id (see 'kith reminders')")
+      ->required()
+      ->option_text("ID");
+  on_chosen(*cmd, options, action, run_done);
+}
+
+void add_snooze_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<IdOptions>();
+  CLI::App* cmd = app.add_subcommand("snooze");
+  cmd->add_option("id", options->id, "The reminder's id")->required()->option_text("ID");
+  cmd->add_option("duration", options->by, "Push back by this long (3d, 1w)")
+      ->option_text("DURATION");
+  cmd->add_option("--to", options->to, "Move to this day instead")->option_text("DATE");
+  on_chosen(*cmd, options, action, run_snooze);
+}
+
+}  // namespace kith::cli
