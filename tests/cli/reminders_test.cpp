@@ -1,0 +1,184 @@
+// End-to-end: reminders, promises, recurrence, snoozing, and important dates.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/harness.hpp"
+
+namespace kith::test {
+
+using nlohmann::json;
+
+namespace {
+
+// The due day of reminder #id after running `args` (with --today set to `today`).
+std::string due_after(Sandbox& box, const std::string& today, std::vector<std::string> args) {
+  box.today = today;
+  box.ok(args);
+  return box.query("SELECT due || '|' || coalesce(done_on, 'open') FROM reminders ORDER BY id "
+                   "DESC LIMIT 1");
+}
+
+}  // namespace
+
+TEST_CASE("a one-off reminder about nobody is due on its day and done once", "[reminders]") {
+  Sandbox box;
+  CHECK(box.ok({"remind", "Update my mentor list", "--on", "friday"}) ==
+        "Reminder #1: \"Update my mentor list\", due 2026-11-27 (in 5 days).\n");
+  CHECK(box.query("SELECT contact_id IS NULL, kind, text, due, anchor, every IS NULL FROM "
+                  "reminders") == "1|reminder|Update my mentor list|2026-11-27|2026-11-27|1");
+  CHECK(box.ok({"done", "1"}) == "Done #1: \"Update my mentor list\".\n");
+  CHECK(box.query("SELECT done_on, last_done FROM reminders") == "2026-11-22|2026-11-22");
+  CHECK(box.ok({"reminders"}) == "No open reminders.\n");
+}
+
+TEST_CASE("a promise to a person is listed, flagged when overdue, and shown on the person",
+          "[reminders]") {
+  Sandbox box;
+  box.ok({"add", "Ada Lovelace"});
+  CHECK(box.ok({"remind", "ada", "Send the deck", "--in", "3d", "--promise"}) ==
+        "Promise #1 to Ada Lovelace: \"Send the deck\", due 2026-11-25 (in 3 days).\n");
+  box.ok({"remind", "ada", "Ask about the offsite", "--on", "2026-12-01"});
+  box.today = "2026-11-28";
+  CHECK(box.ok({"reminders"}) ==
+        "ID  DUE         WHEN            KIND      WHO           TEXT\n"
+        "#1  2026-11-25  3 days overdue  promise   Ada Lovelace  Send the deck\n"
+        "#2  2026-12-01  in 3 days       reminder  Ada Lovelace  Ask about the offsite\n");
+  std::string show = box.ok({"show", "ada"});
+  CHECK(show.find("Open reminders  (1 overdue promise)\n") != std::string::npos);
+  json j = json::parse(box.ok({"--json", "reminders"}));
+  CHECK(j[0]["kind"] == "promise");
+  CHECK(j[0]["overdue"] == true);
+  CHECK(j[0]["contact"] == json::parse(R"({"id":1,"name":"Ada Lovelace"})"));
+  CHECK(j[1]["overdue"] == false);
+}
+
+TEST_CASE("recurring reminders come back once, on their rhythm", "[reminders]") {
+  Sandbox box;
+  SECTION("daily, done late") {
+    box.ok({"remind", "Inbox zero", "--on", "today", "--every", "1d"});
+    CHECK(due_after(box, "2026-11-25", {"done", "1"}) == "2026-11-26|open");
+  }
+  SECTION("weekly, done three weeks late") {
+    box.ok({"remind", "Weekly note", "--on", "2026-11-23", "--every", "1w"});
+    CHECK(due_after(box, "2026-12-15", {"done", "1"}) == "2026-12-21|open");
+    CHECK(due_after(box, "2026-12-21", {"done", "1"}) == "2026-12-28|open");
+  }
+  SECTION("monthly on the 31st") {
+    box.ok({"remind", "Month-end review", "--on", "2026-12-31", "--every", "1m"});
+    CHECK(due_after(box, "2026-12-31", {"done", "1"}) == "2027-01-31|open");
+    CHECK(due_after(box, "2027-01-31", {"done", "1"}) == "2027-02-28|open");
+    CHECK(due_after(box, "2027-02-28", {"done", "1"}) == "2027-03-31|open");
+    CHECK(due_after(box, "2027-03-31", {"done", "1"}) == "2027-04-30|open");
+  }
+  SECTION("yearly on Feb 29") {
+    box.today = "2028-02-01";
+    box.ok({"remind", "Leap-day lunch", "--on", "2028-02-29", "--every", "1y"});
+    CHECK(due_after(box, "2028-02-29", {"done", "1"}) == "2029-02-28|open");
+    CHECK(due_after(box, "2029-03-01", {"done", "1"}) == "2030-02-28|open");
+    CHECK(due_after(box, "2031-12-01", {"done", "1"}) == "2032-02-29|open");
+  }
+  SECTION("done prints the next date") {
+    box.ok({"remind", "Weekly note", "--on", "2026-11-23", "--every", "1w"});
+    CHECK(box.ok({"done", "#1"}) == "Done #1: \"Weekly note\"; next on 2026-11-30 (in 8 days).\n");
+  }
+}
+
+TEST_CASE("snooze pushes a reminder back by a duration or to a day", "[reminders]") {
+  Sandbox box;
+  box.ok({"remind", "Call the bank", "--on", "2026-11-24"});
+  CHECK(box.ok({"snooze", "1", "3d"}) == "Snoozed #1 to 2026-11-27 (in 5 days).\n");
+  CHECK(box.ok({"snooze", "1", "--to", "2026-12-10"}) == "Snoozed #1 to 2026-12-10 (in 2 weeks).\n");
+  box.today = "2026-12-20";  // overdue: a duration counts from today
+  CHECK(box.ok({"snooze", "1", "1w"}) == "Snoozed #1 to 2026-12-27 (in 7 days).\n");
+  CHECK(box.query("SELECT anchor FROM reminders") == "2026-11-24");
+}
+
+TEST_CASE("log --next follow-ups are ordinary reminders", "[reminders]") {
+  Sandbox box;
+  box.ok({"add", "Grace"});
+  box.ok({"log", "grace", "Coffee", "--next", "2w", "Send the paper"});
+  CHECK(box.ok({"reminders"}) ==
+        "ID  DUE         WHEN        KIND      WHO    TEXT\n"
+        "#1  2026-12-06  in 2 weeks  followup  Grace  Send the paper\n");
+  CHECK(box.ok({"done", "1"}) == "Done #1: \"Send the paper\".\n");
+  CHECK(box.ok({"--json", "reminders", "--all"}).find("\"done_on\": \"2026-11-22\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("important dates are kept per person and listed when they come up", "[reminders]") {
+  Sandbox box;
+  box.ok({"add", "Ada", "--birthday", "1990-11-30", "--date", "work anniversary=2019-12-01",
+          "--date", "met=02-29"});
+  box.ok({"add", "Bob", "--birthday", "--11-23"});
+  CHECK(box.ok({"dates", "--ahead", "10"}) ==
+        "DAY         WHEN       WHO  WHAT\n"
+        "2026-11-23  tomorrow   Bob  birthday\n"
+        "2026-11-30  in 8 days  Ada  birthday (turns 36)\n"
+        "2026-12-01  in 9 days  Ada  work anniversary (7 years)\n");
+  box.today = "2027-02-20";
+  json j = json::parse(box.ok({"--json", "dates", "--ahead", "10"}));
+  REQUIRE(j.size() == 1);
+  CHECK(j[0] == json::parse(R"({"date":"2027-02-28","label":"met","contact":{"id":1,
+                                "name":"Ada"},"years":null})"));
+  box.ok({"edit", "ada", "--no-date", "met", "--date", "work anniversary=2018-12-01"});
+  CHECK(box.query("SELECT label, day FROM important_dates ORDER BY label") ==
+        "work anniversary|2018-12-01");
+}
+
+TEST_CASE("bad reminder input is refused and changes nothing", "[reminders][errors]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  box.ok({"add", "Ada Byron"});
+  box.ok({"remind", "Done already", "--on", "today"});
+  box.ok({"done", "1"});
+  box.ok({"remind", "Open one", "--on", "tomorrow"});
+  struct Bad {
+    std::vector<std::string> args;
+    int code;
+    std::string names;
+  };
+  for (const auto& bad : std::vector<Bad>{
+           {{"remind", "Call"}, 2, "when? give --on DATE"},
+           {{"remind", "Call", "--on", "friday", "--in", "2w"}, 2, "not both"},
+           {{"remind", "Call", "--on", "2026-11-01"}, 2, "in the past (today is 2026-11-22)"},
+           {{"remind", "Call", "--on", "yesterday"}, 2, "try --on today"},
+           {{"remind", "Call", "--on", "2026-02-30"}, 2, "2026-02-30"},
+           {{"remind", "Call", "--in", "0d"}, 2, "'0d'"},
+           {{"remind", "Call", "--in", "soon"}, 2, "'soon'"},
+           {{"remind", "Call", "--on", "friday", "--every", "sometimes"}, 2, "'sometimes'"},
+           {{"remind", "nobody", "Call", "--on", "friday"}, 3, "'nobody'"},
+           {{"remind", "ada x", "Call", "--on", "friday"}, 3, "no contact matches 'ada x'"},
+           {{"remind", "a", "Call", "--on", "friday"}, 3, "Ada Byron (#2)"},
+           {{"remind", "Call", "--on", "friday", "--promise"}, 2, "made to someone"},
+           {{"remind", "ada", " ", "--on", "friday"}, 2, "empty reminder text"},
+           {{"remind", "a", "b", "c", "--on", "friday"}, 2, "[WHO] TEXT"},
+           {{"done", "99"}, 3, "no reminder #99"},
+           {{"done", "1"}, 2, "already done (on 2026-11-22)"},
+           {{"done", "x"}, 2, "invalid reminder id 'x'"},
+           {{"done", "-2"}, 2, "'-2'"},
+           {{"snooze", "2"}, 2, "DURATION"},
+           {{"snooze", "2", "1w", "--to", "friday"}, 2, "not both"},
+           {{"snooze", "2", "--to", "2026-11-01"}, 2, "in the past"},
+           {{"snooze", "2", "fortnight"}, 2, "'fortnight'"},
+           {{"snooze", "1", "1w"}, 2, "already done"},
+           {{"snooze", "99", "1w"}, 3, "no reminder #99"},
+           {{"add", "Cy", "--date", "anniversary"}, 2, "LABEL=DATE"},
+           {{"add", "Cy", "--date", "met=2025-02-30"}, 2, "2025-02-30"},
+           {{"add", "Cy", "--date", "birthday=01-01"}, 2, "--birthday"},
+           {{"add", "Cy", "--date", "=01-01"}, 2, "label"},
+           {{"edit", "ada byron", "--no-date", "met"}, 2, "no date 'met'"},
+           {{"dates", "--ahead", "-1"}, 2, "--ahead -1"},
+       }) {
+    CAPTURE(bad.args);
+    std::string before = box.dump();
+    Outcome o = box.kith(bad.args);
+    INFO("stderr: " << o.err);
+    CHECK(o.code == bad.code);
+    CHECK(o.out.empty());
+    CHECK(line_count(o.err) == 1);
+    CHECK(o.err.find(bad.names) != std::string::npos);
+    CHECK(box.dump() == before);
+  }
+}
+
+}  // namespace kith::test
