@@ -528,4 +528,12 @@ log 12 "José Núñez" "Adaeze Okafor" "Quarterly planning review; agreed the pl
 log 5 "Amara Nwosu" "Søren Lindqvist" "Kickoff for the ingestion beta" \
   --via meeting --gave --weight 2
 
+# Promises you made, reminders and important dates.
+kith --today "$(ago 12)" remind "José Núñez" "Send José the platform cost numbers" \
+  --on "$(ago 3)" --promise
+kith --today "$(ago 10)" remind "Adaeze Okafor" "Draft the staffing proposal for Adaeze" \
+  --on "$(ahead 2)" --promise
+kith --today "$TODAY" remind "Review my mentor and sponsor list" --in 2w --every 3m
+kith --today "$TODAY" edit "Tomás Herrera" --date "joined the team=$(ago 358)"
+
 echo "Demo network in $DB as of $TODAY: $people people, $logs interactions."
