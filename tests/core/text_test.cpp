@@ -1,0 +1,103 @@
+// UTF-8 text: validation, folding for name matching, and terminal display width.
+#include "kith/text.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace kith {
+
+TEST_CASE("well-formed UTF-8 is valid and malformed sequences are not", "[text]") {
+  for (std::string ok : {"", "ascii", "José Núñez", "山田 太郎", "👋🏽", "Ελένη", "Ёжик",
+                         "\xF4\x8F\xBF\xBF"}) {
+    CAPTURE(ok);
+    CHECK(is_valid_utf8(ok));
+  }
+  for (std::string bad : {"\xC0\xAF",          // overlong '/'
+                          "\xE0\x80\xAF",      // overlong, three bytes
+                          "\xED\xA0\x80",      // a UTF-16 surrogate
+                          "\xF4\x90\x80\x80",  // past U+10FFFF
+                          "\xC3",              // truncated
+                          "a\x80z",            // lone continuation byte
+                          "\xFF\xFE"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(is_valid_utf8(bad));
+  }
+}
+
+TEST_CASE("folding ignores case and accents so that jose finds José Núñez", "[text]") {
+  struct Case {
+    std::string text;
+    std::string folded;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"José Núñez", "jose nunez"},    {"FRANÇOIS", "francois"},
+           {"Straße", "strasse"},           {"Łukasz Wiśniewski", "lukasz wisniewski"},
+           {"Ørsted", "orsted"},            {"Søren Kierkegaard", "soren kierkegaard"},
+           {"Ondřej Dvořák", "ondrej dvorak"}, {"Zoë", "zoe"},
+           {"Æsir", "aesir"},               {"Œuvre", "oeuvre"},
+           {"Þór", "thor"},                 {"ÉLODIE", "elodie"},
+           {"Jose\xCC\x81", "jose"},        // NFD: e + combining acute
+           {"  Ada   Lovelace ", "ada lovelace"},
+           {"山田 太郎", "山田 太郎"},      {"ΕΛΕΝΗ", "ελενη"},
+           {"ЁЖИК", "ежик"},               {"O'Connor", "o'connor"},
+       }) {
+    CAPTURE(c.text);
+    CHECK(fold_for_match(c.text) == c.folded);
+  }
+}
+
+TEST_CASE("display width counts wide characters twice and marks as nothing", "[text]") {
+  struct Case {
+    std::string text;
+    int width;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"", 0},           {"Ada", 3},            {"José Núñez", 10},
+           {"山田太郎", 8},   {"山田 太郎", 9},      {"이수진", 6},
+           {"👋", 2},         {"Jose\xCC\x81", 4},   {"ｆｕｌｌ", 8},
+           {"a\x1b", 1},      {"Ελένη", 5},          {"\xE2\x80\x8B", 0},
+       }) {
+    CAPTURE(c.text);
+    CHECK(display_width(c.text) == c.width);
+  }
+}
+
+TEST_CASE("truncation never exceeds the width nor splits a character", "[text]") {
+  CHECK(truncate_to_width("Ada Lovelace", 20) == "Ada Lovelace");
+  CHECK(truncate_to_width("Ada Lovelace", 6) == "Ada L…");
+  CHECK(truncate_to_width("山田太郎", 5) == "山田…");
+  CHECK(truncate_to_width("山田太郎", 6) == "山田…");
+  CHECK(truncate_to_width("José Núñez", 4) == "Jos…");
+  CHECK(truncate_to_width("abc", 0) == "");
+  for (int width = 1; width < 12; ++width) {
+    for (std::string text : {"José Núñez", "山田 太郎 👋", "Ada Lovelace"}) {
+      CAPTURE(text, width);
+      std::string cut = truncate_to_width(text, width);
+      CHECK(display_width(cut) <= width);
+      CHECK(is_valid_utf8(cut));
+    }
+  }
+}
+
+TEST_CASE("padding reaches the width by display columns", "[text]") {
+  CHECK(pad_to_width("山田", 6) == "山田  ");
+  CHECK(pad_to_width("José", 6) == "José  ");
+  CHECK(pad_to_width("too wide", 3) == "too wide");
+}
+
+TEST_CASE("trim removes surrounding whitespace only", "[text]") {
+  CHECK(trim("  a b \t\n") == "a b");
+  CHECK(trim("") == "");
+  CHECK(trim(" \t ") == "");
+}
+
+TEST_CASE("control characters are found, tab and newline allowed", "[text]") {
+  CHECK(has_control_chars("a\x01"));
+  CHECK(has_control_chars("a\x1b[31m"));
+  CHECK(has_control_chars("a\x7f"));
+  CHECK(has_control_chars("a\xC2\x85"));  // C1 NEL
+  CHECK(has_control_chars(std::string("a\0b", 3)));
+  CHECK_FALSE(has_control_chars("line\nnext\ttab"));
+  CHECK_FALSE(has_control_chars("José 山田 👋"));
+}
+
+}  // namespace kith
