@@ -125,6 +125,39 @@ Status migrate(Store::Impl& impl, bool writable) {
   return {};
 }
 
+// A URI naming `path` for sqlite3_open_v2 with SQLITE_OPEN_URI: '%', '?' and '#' escaped.
+std::string file_uri(const fs::path& path) {
+  std::string uri = "file:";
+  for (char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0x0F];
+      uri += kHex[static_cast<unsigned char>(c) & 0x0F];
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+
+// Opens a database file this process may not write. A WAL database needs its -shm file,
+// which cannot be created when the folder is not writable either: then the file is opened
+// as immutable, which is right for a file nobody can write (a writer elsewhere would not be
+// seen, and kith never writes through this connection).
+std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
+  try {
+    auto impl = std::make_unique<Store::Impl>(path.string(), SQLite::OPEN_READONLY);
+    impl->db.execAndGet("SELECT count(*) FROM sqlite_schema");
+    return impl;
+  } catch (const SQLite::Exception& e) {
+    int code = e.getErrorCode();
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+  }
+  return std::make_unique<Store::Impl>(file_uri(path) + "?immutable=1",
+                                       SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+}
+
 }  // namespace
 
 Error storage_error(const SQLite::Exception& e, const fs::path& path) {
@@ -267,8 +300,12 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   bool writable = ::access(path.c_str(), W_OK) == 0;
   if (access == Access::write && !writable) return storage(path, "is read-only");
   try {
-    auto impl = std::make_unique<Impl>(
-        path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+    std::unique_ptr<Impl> impl;
+    if (writable) {
+      impl = std::make_unique<Impl>(path.string(), SQLite::OPEN_READWRITE);
+    } else {
+      impl = open_read_only(path);
+    }
     impl->path = path;
     impl->cleanup.path = path;
     impl->cleanup.armed = created;

@@ -183,18 +183,35 @@ TEST_CASE("a database at an earlier schema is backed up, then migrated", "[store
   CHECK(box.ok({"find", "ada"}).find("Ada Lovelace") != std::string::npos);
 }
 
-TEST_CASE("a read-only database can be read but not written", "[store]") {
-  if (::geteuid() == 0) {
-    SUCCEED("root ignores file permissions");
-    return;
-  }
+TEST_CASE("a read-only database in a read-only folder can be read but not written",
+          "[store]") {
   Sandbox box;
   box.ok({"add", "Ada"});
-  fs::permissions(box.db(), fs::perms::owner_read);
-  CHECK(box.kith({"list"}).code == 0);
-  Outcome o = box.kith({"add", "Grace"});
-  CHECK(o.code == 5);
-  CHECK(o.err.find("read-only") != std::string::npos);
+  fs::permissions(box.dir(), fs::perms::owner_all | fs::perms::group_read |
+                                 fs::perms::group_exec | fs::perms::others_read |
+                                 fs::perms::others_exec);
+  fs::permissions(box.db(), fs::perms::owner_read | fs::perms::group_read |
+                                fs::perms::others_read);
+  std::string before = read_file(box.db());
+  // Root ignores permissions: run kith as nobody then.
+  auto as_user = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv;
+    if (::geteuid() == 0) {
+      argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    }
+    argv.push_back(KITH_BINARY);
+    argv.insert(argv.end(), {"--db", box.db().string(), "--today", "2026-11-22"});
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, {{"PATH", "/usr/bin:/bin"}});
+  };
+  Outcome list = as_user({"list"});
+  INFO(list.err);
+  CHECK(list.code == 0);
+  CHECK(list.out.find("Ada") != std::string::npos);
+  Outcome add = as_user({"add", "Grace"});
+  CHECK(add.code == 5);
+  CHECK(add.err == "kith: database '" + box.db().string() + "' is read-only\n");
+  CHECK(read_file(box.db()) == before);
 }
 
 TEST_CASE("the database path comes from --db, then KITH_DB, then XDG_DATA_HOME, then HOME",
