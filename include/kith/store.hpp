@@ -137,6 +137,14 @@ class Store {
                                           bool include_done = false);
   // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
   Status update_reminder(const Reminder& reminder);
+  // What the report and the plan need: the open reminders due on or before `through`, and
+  // every open promise and plan whatever its day; soonest first, then by id.
+  Result<std::vector<Reminder>> agenda(Date through);
+  // REQUIRES: inside write(). Marks done, on `day`, the contact's open planned outreach
+  // (reminders of kind plan) due no later than kPlanFulfilledAhead days after `day`: talking
+  // to someone fulfils the outreach booked for them. Returns how many it closed.
+  Result<int> fulfil_plans(std::int64_t contact_id, Date day);
+  static constexpr int kPlanFulfilledAhead = 7;
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

@@ -92,6 +92,10 @@ int exit_code(Errc code) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"report", "The daily report: what is due, who to reach out to, what is coming up",
+       add_report_command},
+      {"plan", "Plan outreach: spread the most urgent people over the coming days",
+       add_plan_command},
       {"add", "Add a contact", add_add_command},
       {"log", "Log an interaction with one or more people", add_log_command},
       {"remind", "Set a reminder about someone or something; --promise for a commitment",

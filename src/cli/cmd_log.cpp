@@ -79,6 +79,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
   std::vector<Contact> people;
   std::int64_t id = 0;
   std::int64_t followup_id = 0;
+  int plans_done = 0;
   KITH_TRY(store->write([&]() -> Status {
     for (std::size_t i = 0; i + 1 < o.args.size(); ++i) {
       auto person = store->resolve(o.args[i]);
@@ -93,6 +94,11 @@ Status run_log(Context& ctx, const LogOptions& o) {
     auto added = store->add_interaction(interaction);
     if (!added) return added.error();
     id = *added;
+    for (const Contact& p : people) {
+      auto closed = store->fulfil_plans(p.id, interaction.day);
+      if (!closed) return closed.error();
+      plans_done += *closed;
+    }
     if (followup) {
       followup->contact_id = people.front().id;
       auto reminder = store->add_reminder(*followup);
@@ -124,6 +130,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
                       {"balance", balance_json(c.balance)}});
     }
     out["people"] = std::move(next);
+    out["plans_done"] = plans_done;
     if (followup) {
       followup->id = followup_id;
       followup->contact_name = people.front().name;
@@ -153,6 +160,10 @@ Status run_log(Context& ctx, const LogOptions& o) {
   }
   if (followup) {
     line += fmt::format("; follow-up #{} on {}", followup_id, followup->due.to_string());
+  }
+  if (plans_done) {
+    line += fmt::format("; planned outreach done{}",
+                        plans_done > 1 ? fmt::format(" ({})", plans_done) : std::string());
   }
   fmt::print("{}.\n", line);
   return {};

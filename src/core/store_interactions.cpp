@@ -207,6 +207,34 @@ Result<std::vector<Reminder>> Store::reminders(std::optional<std::int64_t> conta
   });
 }
 
+Result<std::vector<Reminder>> Store::agenda(Date through) {
+  return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
+    auto& st = impl_->prepare(KITH_REMINDER_COLUMNS
+                              "WHERE r.done_on IS NULL"
+                              " AND (r.due <= :through OR r.kind IN ('promise', 'plan'))"
+                              " ORDER BY r.due, r.id");
+    st.bind(":through", through.to_string());
+    std::vector<Reminder> out;
+    while (st.executeStep()) out.push_back(read_reminder(st));
+    return out;
+  });
+}
+
+Result<int> Store::fulfil_plans(std::int64_t contact_id, Date day) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Result<int> {
+    auto& st = impl_->prepare(
+        "UPDATE reminders SET done_on = :day, last_done = :day,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        " WHERE contact_id = :contact AND kind = 'plan' AND done_on IS NULL"
+        " AND due <= :until");
+    st.bind(":day", day.to_string());
+    st.bind(":contact", contact_id);
+    st.bind(":until", day.plus_days(kPlanFulfilledAhead).to_string());
+    return st.exec();
+  });
+}
+
 Status Store::update_reminder(const Reminder& reminder) {
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Status {

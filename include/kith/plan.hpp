@@ -1,0 +1,66 @@
+// Outreach planning: turning "who am I overdue with" into a few people a day.
+//
+// Pure: no database, no clock. make_plan spreads the people who are due by the end of the
+// window over its days, most urgent first (docs/ranking.md, "Planning"):
+//
+//   - priority = urgency score (as of the first day they can be planned: the window's first
+//     day, or their due day when that is later) + kCirclePoints for their circle, so inner
+//     circles come first among comparable urgency;
+//   - days are filled in order, each with the highest-priority people due by that day;
+//   - a person who shares a type with someone already on that day gives way to the next
+//     person within kComparablePoints of priority who does not: one day is not all peers when
+//     another order is as good;
+//   - people with an open outreach already booked (a reminder of kind plan) are left out.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "kith/date.hpp"
+#include "kith/urgency.hpp"
+
+namespace kith {
+
+inline constexpr int kDefaultPlanDays = 7;
+inline constexpr int kDefaultPlanPerDay = 2;
+inline constexpr int kMaxPlanDays = 366;
+inline constexpr int kMaxPlanPerDay = 50;
+// Priority points for circle 1 (your team), 2 (the wider organisation and field), 3 and none.
+inline constexpr double kCirclePoints[] = {3.0, 1.5, 0.0};
+// Two people whose priorities differ by no more than this are "comparably urgent".
+inline constexpr double kComparablePoints = 2.0;
+
+struct PlanOptions {
+  Date start;                      // the first day of the window
+  int days = kDefaultPlanDays;     // calendar days in the window, 1..kMaxPlanDays
+  int per_day = kDefaultPlanPerDay;  // people a day, 1..kMaxPlanPerDay
+  bool weekends = false;           // plan Saturdays and Sundays too
+  std::vector<std::string> types;  // only people with one of these types; empty: everyone
+};
+
+struct PlanSlot {
+  Date day;
+  Urgency urgency;        // as of `day`; its contact points into the input
+  double priority = 0;    // the urgency score it was ordered by, plus its circle points
+};
+
+struct Plan {
+  std::vector<Date> days;       // the days that take people: the window without weekends
+  std::vector<PlanSlot> slots;  // by day, then in the order chosen
+  std::size_t unplaced = 0;     // due by the window's end but not fitted in
+  std::size_t already_planned = 0;  // left out: an outreach is already booked for them
+};
+
+// The days of the window that take people: `days` calendar days from `start`, without
+// Saturdays and Sundays unless `weekends`.
+std::vector<Date> plan_days(const PlanOptions& options);
+
+// The priority points kith gives a circle (1..3, or none).
+double circle_points(const std::optional<int>& circle);
+
+// Makes the plan. REQUIRES: options within the limits above; type names normalised.
+// The slots' urgencies point into *input.contacts, which must outlive the plan.
+Plan make_plan(const UrgencyInput& input, const PlanOptions& options);
+
+}  // namespace kith

@@ -1,0 +1,66 @@
+// The daily report: what to do today, who to reach out to, and what is coming up.
+//
+// Pure: assembled from plain values with `today` passed in; the CLI reads the store, calls
+// build_report, fills in each listed person's last interaction, and renders the result.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "kith/contact.hpp"
+#include "kith/date.hpp"
+#include "kith/interaction.hpp"
+#include "kith/reminder.hpp"
+#include "kith/urgency.hpp"
+
+namespace kith {
+
+inline constexpr int kDefaultReportLimit = 10;
+inline constexpr int kDefaultReportAhead = 7;
+inline constexpr int kMaxReportAhead = 366;
+
+struct ReportOptions {
+  int limit = kDefaultReportLimit;  // people listed under "reach out"; the rest are counted
+  int ahead = kDefaultReportAhead;  // days after today that "coming up" covers
+};
+
+// One thing coming up: a birthday or important date, or a reminder due on a later day.
+struct Upcoming {
+  Date on;
+  std::optional<Occasion> occasion;  // exactly one of these is set
+  std::optional<Reminder> reminder;
+};
+
+// One person to reach out to, with what the report says about them.
+struct Outreach {
+  Urgency urgency;                   // its contact points into the report's input
+  std::optional<Interaction> last;   // the latest interaction, filled in by the caller
+};
+
+struct Report {
+  Date today;
+  int ahead = kDefaultReportAhead;
+  // Open reminders due today or earlier: promises first, then by due day, then by id.
+  std::vector<Reminder> due_now;
+  // The most urgent overdue people, at most `limit`, most urgent first. People with a booked
+  // outreach (a reminder of kind plan) are left out: their plan shows under due_now or
+  // coming_up instead.
+  std::vector<Outreach> reach_out;
+  std::size_t overdue_total = 0;  // every overdue person not yet planned, listed or not
+  // Birthdays and important dates from today to today + ahead, and open reminders due after
+  // today and within the window; soonest first, occasions before reminders on a day.
+  std::vector<Upcoming> coming_up;
+
+  // True when there is nothing to act on today: nothing due, nobody overdue, and no
+  // birthday or important date today. `kith report --quiet` prints nothing then.
+  bool nothing_due() const;
+};
+
+// Builds the report. `input.reminders` must hold the open reminders due on or before
+// today + options.ahead and every open promise and plan (others may be present: ignored).
+// REQUIRES: options.limit >= 0 and 0 <= options.ahead <= kMaxReportAhead. The result's
+// urgencies point into *input.contacts, which must outlive it.
+Report build_report(const UrgencyInput& input, Date today, const ReportOptions& options);
+
+}  // namespace kith

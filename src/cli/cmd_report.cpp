@@ -1,0 +1,201 @@
+// kith report [--limit N] [--ahead DAYS] [--quiet]: the daily report, for a terminal or cron.
+#include <fmt/core.h>
+
+#include "cli/command_util.hpp"
+#include "cli/json_out.hpp"
+#include "cli/outreach.hpp"
+#include "cli/render.hpp"
+#include "kith/report.hpp"
+
+namespace kith::cli {
+namespace {
+
+constexpr int kSummaryWidth = 60;
+constexpr int kMaxLimit = 1000;
+
+struct ReportCommandOptions {
+  int limit = kDefaultReportLimit;
+  int ahead = kDefaultReportAhead;
+  bool quiet = false;
+};
+
+// "#7 promise to Grace Okonkwo: Send the deck"; a plan's text names the person already.
+std::string reminder_line(const Reminder& r) {
+  std::string who;
+  if (r.contact_id && r.kind != ReminderKind::plan) {
+    who = fmt::format(" {} {}", r.kind == ReminderKind::promise ? "to" : "·",
+                      printable(r.contact_name));
+  }
+  std::string kind(to_string(r.kind));
+  if (r.every) kind += ", every " + r.every->to_string();
+  return fmt::format("#{} {}{}: {}", r.id, kind, who, printable(r.text));
+}
+
+Json report_json(const Report& report) {
+  Json out;
+  out["date"] = report.today.to_string();
+  out["ahead"] = report.ahead;
+  Json due = Json::array();
+  for (const Reminder& r : report.due_now) due.push_back(reminder_json(r, report.today));
+  out["due_now"] = std::move(due);
+  Json people = Json::array();
+  for (const Outreach& o : report.reach_out) {
+    people.push_back(urgency_json(o.urgency, o.last, report.today));
+  }
+  out["reach_out"] = {{"total", report.overdue_total}, {"people", std::move(people)}};
+  Json coming = Json::array();
+  for (const Upcoming& u : report.coming_up) {
+    Json item;
+    item["date"] = u.on.to_string();
+    if (u.occasion) {
+      item["kind"] = "occasion";
+      item["occasion"] = occasion_json(*u.occasion);
+    } else {
+      item["kind"] = "reminder";
+      item["reminder"] = reminder_json(*u.reminder, report.today);
+    }
+    coming.push_back(std::move(item));
+  }
+  out["coming_up"] = std::move(coming);
+  return out;
+}
+
+std::string render_report(const Report& report, const Painter& paint) {
+  const Date today = report.today;
+  std::string out;
+  std::vector<std::string> counts;
+  if (!report.due_now.empty()) counts.push_back(fmt::format("{} due", report.due_now.size()));
+  if (report.overdue_total) counts.push_back(fmt::format("{} to reach out", report.overdue_total));
+  if (!report.coming_up.empty()) {
+    counts.push_back(fmt::format("{} coming up", report.coming_up.size()));
+  }
+  out += fmt::format("{}{}\n", paint(Paint::bold, "kith report for " + long_day(today)),
+                     counts.empty() ? "" : paint(Paint::dim, ": " + join(counts)));
+
+  if (!report.due_now.empty()) {
+    out += fmt::format("\n{}\n", paint(Paint::bold, "Due now"));
+    for (const Reminder& r : report.due_now) {
+      bool late = today > r.due;
+      bool promise = r.kind == ReminderKind::promise;
+      std::string when = late ? kith::cli::due_phrase(r, today) : "today";
+      out += fmt::format("  {} {}  {}\n", promise && late ? paint(Paint::red, "!") : " ",
+                         paint(promise ? Paint::bold : Paint::none, reminder_line(r)),
+                         paint(late ? Paint::red : Paint::dim, when));
+    }
+  }
+
+  if (!report.reach_out.empty()) {
+    out += fmt::format("\n{}\n", paint(Paint::bold, "Reach out"));
+    for (const Outreach& o : report.reach_out) {
+      const Urgency& u = o.urgency;
+      const Contact& c = *u.contact;
+      std::vector<std::string> about;
+      if (!c.types.empty()) about.push_back(join(c.types));
+      if (c.circle) about.push_back(fmt::format("circle {}", *c.circle));
+      out += fmt::format("  {} {}{}  {}\n", paint(Paint::bold, printable(c.name)),
+                         paint(Paint::dim, fmt::format("#{}", c.id)),
+                         about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
+                         paint(Paint::red, due_phrase(u, today)));
+      out += fmt::format("    last: {}\n", last_phrase(o.last, c, today, kSummaryWidth));
+      if (u.open_promises) {
+        out += fmt::format("    {}\n", u.open_promises == 1
+                                           ? fmt::format("open promise due {}",
+                                                         u.next_promise->to_string())
+                                           : fmt::format("{} open promises, the next due {}",
+                                                         u.open_promises,
+                                                         u.next_promise->to_string()));
+      }
+      for (const std::string& hint : hints(u)) {
+        out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
+      }
+    }
+    std::size_t rest = report.overdue_total - report.reach_out.size();
+    if (rest) {
+      out += fmt::format("  {}\n", paint(Paint::dim, fmt::format(
+                                                        "and {} more overdue: kith list --overdue",
+                                                        rest)));
+    }
+  }
+  if (report.due_now.empty() && report.reach_out.empty()) {
+    out += "\nNothing due today, and nobody is overdue.\n";
+  }
+
+  if (!report.coming_up.empty()) {
+    out += fmt::format("\n{}\n", paint(Paint::bold, fmt::format("Coming up (next {} day{})",
+                                                                 report.ahead,
+                                                                 report.ahead == 1 ? "" : "s")));
+    for (const Upcoming& u : report.coming_up) {
+      std::string what;
+      if (u.occasion) {
+        const Occasion& o = *u.occasion;
+        std::string years = years_phrase(o.label, o.years);
+        what = fmt::format("{}: {}{}", printable(o.name), printable(o.label),
+                           years.empty() ? "" : " (" + years + ")");
+      } else {
+        what = reminder_line(*u.reminder);
+      }
+      out += fmt::format("  {}  {}  {}\n", short_day(u.on),
+                         paint(u.on == today ? Paint::green : Paint::dim,
+                               fmt::format("{:<11}", relative(u.on, today))),
+                         what);
+    }
+  }
+  return out;
+}
+
+Status run_report(Context& ctx, const ReportCommandOptions& o) {
+  if (o.limit < 0 || o.limit > kMaxLimit) {
+    return invalid_input(fmt::format("invalid --limit {}: expected 0 to {}", o.limit, kMaxLimit));
+  }
+  if (o.ahead < 0 || o.ahead > kMaxReportAhead) {
+    return invalid_input(
+        fmt::format("invalid --ahead {}: expected 0 to {} days", o.ahead, kMaxReportAhead));
+  }
+  auto store = ctx.open(Store::Access::read);
+  if (!store) return store.error();
+  note_missing(ctx, *store);
+  if (store->missing() && !ctx.json) return {};
+  auto contacts = store->contacts({});
+  if (!contacts) return contacts.error();
+  auto types = store->types();
+  if (!types) return types.error();
+  auto agenda = store->agenda(ctx.today.plus_days(o.ahead));
+  if (!agenda) return agenda.error();
+
+  UrgencyInput input{&*contacts, &*types, &*agenda};
+  Report report = build_report(input, ctx.today, {o.limit, o.ahead});
+  if (o.quiet && report.nothing_due()) return {};
+  for (Outreach& person : report.reach_out) {
+    HistoryQuery last;
+    last.contact_id = person.urgency.contact->id;
+    last.limit = 1;
+    auto found = store->history(last);
+    if (!found) return found.error();
+    if (!found->empty()) person.last = std::move(found->front());
+  }
+
+  if (ctx.json) {
+    print_json(report_json(report));
+    return {};
+  }
+  fmt::print("{}", render_report(report, Painter(ctx.color)));
+  return {};
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ReportCommandOptions>();
+  CLI::App* cmd = app.add_subcommand("report");
+  cmd->add_option("--limit", options->limit,
+                  "People to list under 'Reach out' (default 10; the rest are counted)")
+      ->option_text("N");
+  cmd->add_option("--ahead", options->ahead, "Days that 'Coming up' covers (default 7)")
+      ->option_text("DAYS");
+  cmd->add_flag("-q,--quiet", options->quiet,
+                "Print nothing at all when nothing is due (for cron: no mail)");
+  cmd->footer("For cron (see docs/cron.md):\n  0 7 * * 1-5  kith report --quiet");
+  on_chosen(*cmd, options, action, run_report);
+}
+
+}  // namespace kith::cli

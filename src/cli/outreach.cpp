@@ -1,0 +1,134 @@
+#include "cli/outreach.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+
+#include "cli/render.hpp"
+#include "kith/text.hpp"
+
+namespace kith::cli {
+namespace {
+
+constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"};
+constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+
+// Two decimals: enough to explain a score, stable in JSON.
+double rounded(double x) { return std::round(x * 100.0) / 100.0; }
+
+std::string cadence_phrase(const Urgency& u) { return "every " + u.cadence.to_human(); }
+
+}  // namespace
+
+std::string short_day(Date day) {
+  return fmt::format("{} {}", kWeekdays[static_cast<int>(day.weekday())].substr(0, 3),
+                     day.to_string());
+}
+
+std::string long_day(Date day) {
+  return fmt::format("{} {} {} {}", kWeekdays[static_cast<int>(day.weekday())], day.day(),
+                     kMonths[day.month() - 1], day.year());
+}
+
+std::string due_phrase(const Urgency& u, Date day) {
+  std::int64_t late = days_between(u.due, day);
+  std::string when;
+  if (late > 0) {
+    when = span(late) + " overdue";
+  } else if (late == 0) {
+    when = "due today";
+  } else {
+    when = "due " + relative(u.due, day);
+  }
+  return fmt::format("{} ({})", when, cadence_phrase(u));
+}
+
+std::vector<std::string> reasons(const Urgency& u, Date day) {
+  std::vector<std::string> out;
+  for (const ScoreTerm& t : u.terms) {
+    switch (t.term) {
+      case Term::overdue:
+        out.push_back(due_phrase(u, day));
+        break;
+      case Term::importance:
+        out.push_back(fmt::format("{} (weight {})",
+                                  u.heaviest_type.empty() ? "no type" : u.heaviest_type,
+                                  u.weight));
+        break;
+      case Term::promise:
+        out.push_back(u.open_promises == 1
+                          ? fmt::format("open promise due {}", u.next_promise->to_string())
+                          : fmt::format("{} open promises, the next due {}", u.open_promises,
+                                        u.next_promise->to_string()));
+        break;
+      case Term::balance:
+        out.push_back(fmt::format("you received more than you gave (net {})",
+                                  signed_number(u.contact->balance.net())));
+        break;
+    }
+  }
+  if (u.terms.empty() || u.terms.front().term != Term::overdue) {
+    out.insert(out.begin(), due_phrase(u, day));
+  }
+  return out;
+}
+
+std::vector<std::string> hints(const Urgency& u) {
+  const Contact& c = *u.contact;
+  std::vector<std::string> out;
+  if (c.balance.net() < 0) {
+    std::string hint = fmt::format("you have received more than you gave (net {}",
+                                   signed_number(c.balance.net()));
+    hint += c.balance.last_gave ? fmt::format("; last gave {})", c.balance.last_gave->to_string())
+                                : std::string("; never gave)");
+    hint += c.offer.empty() ? ": offer something"
+                            : fmt::format(": offer {}", printable(c.offer));
+    out.push_back(std::move(hint));
+  }
+  if (u.never_contacted) {
+    out.push_back(fmt::format("never contacted since added on {}", c.added_on.to_string()));
+  }
+  return out;
+}
+
+std::string last_phrase(const std::optional<Interaction>& last, const Contact& contact,
+                        Date today, int summary_width) {
+  if (!last) return fmt::format("never (added {})", contact.added_on.to_string());
+  std::string out = fmt::format("{} ({})", last->day.to_string(), relative(last->day, today));
+  if (last->channel) out += fmt::format(", {}", to_string(*last->channel));
+  out += fmt::format(": \"{}\"", truncate_to_width(printable(last->summary), summary_width));
+  return out;
+}
+
+Json urgency_json(const Urgency& u, const std::optional<Interaction>& last, Date day) {
+  const Contact& c = *u.contact;
+  Json j;
+  j["contact"] = {{"id", c.id},         {"uuid", c.uuid},     {"name", c.name},
+                  {"types", c.types},   {"circle", c.circle ? Json(*c.circle) : Json(nullptr)},
+                  {"emails", c.emails}, {"phones", c.phones}, {"learn", c.learn},
+                  {"offer", c.offer}};
+  j["cadence"] = u.cadence.to_string();
+  j["due"] = u.due.to_string();
+  j["days_overdue"] = u.days_overdue;
+  j["cadences_overdue"] = rounded(u.cadences_overdue);
+  j["last_interaction"] = last ? interaction_json(*last) : Json(nullptr);
+  j["never_contacted"] = u.never_contacted;
+  j["balance"] = balance_json(c.balance);
+  j["open_promises"] = u.open_promises;
+  j["next_promise"] = u.next_promise ? Json(u.next_promise->to_string()) : Json(nullptr);
+  j["weight"] = u.weight;
+  j["score"] = rounded(u.score);
+  Json terms = Json::array();
+  for (const ScoreTerm& t : u.terms) {
+    terms.push_back({{"term", std::string(to_string(t.term))}, {"points", rounded(t.points)}});
+  }
+  j["terms"] = std::move(terms);
+  j["reasons"] = reasons(u, day);
+  j["hints"] = hints(u);
+  return j;
+}
+
+}  // namespace kith::cli

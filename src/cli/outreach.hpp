@@ -1,0 +1,42 @@
+// How the report and the plan talk about a person to reach out to: why now, what you last
+// talked about, and what would help. Shared by cmd_report.cpp and cmd_plan.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/json_out.hpp"
+#include "kith/interaction.hpp"
+#include "kith/urgency.hpp"
+
+namespace kith::cli {
+
+// "9 weeks overdue (every 4 weeks)", "due today (every 2 weeks)", "due in 3 days (...)",
+// as of `day`.
+std::string due_phrase(const Urgency& u, Date day);
+
+// Why the person is listed, one phrase per non-zero term, most telling first:
+// "9 weeks overdue (every 4 weeks)", "sponsor (weight 5)", "open promise due 2026-11-27",
+// "you received more than you gave (net -3)".
+std::vector<std::string> reasons(const Urgency& u, Date day);
+
+// What would help, where it matters: offer something when you have taken more than you gave;
+// say so when there has been no contact since they were added. Empty when nothing stands out.
+std::vector<std::string> hints(const Urgency& u);
+
+// "2026-08-20 (3 months ago), call: "Quarterly catch-up"", or "never (added 2026-09-15)".
+// `summary_width` cuts the summary to that many columns.
+std::string last_phrase(const std::optional<Interaction>& last, const Contact& contact,
+                        Date today, int summary_width);
+
+// The person with everything the text shows: contact, cadence, due, days and cadences
+// overdue, score and its terms, last interaction, promises, balance, reasons and hints.
+Json urgency_json(const Urgency& u, const std::optional<Interaction>& last, Date day);
+
+// "Mon 2026-11-23".
+std::string short_day(Date day);
+// "Monday 23 November 2026".
+std::string long_day(Date day);
+
+}  // namespace kith::cli

@@ -1,0 +1,178 @@
+// Outreach planning: which days, who on each, and in which order.
+#include "kith/plan.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace kith {
+namespace {
+
+Date day(std::string_view iso) { return *Date::parse_iso(iso); }
+Duration every(std::string_view text) { return *Duration::parse(text); }
+
+std::vector<RelationshipType> builtin() {
+  return {{"mentor", every("6w"), 4, true, ""},  {"sponsor", every("4w"), 5, true, ""},
+          {"peer", every("8w"), 2, true, ""},    {"manager", every("2w"), 4, true, ""},
+          {"report", every("2w"), 3, true, ""},  {"customer", every("4w"), 3, true, ""}};
+}
+
+Contact person(std::int64_t id, std::string name, std::string type,
+               std::string_view last_contact) {
+  Contact c;
+  c.id = id;
+  c.name = std::move(name);
+  c.types = {std::move(type)};
+  c.added_on = day("2025-01-01");
+  c.last_contact = day(last_contact);
+  return c;
+}
+
+struct Fixture {
+  std::vector<Contact> contacts;
+  std::vector<RelationshipType> types = builtin();
+  std::vector<Reminder> reminders;
+  PlanOptions options;
+  Fixture() { options.start = day("2026-11-24"); }  // a Tuesday
+  Plan make() { return make_plan({&contacts, &types, &reminders}, options); }
+};
+
+// "11-24: Ada, Bea | 11-25: Cy".
+std::string layout(const Plan& plan) {
+  std::string out;
+  std::optional<Date> current;
+  for (const PlanSlot& s : plan.slots) {
+    if (s.day != current) {
+      if (current) out += " | ";
+      out += s.day.to_string().substr(5) + ": ";
+      current = s.day;
+    } else {
+      out += ", ";
+    }
+    out += s.urgency.contact->name;
+  }
+  return out;
+}
+
+std::string days(const std::vector<Date>& ds) {
+  std::string out;
+  for (Date d : ds) out += (out.empty() ? "" : " ") + d.to_string().substr(5);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a plan covers calendar days from its start skipping weekends unless asked",
+          "[plan]") {
+  PlanOptions o;
+  o.start = day("2026-11-24");
+  CHECK(days(plan_days(o)) == "11-24 11-25 11-26 11-27 11-30");
+  o.weekends = true;
+  CHECK(days(plan_days(o)) == "11-24 11-25 11-26 11-27 11-28 11-29 11-30");
+  o.weekends = false;
+  o.start = day("2026-11-28");
+  o.days = 2;
+  CHECK(plan_days(o).empty());
+  o.days = 3;
+  CHECK(days(plan_days(o)) == "11-30");
+}
+
+TEST_CASE("the most urgent people come first a few a day and the rest are counted",
+          "[plan]") {
+  Fixture f;
+  for (int i = 0; i < 12; ++i) {
+    // Everyone a peer; the lower the id, the longer since the last talk.
+    f.contacts.push_back(person(i + 1, std::string(1, static_cast<char>('A' + i)), "peer",
+                                day("2026-06-01").plus_days(i * 3).to_string()));
+  }
+  Plan plan = f.make();
+  CHECK(layout(plan) == "11-24: A, B | 11-25: C, D | 11-26: E, F | 11-27: G, H | 11-30: I, J");
+  CHECK(plan.unplaced == 2);
+  f.options.per_day = 3;
+  f.options.days = 2;
+  CHECK(layout(f.make()) == "11-24: A, B, C | 11-25: D, E, F");
+  CHECK(f.make().unplaced == 6);
+}
+
+TEST_CASE("a person due during the window is planned on or after their due day", "[plan]") {
+  Fixture f;
+  f.contacts = {person(1, "Later", "sponsor", "2026-10-29"),   // due 11-26
+                person(2, "Now", "peer", "2026-09-01"),        // due 10-27
+                person(3, "Beyond", "sponsor", "2026-11-20")}; // due 12-18: outside
+  f.options.per_day = 1;
+  Plan plan = f.make();
+  CHECK(layout(plan) == "11-24: Now | 11-26: Later");
+  CHECK(plan.unplaced == 0);
+  CHECK(plan.slots[1].urgency.days_overdue == 0);
+}
+
+TEST_CASE("people with an outreach already booked are left out and counted", "[plan]") {
+  Fixture f;
+  f.contacts = {person(1, "Ada", "peer", "2026-08-01"), person(2, "Bea", "peer", "2026-08-02")};
+  Reminder booked;
+  booked.id = 1;
+  booked.contact_id = 1;
+  booked.kind = ReminderKind::plan;
+  booked.due = day("2026-11-26");
+  booked.anchor = booked.due;
+  f.reminders = {booked};
+  Plan plan = f.make();
+  CHECK(layout(plan) == "11-24: Bea");
+  CHECK(plan.already_planned == 1);
+  f.reminders[0].done_on = day("2026-11-20");  // a done plan books nobody
+  CHECK(layout(f.make()) == "11-24: Ada, Bea");
+}
+
+TEST_CASE("a type filter keeps only people of those types", "[plan]") {
+  Fixture f;
+  f.contacts = {person(1, "Ada", "peer", "2026-08-01"),
+                person(2, "Bea", "mentor", "2026-08-02"),
+                person(3, "Cy", "sponsor", "2026-08-03")};
+  f.options.types = {"mentor", "sponsor"};
+  CHECK(layout(f.make()) == "11-24: Cy, Bea");
+}
+
+TEST_CASE("one day does not stack one type when a comparably urgent person of another type "
+          "can go instead",
+          "[plan]") {
+  Fixture f;
+  // Two sponsors and a mentor; the mentor a little less urgent than the second sponsor.
+  f.contacts = {person(1, "Sam", "sponsor", "2026-10-01"),
+                person(2, "Sue", "sponsor", "2026-10-02"),
+                person(3, "Meg", "mentor", "2026-09-05")};
+  Plan plan = f.make();
+  REQUIRE(plan.slots.size() == 3);
+  CHECK(plan.slots[1].priority < plan.slots[2].priority);  // Meg went ahead of Sue
+  CHECK(plan.slots[2].priority - plan.slots[1].priority <= kComparablePoints);
+  CHECK(layout(plan) == "11-24: Sam, Meg | 11-25: Sue");
+
+  // When the other type is far less urgent, urgency wins and the type repeats.
+  f.contacts[2] = person(3, "Meg", "mentor", "2026-11-01");
+  f.contacts[2].every = every("2w");  // just due: little urgency
+  CHECK(layout(f.make()) == "11-24: Sam, Sue | 11-25: Meg");
+}
+
+TEST_CASE("inner circles come first among comparable urgency", "[plan]") {
+  Fixture f;
+  f.contacts = {person(1, "Far", "peer", "2026-08-01"), person(2, "Near", "peer", "2026-08-03")};
+  f.options.per_day = 1;
+  CHECK(layout(f.make()) == "11-24: Far | 11-25: Near");
+  f.contacts[1].circle = 1;
+  CHECK(layout(f.make()) == "11-24: Near | 11-25: Far");
+  f.contacts[1].circle = 3;
+  f.contacts[0].circle = 3;
+  CHECK(layout(f.make()) == "11-24: Far | 11-25: Near");
+  CHECK(circle_points(1) > circle_points(2));
+  CHECK(circle_points(2) > circle_points(3));
+  CHECK(circle_points(std::nullopt) == circle_points(3));
+}
+
+TEST_CASE("archived people and people without a cadence are never planned", "[plan]") {
+  Fixture f;
+  f.contacts = {person(1, "Gone", "peer", "2026-01-01"), person(2, "Free", "peer", "2026-01-01")};
+  f.contacts[0].archived = true;
+  f.contacts[1].types.clear();
+  Plan plan = f.make();
+  CHECK(plan.slots.empty());
+  CHECK(plan.unplaced == 0);
+}
+
+}  // namespace kith
