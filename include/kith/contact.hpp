@@ -102,7 +102,7 @@ struct Occasion {
 };
 
 // The birthdays and important dates of active contacts that fall on the days from `today`
-// to `today` + `days` (inclusive), soonest first, then by name and label.
+// to `today` + `days` (inclusive), soonest first, then by name, label and contact id.
 std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, Date today,
                                          int days);
 

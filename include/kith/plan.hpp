@@ -39,10 +39,21 @@ struct PlanOptions {
   std::vector<std::string> types;  // only people with one of these types; empty: everyone
 };
 
+// One person who may be planned: who they are and the facts of their check-in.
+struct PlanCandidate {
+  std::int64_t id = 0;
+  std::string name;
+  std::string name_key;            // fold_for_match(name)
+  std::vector<std::string> types;  // type names
+  std::optional<int> circle;
+  UrgencyFacts facts;
+  const Contact* contact = nullptr;  // the full contact when known, else null
+};
+
 struct PlanSlot {
   Date day;
-  Urgency urgency;        // as of `day`; its contact points into the input
-  double priority = 0;    // the urgency score it was ordered by, plus its circle points
+  Urgency urgency;      // as of `day`; identity filled, its contact the candidate's
+  double priority = 0;  // the urgency score it was ordered by, plus its circle points
 };
 
 struct Plan {
@@ -59,8 +70,13 @@ std::vector<Date> plan_days(const PlanOptions& options);
 // The priority points kith gives a circle (1..3, or none).
 double circle_points(const std::optional<int>& circle);
 
-// Makes the plan. REQUIRES: options within the limits above; type names normalised.
-// The slots' urgencies point into *input.contacts, which must outlive the plan.
+// Makes the plan from the candidates: those due after the window's last day, of other types,
+// or already booked are skipped (the booked ones counted). REQUIRES: options within the
+// limits above; type names normalised.
+Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& options);
+
+// The same from every contact, type and open reminder. The slots' urgencies point into
+// *input.contacts, which must outlive the plan.
 Plan make_plan(const UrgencyInput& input, const PlanOptions& options);
 
 }  // namespace kith

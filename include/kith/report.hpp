@@ -47,7 +47,7 @@ struct Report {
   // outreach (a reminder of kind plan) are left out: their plan shows under due_now or
   // coming_up instead.
   std::vector<Outreach> reach_out;
-  std::size_t overdue_total = 0;  // every overdue person not yet planned, listed or not
+  std::size_t overdue_total = 0;  // every overdue person not yet booked, listed or not
   // Birthdays and important dates from today to today + ahead, and open reminders due after
   // today and within the window; soonest first, occasions before reminders on a day.
   std::vector<Upcoming> coming_up;
@@ -57,10 +57,23 @@ struct Report {
   bool nothing_due() const;
 };
 
-// Builds the report. `input.reminders` must hold the open reminders due on or before
-// today + options.ahead and every open promise and plan (others may be present: ignored).
-// REQUIRES: options.limit >= 0 and 0 <= options.ahead <= kMaxReportAhead. The result's
-// urgencies point into *input.contacts, which must outlive it.
+// What a report is made of, as the store answers it.
+struct ReportParts {
+  std::vector<Reminder> reminders;  // open reminders due on or before today + ahead; others
+                                    // (done, or later) are ignored
+  std::vector<Urgency> ranked;      // overdue people not booked, most urgent first: at least
+                                    // `limit` of them when there are that many
+  std::size_t overdue_total = 0;    // how many overdue people are not booked in all
+  std::vector<Occasion> occasions;  // birthdays and dates from today to today + ahead
+};
+
+// Assembles the report from its parts. REQUIRES: options.limit >= 0 and
+// 0 <= options.ahead <= kMaxReportAhead.
+Report build_report(ReportParts parts, Date today, const ReportOptions& options);
+
+// The same from every contact, type and open reminder: ranks with rank_due and finds the
+// occasions with upcoming_occasions. The result's urgencies point into *input.contacts, which
+// must outlive it.
 Report build_report(const UrgencyInput& input, Date today, const ReportOptions& options);
 
 }  // namespace kith

@@ -24,9 +24,11 @@
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/interaction.hpp"
+#include "kith/plan.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
 #include "kith/status.hpp"
+#include "kith/urgency.hpp"
 
 namespace kith {
 
@@ -56,6 +58,19 @@ struct SearchHit {
   std::optional<Date> day;     // the interaction's day
   std::string snippet;         // the matching text, matches marked with [ and ]
   double rank = 0;             // lower is better (FTS5 bm25)
+};
+
+// The most urgent overdue people, with their full contacts.
+// Invariant: ranked[i].contact == &contacts[i]. Moving keeps that; copying does not.
+struct DueRanking {
+  std::vector<Contact> contacts;
+  std::vector<Urgency> ranked;  // most urgent first, as rank_due orders them
+  std::size_t total = 0;        // every overdue person not booked, listed or not
+  DueRanking() = default;
+  DueRanking(DueRanking&&) = default;
+  DueRanking& operator=(DueRanking&&) = default;
+  DueRanking(const DueRanking&) = delete;
+  DueRanking& operator=(const DueRanking&) = delete;
 };
 
 // A type change: each field left empty keeps its value.
@@ -137,14 +152,26 @@ class Store {
                                           bool include_done = false);
   // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
   Status update_reminder(const Reminder& reminder);
-  // What the report and the plan need: the open reminders due on or before `through`, and
-  // every open promise and plan whatever its day; soonest first, then by id.
-  Result<std::vector<Reminder>> agenda(Date through);
+  // Open reminders due on or before `through`, soonest first, then by id.
+  Result<std::vector<Reminder>> due_reminders(Date through);
   // REQUIRES: inside write(). Marks done, on `day`, the contact's open planned outreach
   // (reminders of kind plan) due no later than kPlanFulfilledAhead days after `day`: talking
   // to someone fulfils the outreach booked for them. Returns how many it closed.
   Result<int> fulfil_plans(std::int64_t contact_id, Date day);
   static constexpr int kPlanFulfilledAhead = 7;
+
+  // The `limit` most urgent people overdue on `today`, in rank_due's order, and how many are
+  // overdue in all (archived people, people without a cadence and people with outreach
+  // booked never count). Reads only the people who can still make the list: each cadence's
+  // contacts from the longest overdue, stopping when no unread one can reach the top
+  // (docs/performance.md).
+  Result<DueRanking> most_urgent(Date today, int limit);
+  // Everyone whose check-in is due on or before `through` (archived people and people
+  // without a cadence never are), as plan candidates without their full contacts.
+  Result<std::vector<PlanCandidate>> plan_candidates(Date through);
+  // The birthdays and important dates of active contacts falling on the days from `today` to
+  // `today` + `days`, as upcoming_occasions gives them, read through the month-day indexes.
+  Result<std::vector<Occasion>> occasions(Date today, int days);
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

@@ -25,12 +25,10 @@ struct PlanCommandOptions {
   bool save = false;
 };
 
-// The plan's inputs and result, kept together: the plan points into the contacts.
+// The plan and what it shows, kept together: the slots point into `contacts`.
 struct Planned {
-  std::vector<Contact> contacts;
-  std::vector<RelationshipType> types;
-  std::vector<Reminder> agenda;
   Plan plan;
+  std::vector<Contact> contacts;                 // per slot
   std::vector<std::optional<Interaction>> last;  // per slot
   std::vector<std::int64_t> booked;              // reminder ids per slot, with --save
 };
@@ -79,27 +77,26 @@ Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o
 Status make(Store& store, const PlanOptions& options, bool save, Planned& out) {
   auto types = store.types();
   if (!types) return types.error();
-  out.types = std::move(*types);
   for (const std::string& t : options.types) {
-    if (std::none_of(out.types.begin(), out.types.end(),
+    if (std::none_of(types->begin(), types->end(),
                      [&](const RelationshipType& known) { return known.name == t; })) {
       std::vector<std::string> names;
-      for (const auto& known : out.types) names.push_back(known.name);
+      for (const auto& known : *types) names.push_back(known.name);
       return invalid_input("unknown type '" + t + "' (known: " + join(names) + ")");
     }
   }
-  auto contacts = store.contacts({});
-  if (!contacts) return contacts.error();
-  out.contacts = std::move(*contacts);
-  Date last_day = options.start.plus_days(options.days - 1);
-  auto agenda = store.agenda(last_day);
-  if (!agenda) return agenda.error();
-  out.agenda = std::move(*agenda);
-
-  out.plan = make_plan({&out.contacts, &out.types, &out.agenda}, options);
-  for (const PlanSlot& slot : out.plan.slots) {
+  auto candidates = store.plan_candidates(options.start.plus_days(options.days - 1));
+  if (!candidates) return candidates.error();
+  out.plan = make_plan(*candidates, options);
+  out.contacts.reserve(out.plan.slots.size());
+  for (PlanSlot& slot : out.plan.slots) {
+    auto contact = store.contact(slot.urgency.id);
+    if (!contact) return contact.error();
+    out.contacts.push_back(std::move(*contact));
+    slot.urgency.contact = &out.contacts.back();
+    slot.urgency.heaviest_type = heaviest_type(out.contacts.back(), *types).first;
     HistoryQuery q;
-    q.contact_id = slot.urgency.contact->id;
+    q.contact_id = slot.urgency.id;
     q.limit = 1;
     auto found = store.history(q);
     if (!found) return found.error();

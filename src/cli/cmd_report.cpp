@@ -155,19 +155,21 @@ Status run_report(Context& ctx, const ReportCommandOptions& o) {
   if (!store) return store.error();
   note_missing(ctx, *store);
   if (store->missing() && !ctx.json) return {};
-  auto contacts = store->contacts({});
-  if (!contacts) return contacts.error();
-  auto types = store->types();
-  if (!types) return types.error();
-  auto agenda = store->agenda(ctx.today.plus_days(o.ahead));
-  if (!agenda) return agenda.error();
+  auto ranking = store->most_urgent(ctx.today, o.limit);
+  if (!ranking) return ranking.error();
+  auto reminders = store->due_reminders(ctx.today.plus_days(o.ahead));
+  if (!reminders) return reminders.error();
+  auto occasions = store->occasions(ctx.today, o.ahead);
+  if (!occasions) return occasions.error();
 
-  UrgencyInput input{&*contacts, &*types, &*agenda};
-  Report report = build_report(input, ctx.today, {o.limit, o.ahead});
+  // `ranking` keeps the listed people's contacts, which the report points into.
+  ReportParts parts{std::move(*reminders), std::move(ranking->ranked), ranking->total,
+                    std::move(*occasions)};
+  Report report = build_report(std::move(parts), ctx.today, {o.limit, o.ahead});
   if (o.quiet && report.nothing_due()) return {};
   for (Outreach& person : report.reach_out) {
     HistoryQuery last;
-    last.contact_id = person.urgency.contact->id;
+    last.contact_id = person.urgency.id;
     last.limit = 1;
     auto found = store->history(last);
     if (!found) return found.error();

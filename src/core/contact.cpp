@@ -109,7 +109,8 @@ std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, D
   std::sort(out.begin(), out.end(), [](const Occasion& a, const Occasion& b) {
     if (a.on != b.on) return a.on < b.on;
     if (a.name != b.name) return a.name < b.name;
-    return a.label < b.label;
+    if (a.label != b.label) return a.label < b.label;
+    return a.contact_id < b.contact_id;
   });
   return out;
 }

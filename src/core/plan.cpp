@@ -4,27 +4,38 @@
 #include <list>
 #include <unordered_map>
 
+#include "kith/text.hpp"
+
 namespace kith {
 namespace {
 
-struct Candidate {
-  const Contact* contact;
+struct Ranked {
+  const PlanCandidate* candidate;
   Date from;        // the first day they can be planned: the window's start or their due day
   double priority;  // urgency as of `from`, plus circle points
-  Urgency urgency;  // as of `from`
+  Urgency urgency;  // as of `from`, identified
 };
 
-bool shares_type(const Contact& c, const std::vector<std::string>& used) {
+bool shares_type(const PlanCandidate& c, const std::vector<std::string>& used) {
   return std::any_of(c.types.begin(), c.types.end(), [&](const std::string& t) {
     return std::find(used.begin(), used.end(), t) != used.end();
   });
 }
 
-bool wanted(const Contact& c, const std::vector<std::string>& types) {
+bool wanted(const PlanCandidate& c, const std::vector<std::string>& types) {
   if (types.empty()) return true;
   return std::any_of(c.types.begin(), c.types.end(), [&](const std::string& t) {
     return std::find(types.begin(), types.end(), t) != types.end();
   });
+}
+
+Urgency scored(const PlanCandidate& c, Date day) {
+  Urgency u = score(c.facts, day);
+  u.id = c.id;
+  u.name = c.name;
+  u.name_key = c.name_key;
+  u.contact = c.contact;
+  return u;
 }
 
 }  // namespace
@@ -44,12 +55,58 @@ double circle_points(const std::optional<int>& circle) {
   return kCirclePoints[*circle - 1];
 }
 
-Plan make_plan(const UrgencyInput& input, const PlanOptions& options) {
+Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& options) {
   Plan plan;
   plan.days = plan_days(options);
-  if (!input.contacts || !input.types || plan.days.empty()) return plan;
+  if (plan.days.empty()) return plan;
   Date last = plan.days.back();
 
+  std::vector<Ranked> ranked;
+  for (const PlanCandidate& c : candidates) {
+    if (c.facts.due > last || !wanted(c, options.types)) continue;
+    if (c.facts.planned) {
+      ++plan.already_planned;
+      continue;
+    }
+    Date from = std::max(options.start, c.facts.due);
+    Urgency u = scored(c, from);
+    double priority = u.score + circle_points(c.circle);
+    ranked.push_back({&c, from, priority, std::move(u)});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return more_urgent(a.urgency, b.urgency);  // same priority: by name, then id
+  });
+
+  std::list<Ranked> remaining(ranked.begin(), ranked.end());
+  for (Date day : plan.days) {
+    std::vector<std::string> used;
+    for (int n = 0; n < options.per_day; ++n) {
+      auto eligible = [&](const Ranked& r) { return r.from <= day; };
+      auto best = std::find_if(remaining.begin(), remaining.end(), eligible);
+      if (best == remaining.end()) break;
+      if (shares_type(*best->candidate, used)) {
+        for (auto it = std::next(best); it != remaining.end(); ++it) {
+          if (it->priority < best->priority - kComparablePoints) break;
+          if (eligible(*it) && !shares_type(*it->candidate, used)) {
+            best = it;
+            break;
+          }
+        }
+      }
+      const PlanCandidate& c = *best->candidate;
+      used.insert(used.end(), c.types.begin(), c.types.end());
+      plan.slots.push_back({day, scored(c, day), best->priority});
+      remaining.erase(best);
+    }
+  }
+  plan.unplaced = remaining.size();
+  return plan;
+}
+
+Plan make_plan(const UrgencyInput& input, const PlanOptions& options) {
+  std::vector<PlanCandidate> candidates;
+  if (!input.contacts || !input.types) return make_plan(candidates, options);
   std::unordered_map<std::int64_t, std::vector<Reminder>> about;
   if (input.reminders) {
     for (const Reminder& r : *input.reminders) {
@@ -57,55 +114,17 @@ Plan make_plan(const UrgencyInput& input, const PlanOptions& options) {
     }
   }
   static const std::vector<Reminder> kNone;
-  auto reminders_of = [&](const Contact& c) -> const std::vector<Reminder>& {
-    auto it = about.find(c.id);
-    return it == about.end() ? kNone : it->second;
-  };
-
-  std::vector<Candidate> candidates;
   for (const Contact& c : *input.contacts) {
-    if (!wanted(c, options.types)) continue;
-    auto probe = assess(c, *input.types, reminders_of(c), options.start);
-    if (!probe || probe->due > last) continue;
-    if (probe->planned) {
-      ++plan.already_planned;
-      continue;
-    }
-    Date from = std::max(options.start, probe->due);
-    auto u = from == options.start ? std::move(*probe)
-                                   : *assess(c, *input.types, reminders_of(c), from);
-    double priority = u.score + circle_points(c.circle);
-    candidates.push_back({&c, from, priority, std::move(u)});
+    auto it = about.find(c.id);
+    auto facts = facts_of(c, *input.types, it == about.end() ? kNone : it->second);
+    if (!facts) continue;
+    candidates.push_back(
+        {c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts, &c});
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return more_urgent(a.urgency, b.urgency);  // same priority: by name, then id
-  });
-
-  std::list<Candidate> remaining(candidates.begin(), candidates.end());
-  for (Date day : plan.days) {
-    std::vector<std::string> used;
-    for (int n = 0; n < options.per_day; ++n) {
-      auto eligible = [&](const Candidate& c) { return c.from <= day; };
-      auto best = std::find_if(remaining.begin(), remaining.end(), eligible);
-      if (best == remaining.end()) break;
-      if (shares_type(*best->contact, used)) {
-        for (auto it = std::next(best); it != remaining.end(); ++it) {
-          if (it->priority < best->priority - kComparablePoints) break;
-          if (eligible(*it) && !shares_type(*it->contact, used)) {
-            best = it;
-            break;
-          }
-        }
-      }
-      const Contact& c = *best->contact;
-      used.insert(used.end(), c.types.begin(), c.types.end());
-      auto at_day = assess(c, *input.types, reminders_of(c), day);
-      plan.slots.push_back({day, std::move(*at_day), best->priority});
-      remaining.erase(best);
-    }
+  Plan plan = make_plan(candidates, options);
+  for (PlanSlot& slot : plan.slots) {
+    slot.urgency.heaviest_type = heaviest_type(*slot.urgency.contact, *input.types).first;
   }
-  plan.unplaced = remaining.size();
   return plan;
 }
 

@@ -10,20 +10,19 @@ bool Report::nothing_due() const {
                       [&](const Upcoming& u) { return u.occasion && u.on == today; });
 }
 
-Report build_report(const UrgencyInput& input, Date today, const ReportOptions& options) {
+Report build_report(ReportParts parts, Date today, const ReportOptions& options) {
   Report report;
   report.today = today;
   report.ahead = options.ahead;
   Date horizon = today.plus_days(options.ahead);
 
-  static const std::vector<Reminder> kNone;
-  const std::vector<Reminder>& reminders = input.reminders ? *input.reminders : kNone;
-  for (const Reminder& r : reminders) {
+  for (Reminder& r : parts.reminders) {
     if (r.done_on) continue;
     if (r.due <= today) {
-      report.due_now.push_back(r);
+      report.due_now.push_back(std::move(r));
     } else if (r.due <= horizon) {
-      report.coming_up.push_back({r.due, std::nullopt, r});
+      Date on = r.due;
+      report.coming_up.push_back({on, std::nullopt, std::move(r)});
     }
   }
   std::sort(report.due_now.begin(), report.due_now.end(),
@@ -35,19 +34,16 @@ Report build_report(const UrgencyInput& input, Date today, const ReportOptions& 
               return a.id < b.id;
             });
 
-  for (Urgency& u : rank_due(input, today)) {
-    if (u.planned) continue;
-    ++report.overdue_total;
-    if (report.reach_out.size() < static_cast<std::size_t>(options.limit)) {
-      report.reach_out.push_back({std::move(u), std::nullopt});
-    }
+  report.overdue_total = parts.overdue_total;
+  std::size_t shown = std::min(parts.ranked.size(), static_cast<std::size_t>(options.limit));
+  for (std::size_t i = 0; i < shown; ++i) {
+    report.reach_out.push_back({std::move(parts.ranked[i]), std::nullopt});
   }
 
-  if (input.contacts) {
-    for (Occasion& o : upcoming_occasions(*input.contacts, today, options.ahead)) {
-      Date on = o.on;
-      report.coming_up.push_back({on, std::move(o), std::nullopt});
-    }
+  for (Occasion& o : parts.occasions) {
+    if (o.on < today || o.on > horizon) continue;
+    Date on = o.on;
+    report.coming_up.push_back({on, std::move(o), std::nullopt});
   }
   std::stable_sort(report.coming_up.begin(), report.coming_up.end(),
                    [](const Upcoming& a, const Upcoming& b) {
@@ -55,10 +51,27 @@ Report build_report(const UrgencyInput& input, Date today, const ReportOptions& 
                      if (a.occasion.has_value() != b.occasion.has_value()) {
                        return a.occasion.has_value();
                      }
-                     if (a.reminder && b.reminder) return a.reminder->id < b.reminder->id;
-                     return false;  // occasions keep upcoming_occasions' order
+                     if (a.occasion) {
+                       if (a.occasion->name != b.occasion->name) {
+                         return a.occasion->name < b.occasion->name;
+                       }
+                       if (a.occasion->label != b.occasion->label) {
+                         return a.occasion->label < b.occasion->label;
+                       }
+                       return a.occasion->contact_id < b.occasion->contact_id;
+                     }
+                     return a.reminder->id < b.reminder->id;
                    });
   return report;
+}
+
+Report build_report(const UrgencyInput& input, Date today, const ReportOptions& options) {
+  ReportParts parts;
+  if (input.reminders) parts.reminders = *input.reminders;
+  parts.ranked = rank_due(input, today);
+  parts.overdue_total = parts.ranked.size();
+  if (input.contacts) parts.occasions = upcoming_occasions(*input.contacts, today, options.ahead);
+  return build_report(std::move(parts), today, options);
 }
 
 }  // namespace kith

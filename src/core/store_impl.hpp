@@ -14,8 +14,11 @@
 
 namespace kith {
 
+// Registers the SQL functions kith's triggers call (migrations/0003_due.sql) on `db`.
+void register_functions(SQLite::Database& db);
+
 struct Store::Impl {
-  Impl(const std::string& file, int flags) : db(file, flags) {}
+  Impl(const std::string& file, int flags) : db(file, flags) { register_functions(db); }
 
   // Removes a database file this process created when no change was ever committed to it,
   // so that a failed first command leaves nothing behind. Declared before `db` so that it

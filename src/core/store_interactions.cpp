@@ -207,12 +207,10 @@ Result<std::vector<Reminder>> Store::reminders(std::optional<std::int64_t> conta
   });
 }
 
-Result<std::vector<Reminder>> Store::agenda(Date through) {
+Result<std::vector<Reminder>> Store::due_reminders(Date through) {
   return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
     auto& st = impl_->prepare(KITH_REMINDER_COLUMNS
-                              "WHERE r.done_on IS NULL"
-                              " AND (r.due <= :through OR r.kind IN ('promise', 'plan'))"
-                              " ORDER BY r.due, r.id");
+                              "WHERE r.done_on IS NULL AND r.due <= :through ORDER BY r.due, r.id");
     st.bind(":through", through.to_string());
     std::vector<Reminder> out;
     while (st.executeStep()) out.push_back(read_reminder(st));

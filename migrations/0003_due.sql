@@ -1,0 +1,103 @@
+-- Level 3: what the daily report needs, kept current as data changes, so that it reads only
+-- the people who are due instead of every contact and every interaction.
+--
+-- contact_stats gains, per contact: its effective cadence (its own, else the shortest of its
+-- types'), the weight of its heaviest type, and the day its next check-in is due (one
+-- cadence after the last interaction, or after the day it was added; NULL when it has no
+-- cadence or is archived). Triggers keep them current. They call two functions that kith
+-- registers on every connection (src/core/store.cpp), because SQLite's own date() does not
+-- clamp month ends (2024-01-31 plus a month must be 2024-02-29):
+--   kith_after(day, duration)  the day a duration after a day, as kith's date module says;
+--   kith_days(duration)        a duration's approximate length in days, to compare cadences.
+-- Other programs can read this database; writing contacts, types or interactions from
+-- outside kith fails with "no such function" instead of leaving a stale due day.
+
+ALTER TABLE contact_stats ADD COLUMN cadence TEXT;                     -- NULL: never due
+ALTER TABLE contact_stats ADD COLUMN weight INTEGER NOT NULL DEFAULT 0; -- 0: no type
+ALTER TABLE contact_stats ADD COLUMN due TEXT;                         -- NULL: never due
+
+-- The report walks each cadence's contacts from the longest overdue (docs/performance.md).
+CREATE INDEX contact_stats_due_by_cadence ON contact_stats (cadence, due) WHERE due IS NOT NULL;
+
+CREATE TRIGGER contact_stats_due AFTER UPDATE OF cadence, last_day ON contact_stats BEGIN
+  UPDATE contact_stats SET due = CASE
+      WHEN new.cadence IS NULL OR (SELECT archived FROM contacts WHERE id = new.contact_id)
+        THEN NULL
+      ELSE kith_after(coalesce(new.last_day,
+                               (SELECT added_on FROM contacts WHERE id = new.contact_id)),
+                      new.cadence)
+    END
+  WHERE contact_id = new.contact_id;
+END;
+
+-- Recomputing cadence and weight (which recomputes the due day) is the same statement in every
+-- trigger below, correlated on contact_stats.contact_id. Ties between equally long cadences go
+-- to the type whose name sorts first, as in effective_cadence().
+DROP TRIGGER contacts_stats_row;
+CREATE TRIGGER contacts_stats_row AFTER INSERT ON contacts BEGIN
+  INSERT INTO contact_stats (contact_id) VALUES (new.id);
+  UPDATE contact_stats SET cadence = new.every WHERE contact_id = new.id;
+END;
+
+CREATE TRIGGER contacts_cadence_changed AFTER UPDATE OF every, archived, added_on ON contacts
+BEGIN
+  UPDATE contact_stats SET
+    cadence = coalesce(new.every,
+                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                        WHERE ct.contact_id = new.id AND t.every IS NOT NULL
+                        ORDER BY kith_days(t.every), t.name LIMIT 1))
+  WHERE contact_id = new.id;
+END;
+
+CREATE TRIGGER contact_types_added AFTER INSERT ON contact_types BEGIN
+  UPDATE contact_stats SET
+    cadence = coalesce((SELECT every FROM contacts WHERE id = new.contact_id),
+                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                        WHERE ct.contact_id = new.contact_id AND t.every IS NOT NULL
+                        ORDER BY kith_days(t.every), t.name LIMIT 1)),
+    weight = coalesce((SELECT max(t.weight) FROM contact_types ct
+                       JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = new.contact_id), 0)
+  WHERE contact_id = new.contact_id;
+END;
+
+CREATE TRIGGER contact_types_removed AFTER DELETE ON contact_types BEGIN
+  UPDATE contact_stats SET
+    cadence = coalesce((SELECT every FROM contacts WHERE id = old.contact_id),
+                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                        WHERE ct.contact_id = old.contact_id AND t.every IS NOT NULL
+                        ORDER BY kith_days(t.every), t.name LIMIT 1)),
+    weight = coalesce((SELECT max(t.weight) FROM contact_types ct
+                       JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = old.contact_id), 0)
+  WHERE contact_id = old.contact_id;
+END;
+
+CREATE TRIGGER types_cadence_changed AFTER UPDATE OF every, weight ON types BEGIN
+  UPDATE contact_stats SET
+    cadence = coalesce((SELECT every FROM contacts WHERE id = contact_stats.contact_id),
+                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                        WHERE ct.contact_id = contact_stats.contact_id AND t.every IS NOT NULL
+                        ORDER BY kith_days(t.every), t.name LIMIT 1)),
+    weight = coalesce((SELECT max(t.weight) FROM contact_types ct
+                       JOIN types t ON t.id = ct.type_id
+                       WHERE ct.contact_id = contact_stats.contact_id), 0)
+  WHERE contact_id IN (SELECT contact_id FROM contact_types WHERE type_id = new.id);
+END;
+
+-- Existing contacts: compute everything once.
+UPDATE contact_stats SET
+  cadence = coalesce((SELECT every FROM contacts WHERE id = contact_stats.contact_id),
+                     (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                      WHERE ct.contact_id = contact_stats.contact_id AND t.every IS NOT NULL
+                      ORDER BY kith_days(t.every), t.name LIMIT 1)),
+  weight = coalesce((SELECT max(t.weight) FROM contact_types ct
+                     JOIN types t ON t.id = ct.type_id
+                     WHERE ct.contact_id = contact_stats.contact_id), 0);
+
+-- Open promises and booked outreach, by person: they weigh in the ranking.
+CREATE INDEX reminders_open_by_kind ON reminders (kind, contact_id, due)
+  WHERE done_on IS NULL;
+
+-- Birthdays and important dates by month and day, for "coming up" without reading everyone.
+CREATE INDEX contacts_by_birthday ON contacts (substr(birthday, -5))
+  WHERE birthday IS NOT NULL AND archived = 0;
+CREATE INDEX important_dates_by_day ON important_dates (substr(day, -5));

@@ -1,0 +1,251 @@
+// The store's report queries against the pure reference: most_urgent must rank exactly as
+// rank_due over every contact, plan_candidates must plan exactly as make_plan over every
+// contact, and occasions must find exactly what upcoming_occasions finds, while reading only
+// what they need.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <random>
+
+#include "kith/store.hpp"
+
+namespace kith {
+namespace {
+
+namespace fs = std::filesystem;
+
+Date day(std::string_view iso) { return *Date::parse_iso(iso); }
+
+// A temporary folder removed afterwards.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "kith-store-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
+// A random network: every kind of cadence, archived people, people never contacted,
+// lopsided balances, promises and booked outreach, birthdays and dates around the year end
+// and Feb 29.
+void fill(Store& store, std::uint32_t seed, int people) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
+  const std::vector<std::string> kTypes = {"mentor", "sponsor", "peer",
+                                           "manager", "report", "customer"};
+  const std::vector<std::string> kNames = {"Ada", "ada", "Émile", "Zoë", "Bo", "Cy"};
+  const std::vector<std::string> kEvery = {"10d", "3w", "2m", "1y"};
+  const std::vector<std::string> kYearly = {"1980-12-30", "--01-02", "1992-02-29", "--02-28",
+                                            "1975-03-01", "--11-25"};
+  REQUIRE(store.write([&]() -> Status {
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < people; ++i) {
+      Contact c;
+      c.name = kNames[static_cast<std::size_t>(pick(6))] + " " + std::to_string(pick(40));
+      c.added_on = day("2025-01-01").plus_days(pick(600));
+      int types = pick(4);  // 0 to 3 types
+      for (int t = 0; t < types; ++t) c.types.push_back(kTypes[static_cast<std::size_t>(pick(6))]);
+      std::sort(c.types.begin(), c.types.end());
+      c.types.erase(std::unique(c.types.begin(), c.types.end()), c.types.end());
+      if (pick(5) == 0) c.every = *Duration::parse(kEvery[static_cast<std::size_t>(pick(4))]);
+      if (pick(3) == 0) c.circle = 1 + pick(3);
+      c.archived = pick(10) == 0;
+      if (pick(3) == 0) c.birthday = *YearlyDate::parse(kYearly[static_cast<std::size_t>(pick(6))]);
+      if (pick(4) == 0) {
+        c.dates.push_back({"met", *YearlyDate::parse(kYearly[static_cast<std::size_t>(pick(6))])});
+      }
+      auto id = store.add_contact(c);
+      if (!id) return id.error();
+      ids.push_back(*id);
+    }
+    for (int i = 0; i < people * 3; ++i) {
+      Interaction x;
+      x.day = day("2025-06-01").plus_days(pick(530));
+      x.summary = "talk " + std::to_string(i);
+      x.direction = static_cast<Direction>(pick(3));
+      x.weight = 1 + pick(5);
+      int n = 1 + pick(2);
+      for (int p = 0; p < n; ++p) x.people.push_back({ids[static_cast<std::size_t>(pick(people))], ""});
+      if (pick(2) == 0) x.people.resize(1);
+      auto added = store.add_interaction(x);
+      if (!added) return added.error();
+    }
+    for (int i = 0; i < people / 2; ++i) {
+      Reminder r;
+      r.contact_id = ids[static_cast<std::size_t>(pick(people))];
+      r.kind = pick(3) == 0 ? ReminderKind::plan : ReminderKind::promise;
+      r.text = "r";
+      r.due = day("2026-11-01").plus_days(pick(60));
+      r.anchor = r.due;
+      auto added = store.add_reminder(r);
+      if (!added) return added.error();
+    }
+    return {};
+  }));
+}
+
+std::string names(const std::vector<Urgency>& ranked) {
+  std::string out;
+  for (const Urgency& u : ranked) {
+    out += std::to_string(u.id) + ":" + std::to_string(u.score) + " ";
+  }
+  return out;
+}
+
+std::string slots(const Plan& plan) {
+  std::string out;
+  for (const PlanSlot& s : plan.slots) {
+    out += s.day.to_string().substr(5) + "=" + std::to_string(s.urgency.id) + " ";
+  }
+  return out + "unplaced " + std::to_string(plan.unplaced) + " booked " +
+         std::to_string(plan.already_planned);
+}
+
+std::string occasions(const std::vector<Occasion>& os) {
+  std::string out;
+  for (const Occasion& o : os) {
+    out += o.on.to_string() + " " + std::to_string(o.contact_id) + " " + o.label + "; ";
+  }
+  return out;
+}
+
+struct Everything {
+  std::vector<Contact> contacts;
+  std::vector<RelationshipType> types;
+  std::vector<Reminder> reminders;
+  UrgencyInput input() const { return {&contacts, &types, &reminders}; }
+};
+
+Everything read_all(Store& store) {
+  Everything all;
+  all.contacts = *store.contacts({});
+  auto archived = *store.contacts({std::nullopt, std::nullopt, true});
+  all.contacts.insert(all.contacts.end(), archived.begin(), archived.end());
+  all.types = *store.types();
+  all.reminders = *store.reminders(std::nullopt);
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("most_urgent ranks exactly as rank_due over every contact", "[store][due]") {
+  TempDir dir;
+  auto store = Store::open(dir.path / "kith.db", Store::Access::write);
+  REQUIRE(store);
+  fill(*store, 7, 300);
+  Everything all = read_all(*store);
+  for (const char* today : {"2026-11-23", "2026-06-01", "2027-03-01"}) {
+    std::vector<Urgency> reference = rank_due(all.input(), day(today));
+    for (int limit : {0, 1, 10, 50, 1000}) {
+      CAPTURE(today, limit);
+      auto ranking = store->most_urgent(day(today), limit);
+      REQUIRE(ranking);
+      CHECK(ranking->total == reference.size());
+      std::vector<Urgency> expected(
+          reference.begin(),
+          reference.begin() + std::min<std::ptrdiff_t>(limit, std::ssize(reference)));
+      CHECK(names(ranking->ranked) == names(expected));
+      for (std::size_t i = 0; i < ranking->ranked.size(); ++i) {
+        const Urgency& u = ranking->ranked[i];
+        REQUIRE(u.contact == &ranking->contacts[i]);
+        CHECK(u.contact->id == u.id);
+        CHECK(u.heaviest_type == expected[i].heaviest_type);
+        CHECK(u.open_promises == expected[i].open_promises);
+        CHECK(u.never_contacted == expected[i].never_contacted);
+      }
+    }
+  }
+  CHECK(all.contacts.size() == 300);
+}
+
+TEST_CASE("the maintained due day follows interactions, types, cadences and archiving",
+          "[store][due]") {
+  TempDir dir;
+  auto store = Store::open(dir.path / "kith.db", Store::Access::write);
+  REQUIRE(store);
+  fill(*store, 11, 120);
+  auto check = [&](const char* when) {
+    INFO(when);
+    Everything all = read_all(*store);
+    for (const char* today : {"2026-11-23", "2027-01-31"}) {
+      CHECK(names(store->most_urgent(day(today), 500)->ranked) ==
+            names(rank_due(all.input(), day(today))));
+    }
+  };
+  check("after filling");
+  REQUIRE(store->write([&]() -> Status {
+    KITH_TRY(store->change_type("peer", {std::optional<Duration>(*Duration::parse("1m")), 5}));
+    return store->change_type("mentor", {std::optional<std::optional<Duration>>(std::nullopt),
+                                         std::nullopt});
+  }));
+  check("after changing two types' cadences");
+  REQUIRE(store->write([&]() -> Status {
+    auto all = store->contacts({});
+    if (!all) return all.error();
+    for (std::size_t i = 0; i < all->size(); i += 3) {
+      Contact c = (*all)[i];
+      c.every = i % 2 ? std::optional<Duration>() : *Duration::parse("5d");
+      c.types = i % 4 ? std::vector<std::string>{"sponsor"} : std::vector<std::string>{};
+      c.archived = i % 9 == 0;
+      KITH_TRY(store->update_contact(c));
+    }
+    return {};
+  }));
+  check("after editing contacts");
+  REQUIRE(store->write([&]() -> Status {
+    auto all = store->contacts({});
+    if (!all) return all.error();
+    for (std::size_t i = 0; i < all->size(); i += 5) KITH_TRY(store->remove_contact((*all)[i].id));
+    return {};
+  }));
+  check("after removing contacts and their interactions");
+}
+
+TEST_CASE("plan_candidates plan exactly as make_plan over every contact", "[store][due]") {
+  TempDir dir;
+  auto store = Store::open(dir.path / "kith.db", Store::Access::write);
+  REQUIRE(store);
+  fill(*store, 3, 200);
+  Everything all = read_all(*store);
+  for (const char* start : {"2026-11-24", "2026-06-01"}) {
+    for (int per_day : {1, 3}) {
+      PlanOptions options;
+      options.start = day(start);
+      options.per_day = per_day;
+      options.days = 10;
+      for (bool filtered : {false, true}) {
+        options.types = filtered ? std::vector<std::string>{"mentor", "peer"}
+                                 : std::vector<std::string>{};
+        CAPTURE(start, per_day, filtered);
+        auto candidates = store->plan_candidates(day(start).plus_days(options.days - 1));
+        REQUIRE(candidates);
+        CHECK(slots(make_plan(*candidates, options)) == slots(make_plan(all.input(), options)));
+      }
+    }
+  }
+}
+
+TEST_CASE("occasions finds the same birthdays and dates as upcoming_occasions over everyone",
+          "[store][due]") {
+  TempDir dir;
+  auto store = Store::open(dir.path / "kith.db", Store::Access::write);
+  REQUIRE(store);
+  fill(*store, 5, 200);
+  Everything all = read_all(*store);
+  for (const char* today : {"2026-11-23", "2026-12-28", "2027-02-26", "2028-02-26",
+                            "2026-01-01", "2026-03-01"}) {
+    for (int days : {0, 3, 7, 40, 365, 366}) {
+      CAPTURE(today, days);
+      auto found = store->occasions(day(today), days);
+      REQUIRE(found);
+      CHECK(occasions(*found) == occasions(upcoming_occasions(all.contacts, day(today), days)));
+    }
+  }
+}
+
+}  // namespace kith
