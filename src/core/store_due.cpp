@@ -4,6 +4,8 @@
 #include <map>
 #include <unordered_map>
 
+#include <sqlite3.h>
+
 #include "core/store_impl.hpp"
 
 namespace kith {
@@ -27,7 +29,7 @@ struct Group {
 };
 
 // The facts the summary row gives; promises and bookings are added by the caller.
-// Columns: contact_id, due, weight, net, never contacted, name, name_key.
+// Columns: contact_id, due, weight, net, never contacted.
 UrgencyFacts summary_facts(SQLite::Statement& row, const Duration& cadence) {
   UrgencyFacts f;
   f.cadence = cadence;
@@ -39,22 +41,47 @@ UrgencyFacts summary_facts(SQLite::Statement& row, const Duration& cadence) {
   return f;
 }
 
-// Adds the contact's open promises and booked outreach to its facts.
-void add_commitments(Store::Impl& impl, std::int64_t id, UrgencyFacts& f) {
+// True when outreach is booked for the contact (an open reminder of kind plan).
+bool is_booked(Store::Impl& impl, std::int64_t id) {
   auto& st = impl.prepare(
-      "SELECT kind, count(*), min(due) FROM reminders"
-      " WHERE done_on IS NULL AND kind IN ('promise', 'plan') AND contact_id = :id"
-      " GROUP BY kind");
+      "SELECT 1 FROM reminders WHERE done_on IS NULL AND kind = 'plan' AND contact_id = :id"
+      " LIMIT 1");
   st.bind(":id", id);
-  while (st.executeStep()) {
-    if (st.getColumn(0).getString() == "plan") {
-      f.planned = true;
-    } else {
-      f.open_promises = st.getColumn(1).getInt();
-      if (auto due = Date::parse_iso(st.getColumn(2).getString())) f.next_promise = *due;
+  return st.executeStep();
+}
+
+// Adds the contact's open promises to its facts.
+void add_promises(Store::Impl& impl, std::int64_t id, UrgencyFacts& f) {
+  auto& st = impl.prepare(
+      "SELECT count(*), min(due) FROM reminders"
+      " WHERE done_on IS NULL AND kind = 'promise' AND contact_id = :id");
+  st.bind(":id", id);
+  if (!st.executeStep()) return;
+  f.open_promises = st.getColumn(0).getInt();
+  if (auto due = Date::parse_iso(st.getColumn(1).getString())) f.next_promise = *due;
+}
+
+// Holds one read transaction over several statements, so that they see one state of the
+// database and share one lock instead of taking it per statement. Does nothing inside a
+// transaction that is already open.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db) : db_(db) {
+    if (sqlite3_get_autocommit(db_.getHandle())) {
+      db_.exec("BEGIN");
+      open_ = true;
     }
   }
-}
+  ~ReadSnapshot() {
+    if (open_) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  bool open_ = false;
+};
 
 // The cadences that have someone due, via the (cadence, due) index, one seek each.
 std::vector<std::string> due_cadences(Store::Impl& impl) {
@@ -78,6 +105,7 @@ std::vector<std::string> due_cadences(Store::Impl& impl) {
 Result<DueRanking> Store::most_urgent(Date today, int limit) {
   return guarded(*impl_, [&]() -> Result<DueRanking> {
     Impl& impl = *impl_;
+    ReadSnapshot snapshot(impl.db);
     const std::string day = today.to_string();
     const std::size_t wanted = static_cast<std::size_t>(std::max(0, limit));
     DueRanking out;
@@ -95,11 +123,10 @@ Result<DueRanking> Store::most_urgent(Date today, int limit) {
       if (wanted == 0) continue;
       Group g{*cadence, std::make_unique<SQLite::Statement>(
                             impl.db,
-                            "SELECT s.contact_id, s.due, s.weight, s.given - s.received,"
-                            " s.last_day IS NULL, c.name, c.name_key"
-                            " FROM contact_stats s JOIN contacts c ON c.id = s.contact_id"
-                            " WHERE s.cadence = :cadence AND s.due < :today"
-                            " ORDER BY s.due, s.contact_id")};
+                            "SELECT contact_id, due, weight, given - received,"
+                            " last_day IS NULL FROM contact_stats"
+                            " WHERE cadence = :cadence AND due < :today"
+                            " ORDER BY due, contact_id")};
       g.rows->bind(":cadence", text);
       g.rows->bind(":today", day);
       g.advance(today);
@@ -123,12 +150,22 @@ Result<DueRanking> Store::most_urgent(Date today, int limit) {
       SQLite::Statement& row = *g->rows;
       std::int64_t id = row.getColumn(0).getInt64();
       UrgencyFacts facts = summary_facts(row, g->cadence);
-      add_commitments(impl, id, facts);
-      if (!facts.planned) {
+      // Everything but a promise is known from the row: look further only if a promise
+      // could lift it into the top.
+      double without_promise = score(facts, today).score;
+      bool could_enter = top.size() < wanted ||
+                         without_promise + kOpenPromisePoints + kLatePromisePoints >=
+                             top.back().score;
+      if (could_enter && !is_booked(impl, id)) {
+        add_promises(impl, id, facts);
         Urgency u = score(facts, today);
         u.id = id;
-        u.name = row.getColumn(5).getString();
-        u.name_key = row.getColumn(6).getString();
+        auto& name = impl.prepare("SELECT name, name_key FROM contacts WHERE id = :id");
+        name.bind(":id", id);
+        if (name.executeStep()) {
+          u.name = name.getColumn(0).getString();
+          u.name_key = name.getColumn(1).getString();
+        }
         auto at = std::upper_bound(top.begin(), top.end(), u, more_urgent);
         if (at != top.end() || top.size() < wanted) {
           top.insert(at, std::move(u));
@@ -156,6 +193,7 @@ Result<DueRanking> Store::most_urgent(Date today, int limit) {
 Result<std::vector<PlanCandidate>> Store::plan_candidates(Date through) {
   return guarded(*impl_, [&]() -> Result<std::vector<PlanCandidate>> {
     Impl& impl = *impl_;
+    ReadSnapshot snapshot(impl.db);
     std::vector<PlanCandidate> out;
     std::unordered_map<std::int64_t, std::size_t> index;
     auto& st = impl.prepare(
