@@ -9,6 +9,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -94,6 +95,9 @@ class Duration {
   Date after(Date from) const;
   // The date this duration before `from`.
   Date before(Date from) const;
+  // Like after(), but nullopt when the result falls outside the supported years instead of
+  // clamping it.
+  std::optional<Date> checked_after(Date from) const;
 
   // An approximate length in days (months 30.44, years 365.25) for ranking and comparison
   // only, never for computing dates.

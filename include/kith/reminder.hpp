@@ -39,12 +39,15 @@ struct Reminder {
 // The next occurrence of a rhythm strictly after `after`: the first anchor + k * every
 // (k >= 1) later than `after`. Counting from the anchor keeps month ends and Feb 29 in step:
 // monthly from Jan 31 gives Feb 28, Mar 31, Apr 30...; yearly from 2024-02-29 gives
-// 2025-02-28, 2026-02-28, 2027-02-28, 2028-02-29.
-Date next_occurrence(Date anchor, const Duration& every, Date after);
+// 2025-02-28, 2026-02-28, 2027-02-28, 2028-02-29. nullopt when that day would fall past the
+// last supported date (kMaxYear-12-31).
+std::optional<Date> next_occurrence(Date anchor, const Duration& every, Date after);
 
 // What `kith done` does to an open reminder on `today`: a one-off is marked done; a
-// recurring one moves to its next occurrence strictly after today, once however late it is.
+// recurring one moves to its next occurrence strictly after today (and after its due day),
+// once however late it is. With `stop`, or when a recurring reminder has no next occurrence
+// within the supported dates, it is marked done for good.
 // REQUIRES: the reminder is open.
-Reminder complete(Reminder reminder, Date today);
+Reminder complete(Reminder reminder, Date today, bool stop = false);
 
 }  // namespace kith

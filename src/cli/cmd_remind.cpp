@@ -47,7 +47,13 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
   } else {
     auto in = Duration::parse(*o.in);
     if (!in) return Error{in.error().code, "--in: " + in.error().message};
-    reminder.due = in->after(ctx.today);
+    auto due = in->checked_after(ctx.today);
+    if (!due) {
+      return invalid_input(fmt::format("--in {}: that is past {}-12-31, the last date kith "
+                                       "supports",
+                                       *o.in, kMaxYear));
+    }
+    reminder.due = *due;
   }
   reminder.anchor = reminder.due;
   if (o.every) {

@@ -17,6 +17,7 @@ struct RemindersOptions {
 
 struct IdOptions {
   std::string id;
+  bool stop = false;                 // done --stop
   std::optional<std::string> by;  // snooze DURATION
   std::optional<std::string> to;  // snooze --to DATE
 };
@@ -79,8 +80,15 @@ Result<Reminder> change_open_reminder(Context& ctx, const IdOptions& o, Change c
 }
 
 Status run_done(Context& ctx, const IdOptions& o) {
+  bool moves = false;
   auto done = change_open_reminder(ctx, o, [&](const Reminder& r) -> Result<Reminder> {
-    return complete(r, ctx.today);
+    if (r.every && !o.stop && r.last_done == ctx.today && r.due > ctx.today) {
+      return invalid_input(fmt::format("reminder #{} was already done today; it is next due "
+                                       "on {} (to end it: kith done {} --stop)",
+                                       r.id, r.due.to_string(), r.id));
+    }
+    moves = r.every && !o.stop;
+    return complete(r, ctx.today, o.stop);
   });
   if (!done) return done.error();
   if (ctx.json) {
@@ -90,6 +98,12 @@ Status run_done(Context& ctx, const IdOptions& o) {
   std::string line = fmt::format("Done #{}: \"{}\"", done->id, printable(done->text));
   if (!done->done_on) {
     line += fmt::format("; next on {} ({})", done->due.to_string(), relative(done->due, ctx.today));
+  } else if (moves) {
+    line += fmt::format("; its next occurrence would be past {}-12-31, the last date kith "
+                        "supports, so it is done for good",
+                        kMaxYear);
+  } else if (done->every) {
+    line += "; it will not come back";
   }
   fmt::print("{}.\n", line);
   return {};
@@ -117,7 +131,17 @@ Status run_snooze(Context& ctx, const IdOptions& o) {
   }
   auto snoozed = change_open_reminder(ctx, o, [&](Reminder r) -> Result<Reminder> {
     // A duration pushes back from the due day, or from today when that has passed.
-    r.due = to ? *to : by->after(std::max(r.due, ctx.today));
+    if (to) {
+      r.due = *to;
+      return r;
+    }
+    auto due = by->checked_after(std::max(r.due, ctx.today));
+    if (!due) {
+      return invalid_input(fmt::format("snoozing #{} by {} goes past {}-12-31, the last date "
+                                       "kith supports",
+                                       r.id, by->to_string(), kMaxYear));
+    }
+    r.due = *due;
     return r;
   });
   if (!snoozed) return snoozed.error();
@@ -145,6 +169,7 @@ void add_done_command(CLI::App& app, Action& action) {
   cmd->add_option("id", options->id, "The reminder's id (see 'kith reminders')")
       ->required()
       ->option_text("ID");
+  cmd->add_flag("--stop", options->stop, "End a recurring reminder instead of moving it on");
   on_chosen(*cmd, options, action, run_done);
 }
 

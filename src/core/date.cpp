@@ -346,6 +346,10 @@ Date Duration::after(Date from) const { return shift(from, count_, unit_); }
 
 Date Duration::before(Date from) const { return shift(from, -std::int64_t{count_}, unit_); }
 
+std::optional<Date> Duration::checked_after(Date from) const {
+  return checked_shift(from, count_, unit_);
+}
+
 double Duration::approx_days() const {
   // A year of 365.25 days and a month of a twelfth of it, so that 12m and 1y compare equal.
   constexpr double kDaysPerYear = 365.25;

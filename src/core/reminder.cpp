@@ -22,7 +22,7 @@ Result<ReminderKind> parse_reminder_kind(std::string_view text) {
   return invalid_input("invalid reminder kind '" + std::string(text) + "'");
 }
 
-Date next_occurrence(Date anchor, const Duration& every, Date after) {
+std::optional<Date> next_occurrence(Date anchor, const Duration& every, Date after) {
   // Jump close to the answer first, so that a daily reminder years late costs no more than
   // one that is a day late; then step exactly from the anchor.
   std::int64_t k = 1;
@@ -31,24 +31,32 @@ Date next_occurrence(Date anchor, const Duration& every, Date after) {
     double steps = static_cast<double>(gap) / (every.approx_days() + 1.0);
     k = std::max<std::int64_t>(1, static_cast<std::int64_t>(steps));
   }
-  auto nth = [&](std::int64_t n) {
-    Duration step(static_cast<std::int32_t>(std::min<std::int64_t>(n * every.count(), 1'000'000)),
-                  every.unit());
-    return step.after(anchor);
+  // The k-th occurrence, or nullopt past the supported dates.
+  auto nth = [&](std::int64_t n) -> std::optional<Date> {
+    std::int64_t count = n * every.count();
+    if (count > 1'000'000) return std::nullopt;
+    return Duration(static_cast<std::int32_t>(count), every.unit()).checked_after(anchor);
   };
-  while (k > 1 && nth(k) > after) --k;
-  Date next = nth(k);
-  while (next <= after) next = nth(++k);
-  return next;
+  while (k > 1) {
+    auto at = nth(k);
+    if (at && *at <= after) break;
+    --k;
+  }
+  for (auto next = nth(k); next; next = nth(++k)) {
+    if (*next > after) return next;
+  }
+  return std::nullopt;
 }
 
-Reminder complete(Reminder reminder, Date today) {
+Reminder complete(Reminder reminder, Date today, bool stop) {
   reminder.last_done = today;
-  if (!reminder.every) {
-    reminder.done_on = today;
-    return reminder;
+  if (reminder.every && !stop) {
+    if (auto next = next_occurrence(reminder.anchor, *reminder.every, std::max(today, reminder.due))) {
+      reminder.due = *next;
+      return reminder;
+    }
   }
-  reminder.due = next_occurrence(reminder.anchor, *reminder.every, std::max(today, reminder.due));
+  reminder.done_on = today;
   return reminder;
 }
 

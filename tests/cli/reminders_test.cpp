@@ -181,4 +181,40 @@ TEST_CASE("bad reminder input is refused and changes nothing", "[reminders][erro
   }
 }
 
+TEST_CASE("a recurring reminder done twice in a day is refused and --stop ends it",
+          "[reminders]") {
+  Sandbox box;
+  box.ok({"remind", "Water the plants", "--on", "2026-11-22", "--every", "1w"});
+  CHECK(box.ok({"done", "1"}) == "Done #1: \"Water the plants\"; next on 2026-11-29 (in 1 week).\n");
+  std::string before = box.dump();
+  Outcome twice = box.kith({"done", "1"});
+  CHECK(twice.code == 2);
+  CHECK(twice.err == "kith: reminder #1 was already done today; it is next due on 2026-11-29 (to "
+                     "end it: kith done 1 --stop)\n");
+  CHECK(box.dump() == before);
+  CHECK(box.ok({"done", "1", "--stop"}) == "Done #1: \"Water the plants\"; it will not come back.\n");
+  CHECK(box.query("SELECT due, done_on FROM reminders") == "2026-11-29|2026-11-22");
+}
+
+TEST_CASE("reminders near the last supported date are refused or end instead of wrapping",
+          "[reminders]") {
+  Sandbox box;
+  box.today = "2200-01-01";
+  box.ok({"remind", "Far", "--on", "2200-12-31", "--every", "1y"});
+  std::string before = box.dump();
+  Outcome in = box.kith({"remind", "Later", "--in", "1y"});
+  CHECK(in.code == 2);
+  CHECK(in.err == "kith: --in 1y: that is past 2200-12-31, the last date kith supports\n");
+  Outcome snooze = box.kith({"snooze", "1", "1y"});
+  CHECK(snooze.code == 2);
+  CHECK(snooze.err == "kith: snoozing #1 by 1y goes past 2200-12-31, the last date kith "
+                      "supports\n");
+  CHECK(box.dump() == before);
+  box.today = "2200-12-31";
+  CHECK(box.ok({"done", "1"}) == "Done #1: \"Far\"; its next occurrence would be past "
+                                 "2200-12-31, the last date kith supports, so it is done for "
+                                 "good.\n");
+  CHECK(box.query("SELECT done_on FROM reminders") == "2200-12-31");
+}
+
 }  // namespace kith::test

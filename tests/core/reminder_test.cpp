@@ -47,7 +47,7 @@ TEST_CASE("the next occurrence keeps the anchor's rhythm through short months", 
            {"2000-01-01", "1d", "2026-11-22", "2026-11-23"},
        }) {
     CAPTURE(c.anchor, c.rhythm, c.after);
-    CHECK(next_occurrence(day(c.anchor), every(c.rhythm), day(c.after)).to_string() == c.next);
+    CHECK(next_occurrence(day(c.anchor), every(c.rhythm), day(c.after))->to_string() == c.next);
   }
 }
 
@@ -137,6 +137,25 @@ TEST_CASE("upcoming occasions are the birthdays and dates within the window, soo
   }
   // Ada's birthday (Dec 1) is outside the 8 days; archived Gone is never listed.
   CHECK(text == "2026-11-22 Ada work anniversary 7; 2026-11-30 Bob birthday; ");
+}
+
+TEST_CASE("a rhythm has no next occurrence past the last supported date", "[reminder]") {
+  CHECK(next_occurrence(day("2200-12-31"), every("1y"), day("2200-12-31")) == std::nullopt);
+  CHECK(next_occurrence(day("2200-01-01"), every("1d"), day("2200-12-31")) == std::nullopt);
+  CHECK(next_occurrence(day("2199-12-31"), every("1y"), day("2199-12-31")) == day("2200-12-31"));
+  CHECK(next_occurrence(day("2200-11-30"), every("1m"), day("2200-11-30")) == day("2200-12-30"));
+}
+
+TEST_CASE("a recurring reminder with no next occurrence is done for good", "[reminder]") {
+  Reminder done = complete(recurring("2200-12-31", "1y"), day("2200-12-31"));
+  CHECK(done.done_on == day("2200-12-31"));
+  CHECK(done.due == day("2200-12-31"));
+}
+
+TEST_CASE("stopping a recurring reminder marks it done instead of moving it", "[reminder]") {
+  Reminder done = complete(recurring("2026-11-02", "1w"), day("2026-11-24"), true);
+  CHECK(done.done_on == day("2026-11-24"));
+  CHECK(done.due == day("2026-11-02"));
 }
 
 }  // namespace kith
