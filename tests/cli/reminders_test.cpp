@@ -185,7 +185,7 @@ TEST_CASE("a recurring reminder done twice in a day is refused and --stop ends i
           "[reminders]") {
   Sandbox box;
   box.ok({"remind", "Water the plants", "--on", "2026-11-22", "--every", "1w"});
-  CHECK(box.ok({"done", "1"}) == "Done #1: \"Water the plants\"; next on 2026-11-29 (in 1 week).\n");
+  CHECK(box.ok({"done", "1"}) == "Done #1: \"Water the plants\"; next on 2026-11-29 (in 7 days).\n");
   std::string before = box.dump();
   Outcome twice = box.kith({"done", "1"});
   CHECK(twice.code == 2);
