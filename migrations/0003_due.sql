@@ -93,6 +93,32 @@ UPDATE contact_stats SET
                      JOIN types t ON t.id = ct.type_id
                      WHERE ct.contact_id = contact_stats.contact_id), 0);
 
+-- An interaction changed in place (an import replacing an older copy) moves its people's
+-- summary with it: the link table's day, the last day, the weighted sums and the last day you
+-- gave, each kept exact without rescanning the person's interactions except when the latest
+-- gift is taken back.
+CREATE TRIGGER interactions_changed AFTER UPDATE OF day, direction, weight ON interactions
+BEGIN
+  UPDATE interaction_people SET day = new.day WHERE interaction_id = new.id AND day != new.day;
+  UPDATE contact_stats SET
+    given = given - (CASE old.direction WHEN 'gave' THEN old.weight ELSE 0 END)
+                  + (CASE new.direction WHEN 'gave' THEN new.weight ELSE 0 END),
+    received = received - (CASE old.direction WHEN 'received' THEN old.weight ELSE 0 END)
+                        + (CASE new.direction WHEN 'received' THEN new.weight ELSE 0 END),
+    last_day = (SELECT max(day) FROM interaction_people
+                WHERE contact_id = contact_stats.contact_id),
+    last_gave_day = CASE
+      WHEN old.direction = 'gave' AND old.day = last_gave_day
+           AND (new.direction != 'gave' OR new.day < old.day)
+        THEN (SELECT max(p.day) FROM interaction_people p
+              JOIN interactions i ON i.id = p.interaction_id
+              WHERE p.contact_id = contact_stats.contact_id AND i.direction = 'gave')
+      WHEN new.direction = 'gave' THEN max(coalesce(last_gave_day, ''), new.day)
+      ELSE last_gave_day
+    END
+  WHERE contact_id IN (SELECT contact_id FROM interaction_people WHERE interaction_id = new.id);
+END;
+
 -- Open promises and booked outreach, by person: they weigh in the ranking.
 CREATE INDEX reminders_open_by_kind ON reminders (kind, contact_id, due)
   WHERE done_on IS NULL;

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <random>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/store_impl.hpp"
 #include "kith/store.hpp"
 
 namespace kith {
@@ -246,6 +249,66 @@ TEST_CASE("occasions finds the same birthdays and dates as upcoming_occasions ov
       CHECK(occasions(*found) == occasions(upcoming_occasions(all.contacts, day(today), days)));
     }
   }
+}
+
+TEST_CASE("an interaction changed in place moves its people's summaries with it",
+          "[store][due]") {
+  TempDir dir;
+  fs::path path = dir.path / "kith.db";
+  {
+    auto store = Store::open(path, Store::Access::write);
+    REQUIRE(store);
+    fill(*store, 13, 60);
+  }
+  // What the summary must hold, computed from scratch.
+  const char* kFromScratch =
+      "SELECT s.contact_id, s.last_day IS (SELECT max(day) FROM interaction_people"
+      "   WHERE contact_id = s.contact_id),"
+      " s.given = coalesce((SELECT sum(i.weight) FROM interaction_people p"
+      "   JOIN interactions i ON i.id = p.interaction_id"
+      "   WHERE p.contact_id = s.contact_id AND i.direction = 'gave'), 0),"
+      " s.received = coalesce((SELECT sum(i.weight) FROM interaction_people p"
+      "   JOIN interactions i ON i.id = p.interaction_id"
+      "   WHERE p.contact_id = s.contact_id AND i.direction = 'received'), 0),"
+      " s.last_gave_day IS (SELECT max(p.day) FROM interaction_people p"
+      "   JOIN interactions i ON i.id = p.interaction_id"
+      "   WHERE p.contact_id = s.contact_id AND i.direction = 'gave'),"
+      " (SELECT count(*) FROM interaction_people p JOIN interactions i"
+      "   ON i.id = p.interaction_id WHERE p.contact_id = s.contact_id AND p.day != i.day)"
+      " FROM contact_stats s ORDER BY 1";
+  auto stale = [&](SQLite::Database& db) {
+    SQLite::Statement st(db, kFromScratch);
+    std::string out;
+    while (st.executeStep()) {
+      bool ok = st.getColumn(1).getInt() && st.getColumn(2).getInt() && st.getColumn(3).getInt() &&
+                st.getColumn(4).getInt() && st.getColumn(5).getInt() == 0;
+      if (!ok) out += std::to_string(st.getColumn(0).getInt64()) + " ";
+    }
+    return out;
+  };
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  register_functions(db);
+  db.exec("PRAGMA foreign_keys = ON");
+  CHECK(stale(db).empty());
+  std::mt19937 rng(17);
+  const char* kDirections[] = {"gave", "received", "mutual"};
+  for (int round = 0; round < 200; ++round) {
+    SQLite::Statement st(db,
+                         "UPDATE interactions SET day = :day, direction = :direction,"
+                         " weight = :weight WHERE id = :id");
+    st.bind(":day", day("2025-06-01").plus_days(rng() % 530).to_string());
+    st.bind(":direction", kDirections[rng() % 3]);
+    st.bind(":weight", static_cast<int>(1 + rng() % 5));
+    st.bind(":id", static_cast<std::int64_t>(1 + rng() % 180));
+    st.exec();
+    INFO("round " << round);
+    REQUIRE(stale(db).empty());
+  }
+  auto store = Store::open(path, Store::Access::read);
+  REQUIRE(store);
+  Everything all = read_all(*store);
+  CHECK(names(store->most_urgent(day("2026-11-23"), 1000)->ranked) ==
+        names(rank_due(all.input(), day("2026-11-23"))));
 }
 
 }  // namespace kith
