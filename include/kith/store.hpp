@@ -140,6 +140,10 @@ class Store {
   Result<std::int64_t> add_interaction(const Interaction& interaction);
   // Interactions, newest first (by day, then by id).
   Result<std::vector<Interaction>> history(const HistoryQuery& query);
+  // The same, one at a time, without holding them all: stops at the first error `visit`
+  // returns and returns it.
+  Status each_interaction(const HistoryQuery& query,
+                          const std::function<Status(Interaction&&)>& visit);
 
   // REQUIRES: inside write(). Adds the reminder (anchor defaults to due when unset by the
   // caller: pass the same day) and returns its id.

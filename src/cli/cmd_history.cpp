@@ -8,6 +8,11 @@
 namespace kith::cli {
 namespace {
 
+// Rows printed at a time; the first batch sets the column widths.
+constexpr std::size_t kRowsPerFlush = 500;
+// The widest the WITH column grows when the output is streamed.
+constexpr int kMaxWithWidth = 40;
+
 struct HistoryOptions {
   std::optional<std::string> who;
   std::optional<std::string> since;
@@ -32,32 +37,51 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
     if (!contact) return contact.error();
     query.contact_id = contact->id;
   }
-  auto history = store->history(query);
-  if (!history) return history.error();
-
-  if (ctx.json) {
-    Json out = Json::array();
-    for (const auto& i : *history) out.push_back(interaction_json(i));
-    print_json(out);
-    return {};
-  }
-  if (history->empty()) {
-    if (!store->missing()) fmt::print("No interactions{}.\n", o.since || o.who ? " match" : " yet");
-    return {};
-  }
+  // Streamed: a timeline of a million interactions is printed without being held. The first
+  // rows fix the table's column widths; later rows are cut to fit them.
   Painter paint(ctx.color);
+  std::size_t count = 0;
   Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
-  for (const auto& i : *history) {
+  std::optional<std::vector<int>> widths;
+  auto flush = [&] {
+    if (!widths) {
+      widths = table.widths(terminal_width());
+      (*widths)[3] = std::min((*widths)[3], kMaxWithWidth);
+      fmt::print("{}", table.render_rows(paint, *widths, true));
+    } else {
+      fmt::print("{}", table.render_rows(paint, *widths, false));
+    }
+    table.clear();
+  };
+  JsonArrayPrinter json;
+  KITH_TRY(store->each_interaction(query, [&](Interaction&& i) -> Status {
+    ++count;
+    if (ctx.json) {
+      json.add(interaction_json(i));
+      return {};
+    }
     std::vector<std::string> names;
-    for (const auto& p : i.people) names.push_back(p.name);
+    for (const auto& p : i.people) {
+      if (!query.contact_id || p.id != *query.contact_id) names.push_back(p.name);
+    }
     table.add({{i.day.to_string()},
                {i.channel ? std::string(to_string(*i.channel)) : "", Paint::dim},
                {value_label(i.direction, i.weight),
                 i.direction == Direction::received ? Paint::yellow : Paint::green},
                {printable(join(names)), Paint::bold},
                {printable(i.summary)}});
+    if (table.size() == kRowsPerFlush) flush();
+    return {};
+  }));
+  if (ctx.json) {
+    json.finish();
+    return {};
   }
-  fmt::print("{}", table.render(paint, terminal_width()));
+  if (count == 0) {
+    if (!store->missing()) fmt::print("No interactions{}.\n", o.since || o.who ? " match" : " yet");
+    return {};
+  }
+  if (!table.empty()) flush();
   return {};
 }
 

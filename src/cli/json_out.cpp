@@ -118,6 +118,20 @@ Json type_json(const RelationshipType& t, std::int64_t contacts) {
   return j;
 }
 
+void JsonArrayPrinter::add(const Json& element) {
+  std::string text = element.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string indented;
+  indented.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    indented += c;
+    if (c == '\n') indented += "  ";
+  }
+  fmt::print("{}\n  {}", any_ ? "," : "[", indented);
+  any_ = true;
+}
+
+void JsonArrayPrinter::finish() { fmt::print("{}\n", any_ ? "\n]" : "[]"); }
+
 void print_json(const Json& document) {
   fmt::print("{}\n", document.dump(2, ' ', false, Json::error_handler_t::replace));
 }

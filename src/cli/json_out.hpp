@@ -32,4 +32,15 @@ Json type_json(const RelationshipType& type, std::int64_t contacts);
 // Prints one JSON document on stdout, indented, newline-terminated.
 void print_json(const Json& document);
 
+// Prints a JSON array one element at a time, laid out as print_json lays out a whole array:
+// for output too long to hold. Call add() per element, then finish().
+class JsonArrayPrinter {
+ public:
+  void add(const Json& element);
+  void finish();
+
+ private:
+  bool any_ = false;
+};
+
 }  // namespace kith::cli

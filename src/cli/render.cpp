@@ -54,7 +54,7 @@ std::string Painter::operator()(Paint paint, std::string_view text) const {
   return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
 }
 
-std::string Table::render(const Painter& paint, std::optional<int> max_width) const {
+std::vector<int> Table::widths(std::optional<int> max_width) const {
   std::vector<int> widths(columns_.size(), 0);
   for (std::size_t c = 0; c < columns_.size(); ++c) widths[c] = display_width(columns_[c].header);
   for (const auto& row : rows_) {
@@ -67,7 +67,12 @@ std::string Table::render(const Painter& paint, std::optional<int> max_width) co
     for (std::size_t c = 0; c + 1 < widths.size(); ++c) others += widths[c] + 2;
     widths.back() = std::max(10, std::min(widths.back(), *max_width - others));
   }
-  auto line = [&](const std::vector<Cell>& cells, bool header) {
+  return widths;
+}
+
+std::string Table::render_rows(const Painter& paint, const std::vector<int>& widths,
+                               bool header) const {
+  auto line = [&](const std::vector<Cell>& cells, bool is_header) {
     std::string out;
     std::size_t last = cells.size();
     while (last > 0 && cells[last - 1].text.empty()) --last;  // no trailing spaces
@@ -77,7 +82,7 @@ std::string Table::render(const Painter& paint, std::optional<int> max_width) co
       bool final_cell = c + 1 == last;
       if (c) out += "  ";
       if (columns_[c].align == Align::right) out.append(static_cast<std::size_t>(pad), ' ');
-      out += paint(header ? Paint::bold : cells[c].paint, text);
+      out += paint(is_header ? Paint::bold : cells[c].paint, text);
       if (columns_[c].align == Align::left && !final_cell) {
         out.append(static_cast<std::size_t>(pad), ' ');
       }
@@ -85,11 +90,18 @@ std::string Table::render(const Painter& paint, std::optional<int> max_width) co
     out += '\n';
     return out;
   };
-  std::vector<Cell> header;
-  for (const auto& column : columns_) header.push_back({column.header, Paint::bold});
-  std::string out = line(header, true);
+  std::string out;
+  if (header) {
+    std::vector<Cell> cells;
+    for (const auto& column : columns_) cells.push_back({column.header, Paint::bold});
+    out += line(cells, true);
+  }
   for (const auto& row : rows_) out += line(row, false);
   return out;
+}
+
+std::string Table::render(const Painter& paint, std::optional<int> max_width) const {
+  return render_rows(paint, widths(max_width), true);
 }
 
 std::optional<int> terminal_width() {

@@ -50,7 +50,16 @@ class Table {
   explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
   void add(std::vector<Cell> cells) { rows_.push_back(std::move(cells)); }
   bool empty() const { return rows_.empty(); }
+  std::size_t size() const { return rows_.size(); }
   std::string render(const Painter& paint, std::optional<int> max_width = std::nullopt) const;
+
+  // For output too long to hold: the widths the header and rows so far need (the last
+  // column's cut to `max_width` when given), then the rows rendered with fixed widths (cells
+  // cut to fit), optionally after the header. clear() drops the rows rendered.
+  std::vector<int> widths(std::optional<int> max_width = std::nullopt) const;
+  std::string render_rows(const Painter& paint, const std::vector<int>& widths,
+                          bool header) const;
+  void clear() { rows_.clear(); }
 
  private:
   std::vector<Column> columns_;

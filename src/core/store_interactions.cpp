@@ -93,28 +93,72 @@ Result<std::int64_t> Store::add_interaction(const Interaction& interaction) {
   });
 }
 
-Result<std::vector<Interaction>> Store::history(const HistoryQuery& query) {
-  return guarded(*impl_, [&]() -> Result<std::vector<Interaction>> {
+namespace {
+
+// The people of the interaction in column 8, as "id\x1eName" items joined by '\x1f'.
+#define KITH_PEOPLE_COLUMN                                                                     \
+  " (SELECT group_concat(id || char(30) || name, char(31)) FROM (SELECT c.id, c.name"       \
+  "   FROM interaction_people q JOIN contacts c ON c.id = q.contact_id"                       \
+  "   WHERE q.interaction_id = i.id ORDER BY c.name_key, c.id))"
+
+std::vector<Participant> read_people(const SQLite::Column& column) {
+  std::vector<Participant> out;
+  if (column.isNull()) return out;
+  std::string all = column.getString();
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find('\x1f', start);
+    if (end == std::string::npos) end = all.size();
+    std::string_view item(all.data() + start, end - start);
+    std::size_t cut = item.find('\x1e');
+    if (cut != std::string_view::npos) {
+      out.push_back({std::stoll(std::string(item.substr(0, cut))),
+                     std::string(item.substr(cut + 1))});
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Store::each_interaction(const HistoryQuery& query,
+                               const std::function<Status(Interaction&&)>& visit) {
+  return guarded(*impl_, [&]() -> Status {
     SQLite::Statement* st = nullptr;
     if (query.contact_id) {
       st = &impl_->prepare(
-          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, i.created_at"
+          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, i.created_at,"
+          KITH_PEOPLE_COLUMN
           " FROM interaction_people p JOIN interactions i ON i.id = p.interaction_id"
           " WHERE p.contact_id = :contact AND p.day >= :since"
           " ORDER BY p.day DESC, p.interaction_id DESC LIMIT :limit");
       st->bind(":contact", *query.contact_id);
     } else {
       st = &impl_->prepare(
-          "SELECT id, uuid, day, summary, channel, direction, weight, created_at"
-          " FROM interactions WHERE day >= :since ORDER BY day DESC, id DESC LIMIT :limit");
+          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, i.created_at,"
+          KITH_PEOPLE_COLUMN
+          " FROM interactions i WHERE i.day >= :since ORDER BY i.day DESC, i.id DESC"
+          " LIMIT :limit");
     }
     st->bind(":since", query.since ? query.since->to_string() : std::string());
     st->bind(":limit", query.limit > 0 ? query.limit : -1);
-    std::vector<Interaction> out;
-    while (st->executeStep()) out.push_back(read_interaction(*st));
-    for (Interaction& i : out) i.people = participants(*impl_, i.id);
-    return out;
+    while (st->executeStep()) {
+      Interaction i = read_interaction(*st);
+      i.people = read_people(st->getColumn(8));
+      KITH_TRY(visit(std::move(i)));
+    }
+    return Status{};
   });
+}
+
+Result<std::vector<Interaction>> Store::history(const HistoryQuery& query) {
+  std::vector<Interaction> out;
+  KITH_TRY(each_interaction(query, [&](Interaction&& i) -> Status {
+    out.push_back(std::move(i));
+    return {};
+  }));
+  return out;
 }
 
 Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
