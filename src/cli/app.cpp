@@ -179,6 +179,10 @@ int run(int argc, char** argv) {
       print_error(status.error().message);
       return exit_code(status.error().code);
     }
+    if (ctx->database_missing && !ctx->json) {
+      print_error(fmt::format("no database yet at '{}'; 'kith add NAME' creates it",
+                              ctx->db_path.string()));
+    }
   } catch (const std::exception& e) {
     print_error(std::string("unexpected error: ") + e.what());
     return 1;

@@ -23,6 +23,7 @@ struct Context {
   Date today;
   bool json = false;   // --json: one JSON document on stdout
   bool color = false;  // colour codes allowed on stdout
+  bool database_missing = false;  // a read found no database yet (see note_missing)
 
   // Opens the database. A read on a missing database gives an empty one (see Store::open).
   Result<Store> open(Store::Access access) const;

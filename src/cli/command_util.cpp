@@ -6,10 +6,8 @@
 
 namespace kith::cli {
 
-void note_missing(const Context& ctx, const Store& store) {
-  if (!store.missing() || ctx.json) return;
-  fmt::print(stderr, "kith: no database yet at '{}'; 'kith add NAME' creates it\n",
-             printable(ctx.db_path.string()));
+void note_missing(Context& ctx, const Store& store) {
+  if (store.missing()) ctx.database_missing = true;
 }
 
 std::string join_words(const std::vector<std::string>& words) { return join(words, " "); }

@@ -18,8 +18,9 @@ void on_chosen(CLI::App& command, std::shared_ptr<Options> options, Action& acti
   });
 }
 
-// Tells on stderr that there is no database yet, for read commands on a missing file.
-void note_missing(const Context& ctx, const Store& store);
+// Notes that a read command found no database yet: once it has succeeded, kith says so on
+// stderr (not with --json). A command that fails prints its one error line instead.
+void note_missing(Context& ctx, const Store& store);
 
 // Joins the words of a multi-word positional ("kith add Ada Lovelace") with single spaces.
 std::string join_words(const std::vector<std::string>& words);

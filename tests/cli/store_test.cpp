@@ -252,4 +252,18 @@ TEST_CASE("help and version never touch the database", "[store]") {
   CHECK_FALSE(fs::exists(box.db()));
 }
 
+TEST_CASE("a failing read on a missing database prints only its error", "[store]") {
+  Sandbox box;
+  for (auto args : std::vector<std::vector<std::string>>{{"history", "nobody"},
+                                                         {"balance", "nobody"},
+                                                         {"list", "--type", "wizard"}}) {
+    CAPTURE(args);
+    Outcome o = box.kith(args);
+    CHECK(o.code != 0);
+    CHECK(line_count(o.err) == 1);
+    CHECK(o.err.find("no database yet") == std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(box.db()));
+}
+
 }  // namespace kith::test
