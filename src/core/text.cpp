@@ -105,6 +105,39 @@ int width_of(std::int32_t cp) {
   return 1;
 }
 
+// The columns of one user-perceived character starting at `i`, which it moves past: a base
+// with what attaches to it. Combining marks, variation selectors and skin-tone modifiers add
+// nothing (though U+FE0F asks for the two-column emoji form); a zero-width joiner after an
+// emoji joins the next code point into the same picture (👩‍🚀 is two columns, not four); two
+// regional indicators make one flag.
+int cluster_width(std::string_view text, std::size_t& i) {
+  std::int32_t base = decode(text, i);
+  int width = width_of(base);
+  bool lone_indicator = base >= 0x1F1E6 && base <= 0x1F1FF;
+  if (lone_indicator) width = 2;
+  while (i < text.size()) {
+    std::size_t at = i;
+    std::int32_t cp = decode(text, i);
+    if (cp == 0x200D) {  // zero-width joiner
+      if (width == 2 && i < text.size()) decode(text, i);
+      continue;
+    }
+    if (cp == 0xFE0F) {  // emoji presentation
+      if (width == 1) width = 2;
+      continue;
+    }
+    if (cp >= 0x1F3FB && cp <= 0x1F3FF && width == 2) continue;  // skin tones
+    if (lone_indicator && cp >= 0x1F1E6 && cp <= 0x1F1FF) {  // the flag's second half
+      lone_indicator = false;
+      continue;
+    }
+    if (cp >= 0 && width_of(cp) == 0 && cp >= 0x300) continue;  // combining, selectors
+    i = at;
+    break;
+  }
+  return width;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -165,7 +198,7 @@ std::string fold_for_match(std::string_view text) {
 int display_width(std::string_view text) {
   int width = 0;
   std::size_t i = 0;
-  while (i < text.size()) width += width_of(decode(text, i));
+  while (i < text.size()) width += cluster_width(text, i);
   return width;
 }
 
@@ -177,7 +210,7 @@ std::string truncate_to_width(std::string_view text, int width) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t start = i;
-    int w = width_of(decode(text, i));
+    int w = cluster_width(text, i);
     if (used + w > width - 1) break;
     out.append(text.substr(start, i - start));
     used += w;

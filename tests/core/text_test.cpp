@@ -55,6 +55,10 @@ TEST_CASE("display width counts wide characters twice and marks as nothing", "[t
            {"山田太郎", 8},   {"山田 太郎", 9},      {"이수진", 6},
            {"👋", 2},         {"Jose\xCC\x81", 4},   {"ｆｕｌｌ", 8},
            {"a\x1b", 1},      {"Ελένη", 5},          {"\xE2\x80\x8B", 0},
+           // Emoji sequences are one picture, two columns wide.
+           {"👩‍🚀", 2},          {"👩‍🚀 Astro", 8},      {"👍🏽", 2},
+           {"❤️", 2},          {"❤", 1},              {"🇫🇷", 2},
+           {"🇫🇷🇩🇪", 4},        {"👨‍👩‍👧‍👦", 2},           {"1️⃣", 2},
        }) {
     CAPTURE(c.text);
     CHECK(display_width(c.text) == c.width);
@@ -68,8 +72,9 @@ TEST_CASE("truncation never exceeds the width nor splits a character", "[text]")
   CHECK(truncate_to_width("山田太郎", 6) == "山田…");
   CHECK(truncate_to_width("José Núñez", 4) == "Jos…");
   CHECK(truncate_to_width("abc", 0) == "");
+  CHECK(truncate_to_width("👩‍🚀👩‍🚀👩‍🚀", 5) == "👩‍🚀👩‍🚀…");  // never half a joined picture
   for (int width = 1; width < 12; ++width) {
-    for (std::string text : {"José Núñez", "山田 太郎 👋", "Ada Lovelace"}) {
+    for (std::string text : {"José Núñez", "山田 太郎 👋", "Ada Lovelace", "👩‍🚀👍🏽🇫🇷 x"}) {
       CAPTURE(text, width);
       std::string cut = truncate_to_width(text, width);
       CHECK(display_width(cut) <= width);
