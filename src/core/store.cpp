@@ -27,21 +27,25 @@ Error storage(const fs::path& path, std::string_view reason) {
   return {Errc::storage, "database '" + path.string() + "' " + std::string(reason)};
 }
 
-// Creates the missing folders of `dir` with mode 0700 (existing ones are left alone).
-Status make_private_dirs(const fs::path& dir) {
+// Creates the missing folders of `dir` with mode 0700 (existing ones are left alone), adding
+// each one it creates to `created`, outermost first.
+Status make_private_dirs(const fs::path& dir, std::vector<fs::path>& created) {
   if (dir.empty() || fs::exists(dir)) return {};
-  KITH_TRY(make_private_dirs(dir.parent_path()));
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+  KITH_TRY(make_private_dirs(dir.parent_path(), created));
+  if (::mkdir(dir.c_str(), 0700) != 0) {
+    if (errno == EEXIST) return {};
     return Error{Errc::storage,
                  "cannot create folder '" + dir.string() + "': " + std::strerror(errno)};
   }
   ::chmod(dir.c_str(), 0700);  // mkdir's mode is filtered by the umask; this is not
+  created.push_back(dir);
   return {};
 }
 
-// Creates an empty file with mode 0600, so SQLite's -wal and -shm files inherit that mode.
-Status create_private_file(const fs::path& path) {
-  KITH_TRY(make_private_dirs(path.parent_path()));
+// Creates an empty file with mode 0600, so SQLite's -wal and -shm files inherit that mode,
+// and the folders it needs (recorded in `created`).
+Status create_private_file(const fs::path& path, std::vector<fs::path>& created) {
+  KITH_TRY(make_private_dirs(path.parent_path(), created));
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return {};  // another kith created it first: fine
@@ -76,7 +80,8 @@ Result<fs::path> back_up(SQLite::Database& db, const fs::path& path, int level) 
   target += ".schema-" + std::to_string(level) + ".bak";
   std::error_code ignored;
   fs::remove(target, ignored);
-  KITH_TRY(create_private_file(target));
+  std::vector<fs::path> folders;  // none: the database's folder exists
+  KITH_TRY(create_private_file(target, folders));
   SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
   SQLite::Backup backup(copy, db);
   backup.executeStep();  // all pages at once
@@ -234,6 +239,7 @@ Store::Impl::Cleanup::~Cleanup() {
   std::error_code ignored;
   std::string base = path.string();
   for (const char* suffix : {"-wal", "-shm", ""}) fs::remove(base + suffix, ignored);
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it) ::rmdir(it->c_str());
 }
 
 SQLite::Statement& Store::Impl::prepare(const char* sql) {
@@ -332,7 +338,12 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     }
     return Store(std::move(impl));
   }
-  if (!exists) KITH_TRY(create_private_file(path));
+  std::vector<fs::path> folders;
+  if (!exists) {
+    KITH_TRY(create_private_file(path, folders));
+  } else if (size == 0 && access == Access::write) {
+    ::chmod(path.c_str(), 0600);  // an empty file becomes a database of private notes
+  }
   bool created = !exists;
 
   bool writable = ::access(path.c_str(), W_OK) == 0;
@@ -346,6 +357,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     }
     impl->path = path;
     impl->cleanup.path = path;
+    impl->cleanup.folders = folders;
     impl->cleanup.armed = created;
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     impl->db.exec("PRAGMA foreign_keys = ON");
@@ -357,6 +369,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     if (created) {
       std::error_code ignored;
       fs::remove(path, ignored);
+      for (auto it = folders.rbegin(); it != folders.rend(); ++it) ::rmdir(it->c_str());
     }
     return storage_error(e, path);
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "kith/store.hpp"
 
@@ -25,6 +26,7 @@ struct Store::Impl {
   // runs after the connection is closed.
   struct Cleanup {
     std::filesystem::path path;
+    std::vector<std::filesystem::path> folders;  // created for it, outermost first
     bool armed = false;
     ~Cleanup();
   } cleanup;

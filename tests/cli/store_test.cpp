@@ -266,4 +266,22 @@ TEST_CASE("a failing read on a missing database prints only its error", "[store]
   CHECK_FALSE(fs::exists(box.db()));
 }
 
+TEST_CASE("a failed first write leaves neither the file nor the folders it made", "[store]") {
+  Sandbox box;
+  fs::path db = box.dir() / "new" / "deeper" / "kith.db";
+  Outcome o = box.raw({"--db", db.string(), "--today", "2026-11-22", "log", "nobody", "Lunch"});
+  CHECK(o.code == 3);
+  CHECK_FALSE(fs::exists(box.dir() / "new"));
+}
+
+TEST_CASE("an empty file given as the database becomes private when kith writes to it",
+          "[store]") {
+  Sandbox box;
+  { std::ofstream touch(box.db()); }
+  fs::permissions(box.db(), fs::perms::owner_read | fs::perms::owner_write |
+                                fs::perms::group_read | fs::perms::others_read);
+  box.ok({"add", "Ada"});
+  CHECK(mode_of(box.db()) == 0600);
+}
+
 }  // namespace kith::test
