@@ -34,7 +34,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
   interaction.day = ctx.today;
   if (o.on) {
     auto day = parse_date(*o.on, ctx.today, WeekdayRule::most_recent_or_today);
-    if (!day) return day.error();
+    if (!day) return Error{day.error().code, "--on: " + day.error().message};
     if (*day > ctx.today) {
       return invalid_input(fmt::format("--on {} is in the future (today is {}); use 'kith remind' "
                                        "for what is still to come",
@@ -58,6 +58,9 @@ Status run_log(Context& ctx, const LogOptions& o) {
 
   std::optional<Reminder> followup;
   if (!o.next.empty()) {
+    if (o.next.size() != 2) {
+      return invalid_input("--next needs a DATE and a TEXT: --next friday \"Send the slides\"");
+    }
     auto due = parse_date(o.next[0], ctx.today);
     if (!due) return Error{due.error().code, "--next: " + due.error().message};
     if (*due < ctx.today) {
@@ -187,7 +190,7 @@ void add_log_command(CLI::App& app, Action& action) {
   cmd->add_option("--weight", options->weight, "How much value flowed, 1 to 5 (default 1)")
       ->option_text("N");
   cmd->add_option("--next", options->next, "Record the follow-up: when and what")
-      ->expected(2)
+      ->expected(1, 2)
       ->option_text("DATE TEXT");
   cmd->footer("Example:\n  kith log ada grace \"Panel prep over lunch\" --via meal --gave "
               "--next friday \"Send the slides\"");
