@@ -42,7 +42,7 @@ Date in_year(const YearlyDate& date, int year);
 Date next_on_or_after(const YearlyDate& date, Date from);
 
 // How many years the date marks on `on` (an age, or "5 years" of a work anniversary), when
-// its year is known and not later than `on`'s.
+// its year is known and that is at least one.
 std::optional<int> years_at(const YearlyDate& date, Date on);
 
 // A labelled yearly date of a person: "work anniversary", "met". The birthday is separate.

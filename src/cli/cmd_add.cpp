@@ -25,7 +25,7 @@ Status run_add(Context& ctx, const AddOptions& o) {
   if (!store) return store.error();
   std::int64_t id = 0;
   KITH_TRY(store->write([&]() -> Status {
-    KITH_TRY(apply_contact_options(o.contact, *store, contact));
+    KITH_TRY(apply_contact_options(o.contact, *store, contact, ctx.today));
     auto added = store->add_contact(contact);
     if (!added) return added.error();
     id = *added;

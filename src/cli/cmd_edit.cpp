@@ -26,7 +26,7 @@ Status run_edit(Context& ctx, const EditOptions& o) {
     auto found = store->resolve(o.who);
     if (!found) return found.error();
     contact = *found;
-    KITH_TRY(apply_contact_options(o.contact, *store, contact));
+    KITH_TRY(apply_contact_options(o.contact, *store, contact, ctx.today));
     return store->update_contact(contact);
   }));
   auto stored = store->contact(contact.id);

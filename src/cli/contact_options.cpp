@@ -122,7 +122,8 @@ bool empty(const ContactOptions& o) {
          !o.no_circle;
 }
 
-Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c) {
+Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c,
+                             Date today) {
   if (o.name) {
     auto name = normalize_name(*o.name);
     if (!name) return name.error();
@@ -181,6 +182,10 @@ Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c) 
   if (o.birthday) {
     auto birthday = YearlyDate::parse(*o.birthday);
     if (!birthday) return birthday.error();
+    if (birthday->year() && in_year(*birthday, *birthday->year()) > today) {
+      return invalid_input("invalid birthday '" + *o.birthday + "': it is in the future (today is " +
+                           today.to_string() + ")");
+    }
     c.birthday = *birthday;
   }
   for (const auto& text : o.no_dates) {

@@ -48,7 +48,8 @@ void add_contact_options(CLI::App& command, ContactOptions& options, bool for_ed
 // Applies the options to `contact`: validates every value (invalid_input naming it), adds
 // the lists' values (an edit adds to what is there), resolves --met-via against the store
 // (a contact when one matches, else kept as written; ambiguous is an error).
-Status apply_contact_options(const ContactOptions& options, Store& store, Contact& contact);
+Status apply_contact_options(const ContactOptions& options, Store& store, Contact& contact,
+                             Date today);
 
 // True when the options change nothing (an edit without options).
 bool empty(const ContactOptions& options);

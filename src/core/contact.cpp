@@ -89,7 +89,9 @@ std::optional<int> years_at(const YearlyDate& date, Date on) {
   if (!date.year() || *date.year() > on.year()) return std::nullopt;
   int years = on.year() - *date.year();
   bool reached = on >= in_year(date, on.year());
-  return reached ? years : years - 1;
+  if (!reached) --years;
+  if (years < 1) return std::nullopt;  // no "turns 0" nor "0 years"
+  return years;
 }
 
 std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, Date today,

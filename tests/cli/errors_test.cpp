@@ -56,6 +56,7 @@ TEST_CASE("bad input is refused with its exit code and one line, changing nothin
       {"circle not a number", {"add", "Bob", "--circle", "inner"}, 2, "inner"},
       {"impossible birthday", {"add", "Bob", "--birthday", "2025-02-30"}, 2, "2025-02-30"},
       {"birthday in another layout", {"add", "Bob", "--birthday", "13/01/1990"}, 2, "13/01/1990"},
+      {"birthday in the future", {"add", "Bob", "--birthday", "2030-01-01"}, 2, "2030-01-01"},
       {"bad cadence", {"add", "Bob", "--every", "soon"}, 2, "'soon'"},
       {"zero cadence", {"add", "Bob", "--every", "0d"}, 2, "'0d'"},
       {"bad email", {"add", "Bob", "--email", "bob-at-example"}, 2, "bob-at-example"},

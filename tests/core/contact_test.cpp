@@ -127,4 +127,12 @@ TEST_CASE("tags are one lowercase word", "[contact]") {
   CHECK_FALSE(normalize_tag(""));
 }
 
+TEST_CASE("a yearly date marks no years before its first anniversary", "[contact]") {
+  auto met = *YearlyDate::parse("2026-11-30");
+  CHECK(years_at(met, day("2026-11-30")) == std::nullopt);  // the day itself: not "0 years"
+  CHECK(years_at(met, day("2027-11-29")) == std::nullopt);
+  CHECK(years_at(met, day("2027-11-30")) == 1);
+  CHECK(years_at(*YearlyDate::parse("--11-30"), day("2027-11-30")) == std::nullopt);
+}
+
 }  // namespace kith
