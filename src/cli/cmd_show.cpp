@@ -1,9 +1,12 @@
 // kith show WHO: one person in full.
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 namespace {
@@ -48,9 +51,14 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   out += fmt::format("{}  {}{}\n", paint(Paint::bold, printable(c.name)),
                      paint(Paint::dim, fmt::format("#{}", c.id)),
                      c.archived ? paint(Paint::yellow, "  (archived)") : "");
+  // The labels' column fits the longest important-date label (they are the user's words).
+  int label_width = 10;
+  for (const ImportantDate& d : c.dates) {
+    label_width = std::max(label_width, display_width(printable(d.label)));
+  }
   auto field = [&](std::string_view label, const std::string& value, Paint p = Paint::none) {
     if (value.empty()) return;
-    out += fmt::format("  {}  {}\n", paint(Paint::dim, fmt::format("{:<10}", label)),
+    out += fmt::format("  {}  {}\n", paint(Paint::dim, pad_to_width(printable(label), label_width)),
                        paint(p, printable(value)));
   };
   std::string role = c.title;
@@ -74,7 +82,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   };
   if (c.birthday) field("Birthday", yearly("birthday", *c.birthday));
   for (const ImportantDate& d : c.dates) {
-    field(d.label.size() <= 10 ? d.label : d.label.substr(0, 9) + ".", yearly(d.label, d.date));
+    field(d.label, yearly(d.label, d.date));
   }
   if (c.circle) field("Circle", fmt::format("{} ({})", *c.circle, circle_label(*c.circle)));
   field("Met via", c.met_via_id ? fmt::format("{} (#{})", c.met_via, *c.met_via_id) : c.met_via);
