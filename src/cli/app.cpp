@@ -121,6 +121,11 @@ const std::vector<Command>& commands() {
 }
 
 int run(int argc, char** argv) {
+  // `kith --version` answers before the command table is built: scripts call it to probe.
+  if (argc == 2 && (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
+    fmt::print("kith " KITH_VERSION "\n");
+    return 0;
+  }
   CLI::App app{"kith: a personal relationship tracker for the terminal.", "kith"};
   app.fallthrough();  // global options are accepted after the command too
   app.set_version_flag("-V,--version", "kith " KITH_VERSION);
