@@ -163,6 +163,7 @@ class Store {
   // to someone fulfils the outreach booked for them. Returns how many it closed.
   Result<int> fulfil_plans(std::int64_t contact_id, Date day);
   static constexpr int kPlanFulfilledAhead = 7;
+  static constexpr int kSearchCandidates = 2000;
 
   // The `limit` most urgent people overdue on `today`, in rank_due's order, and how many are
   // overdue in all (archived people, people without a cadence and people with outreach
@@ -179,7 +180,9 @@ class Store {
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word
-  // must match. At most `limit` hits, best first. invalid_input for an empty query.
+  // must match. At most `limit` hits, best first (bm25), ranked among the
+  // kSearchCandidates latest-recorded matching people and as many interactions, so that a
+  // common word costs no more than a rare one. invalid_input for an empty query.
   Result<std::vector<SearchHit>> find(std::string_view query, int limit);
 
  private:

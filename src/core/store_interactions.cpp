@@ -301,48 +301,69 @@ Result<std::vector<SearchHit>> Store::find(std::string_view text, int limit) {
   if (query.empty()) return invalid_input("empty search: give words to look for, like 'kith find rust'");
   return guarded(*impl_, [&]() -> Result<std::vector<SearchHit>> {
     std::vector<SearchHit> hits;
+    // Ranking every match of a common word would cost a pass over much of the index: only the
+    // kSearchCandidates latest-recorded matches of each kind are ranked, read newest first.
     auto& people = impl_->prepare(
-        "SELECT f.rowid, c.name, snippet(contacts_fts, -1, '[', ']', '…', 10), bm25(contacts_fts)"
-        " FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
-        " WHERE contacts_fts MATCH :query ORDER BY rank LIMIT :limit");
+        "SELECT rowid, bm25(contacts_fts) FROM contacts_fts WHERE contacts_fts MATCH :query"
+        " ORDER BY rowid DESC LIMIT :candidates");
     people.bind(":query", query);
-    people.bind(":limit", limit);
+    people.bind(":candidates", kSearchCandidates);
     while (people.executeStep()) {
       SearchHit hit;
       hit.kind = SearchHit::Kind::contact;
       hit.id = people.getColumn(0).getInt64();
-      hit.name = people.getColumn(1).getString();
-      hit.snippet = people.getColumn(2).getString();
-      hit.rank = people.getColumn(3).getDouble();
+      hit.rank = people.getColumn(1).getDouble();
       hits.push_back(std::move(hit));
     }
     auto& talks = impl_->prepare(
-        "SELECT f.rowid, i.day, snippet(interactions_fts, 0, '[', ']', '…', 12),"
-        " bm25(interactions_fts)"
-        " FROM interactions_fts f JOIN interactions i ON i.id = f.rowid"
-        " WHERE interactions_fts MATCH :query ORDER BY rank LIMIT :limit");
+        "SELECT f.rowid, bm25(interactions_fts), i.day FROM interactions_fts f"
+        " JOIN interactions i ON i.id = f.rowid WHERE interactions_fts MATCH :query"
+        " ORDER BY f.rowid DESC LIMIT :candidates");
     talks.bind(":query", query);
-    talks.bind(":limit", limit);
+    talks.bind(":candidates", kSearchCandidates);
     while (talks.executeStep()) {
       SearchHit hit;
       hit.kind = SearchHit::Kind::interaction;
       hit.id = talks.getColumn(0).getInt64();
-      if (auto day = Date::parse_iso(talks.getColumn(1).getString())) hit.day = *day;
-      hit.snippet = talks.getColumn(2).getString();
-      hit.rank = talks.getColumn(3).getDouble();
-      for (const Participant& p : participants(*impl_, hit.id)) {
-        if (!hit.name.empty()) hit.name += ", ";
-        hit.name += p.name;
-      }
+      hit.rank = talks.getColumn(1).getDouble();
+      if (auto day = Date::parse_iso(talks.getColumn(2).getString())) hit.day = *day;
       hits.push_back(std::move(hit));
     }
     // Best first; among equal matches, people before interactions, then the newest.
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
       if (a.rank != b.rank) return a.rank < b.rank;
-      return a.day.value_or(Date::from_ymd(kMaxYear, 12, 31).value()) >
-             b.day.value_or(Date::from_ymd(kMaxYear, 12, 31).value());
+      if (a.kind != b.kind) return a.kind == SearchHit::Kind::contact;
+      if (a.day != b.day) return a.day > b.day;
+      return a.id > b.id;
     });
     if (hits.size() > static_cast<std::size_t>(limit)) hits.resize(static_cast<std::size_t>(limit));
+
+    // Names and snippets for the hits shown only.
+    for (SearchHit& hit : hits) {
+      if (hit.kind == SearchHit::Kind::contact) {
+        auto& st = impl_->prepare(
+            "SELECT c.name, snippet(contacts_fts, -1, '[', ']', '…', 10)"
+            " FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+            " WHERE contacts_fts MATCH :query AND f.rowid = :id");
+        st.bind(":query", query);
+        st.bind(":id", hit.id);
+        if (st.executeStep()) {
+          hit.name = st.getColumn(0).getString();
+          hit.snippet = st.getColumn(1).getString();
+        }
+      } else {
+        auto& st = impl_->prepare(
+            "SELECT snippet(interactions_fts, 0, '[', ']', '…', 12) FROM interactions_fts"
+            " WHERE interactions_fts MATCH :query AND rowid = :id");
+        st.bind(":query", query);
+        st.bind(":id", hit.id);
+        if (st.executeStep()) hit.snippet = st.getColumn(0).getString();
+        for (const Participant& p : participants(*impl_, hit.id)) {
+          if (!hit.name.empty()) hit.name += ", ";
+          hit.name += p.name;
+        }
+      }
+    }
     return hits;
   });
 }
