@@ -13,8 +13,17 @@ struct Ranked {
   const PlanCandidate* candidate;
   Date from;        // the first day they can be planned: the window's start or their due day
   double priority;  // urgency as of `from`, plus circle points
-  Urgency urgency;  // as of `from`, identified
 };
+
+// Most urgent first: by priority, then as more_urgent breaks ties (name, then id).
+bool ahead_of(const Ranked& a, const Ranked& b) {
+  if (a.priority != b.priority) return a.priority > b.priority;
+  const PlanCandidate& x = *a.candidate;
+  const PlanCandidate& y = *b.candidate;
+  if (x.name_key != y.name_key) return x.name_key < y.name_key;
+  if (x.name != y.name) return x.name < y.name;
+  return x.id < y.id;
+}
 
 bool shares_type(const PlanCandidate& c, const std::vector<std::string>& used) {
   return std::any_of(c.types.begin(), c.types.end(), [&](const std::string& t) {
@@ -69,14 +78,9 @@ Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& 
       continue;
     }
     Date from = std::max(options.start, c.facts.due);
-    Urgency u = scored(c, from);
-    double priority = u.score + circle_points(c.circle);
-    ranked.push_back({&c, from, priority, std::move(u)});
+    ranked.push_back({&c, from, score(c.facts, from).score + circle_points(c.circle)});
   }
-  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return more_urgent(a.urgency, b.urgency);  // same priority: by name, then id
-  });
+  std::sort(ranked.begin(), ranked.end(), ahead_of);
 
   std::list<Ranked> remaining(ranked.begin(), ranked.end());
   for (Date day : plan.days) {
