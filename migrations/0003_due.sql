@@ -30,9 +30,19 @@ CREATE TRIGGER contact_stats_due AFTER UPDATE OF cadence, last_day ON contact_st
   WHERE contact_id = new.contact_id;
 END;
 
--- Recomputing cadence and weight (which recomputes the due day) is the same statement in every
--- trigger below, correlated on contact_stats.contact_id. Ties between equally long cadences go
--- to the type whose name sorts first, as in effective_cadence().
+-- A contact's effective cadence (its own, else the shortest of its types'; ties go to the
+-- type whose name sorts first, as in effective_cadence()) and its heaviest type's weight.
+-- Every trigger below recomputes from this one definition, which recomputes the due day.
+CREATE VIEW contact_rhythm AS
+SELECT c.id AS contact_id,
+       coalesce(c.every,
+                (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                 WHERE ct.contact_id = c.id AND t.every IS NOT NULL
+                 ORDER BY kith_days(t.every), t.name LIMIT 1)) AS cadence,
+       coalesce((SELECT max(t.weight) FROM contact_types ct JOIN types t ON t.id = ct.type_id
+                 WHERE ct.contact_id = c.id), 0) AS weight
+FROM contacts c;
+
 DROP TRIGGER contacts_stats_row;
 CREATE TRIGGER contacts_stats_row AFTER INSERT ON contacts BEGIN
   INSERT INTO contact_stats (contact_id) VALUES (new.id);
@@ -41,57 +51,32 @@ END;
 
 CREATE TRIGGER contacts_cadence_changed AFTER UPDATE OF every, archived, added_on ON contacts
 BEGIN
-  UPDATE contact_stats SET
-    cadence = coalesce(new.every,
-                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
-                        WHERE ct.contact_id = new.id AND t.every IS NOT NULL
-                        ORDER BY kith_days(t.every), t.name LIMIT 1))
+  UPDATE contact_stats SET (cadence, weight) =
+    (SELECT cadence, weight FROM contact_rhythm WHERE contact_id = new.id)
   WHERE contact_id = new.id;
 END;
 
 CREATE TRIGGER contact_types_added AFTER INSERT ON contact_types BEGIN
-  UPDATE contact_stats SET
-    cadence = coalesce((SELECT every FROM contacts WHERE id = new.contact_id),
-                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
-                        WHERE ct.contact_id = new.contact_id AND t.every IS NOT NULL
-                        ORDER BY kith_days(t.every), t.name LIMIT 1)),
-    weight = coalesce((SELECT max(t.weight) FROM contact_types ct
-                       JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = new.contact_id), 0)
+  UPDATE contact_stats SET (cadence, weight) =
+    (SELECT cadence, weight FROM contact_rhythm WHERE contact_id = new.contact_id)
   WHERE contact_id = new.contact_id;
 END;
 
 CREATE TRIGGER contact_types_removed AFTER DELETE ON contact_types BEGIN
-  UPDATE contact_stats SET
-    cadence = coalesce((SELECT every FROM contacts WHERE id = old.contact_id),
-                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
-                        WHERE ct.contact_id = old.contact_id AND t.every IS NOT NULL
-                        ORDER BY kith_days(t.every), t.name LIMIT 1)),
-    weight = coalesce((SELECT max(t.weight) FROM contact_types ct
-                       JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = old.contact_id), 0)
+  UPDATE contact_stats SET (cadence, weight) =
+    (SELECT cadence, weight FROM contact_rhythm WHERE contact_id = old.contact_id)
   WHERE contact_id = old.contact_id;
 END;
 
 CREATE TRIGGER types_cadence_changed AFTER UPDATE OF every, weight ON types BEGIN
-  UPDATE contact_stats SET
-    cadence = coalesce((SELECT every FROM contacts WHERE id = contact_stats.contact_id),
-                       (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
-                        WHERE ct.contact_id = contact_stats.contact_id AND t.every IS NOT NULL
-                        ORDER BY kith_days(t.every), t.name LIMIT 1)),
-    weight = coalesce((SELECT max(t.weight) FROM contact_types ct
-                       JOIN types t ON t.id = ct.type_id
-                       WHERE ct.contact_id = contact_stats.contact_id), 0)
+  UPDATE contact_stats SET (cadence, weight) =
+    (SELECT cadence, weight FROM contact_rhythm r WHERE r.contact_id = contact_stats.contact_id)
   WHERE contact_id IN (SELECT contact_id FROM contact_types WHERE type_id = new.id);
 END;
 
 -- Existing contacts: compute everything once.
-UPDATE contact_stats SET
-  cadence = coalesce((SELECT every FROM contacts WHERE id = contact_stats.contact_id),
-                     (SELECT t.every FROM contact_types ct JOIN types t ON t.id = ct.type_id
-                      WHERE ct.contact_id = contact_stats.contact_id AND t.every IS NOT NULL
-                      ORDER BY kith_days(t.every), t.name LIMIT 1)),
-  weight = coalesce((SELECT max(t.weight) FROM contact_types ct
-                     JOIN types t ON t.id = ct.type_id
-                     WHERE ct.contact_id = contact_stats.contact_id), 0);
+UPDATE contact_stats SET (cadence, weight) =
+  (SELECT cadence, weight FROM contact_rhythm r WHERE r.contact_id = contact_stats.contact_id);
 
 -- An interaction changed in place (an import replacing an older copy) moves its people's
 -- summary with it: the link table's day, the last day, the weighted sums and the last day you

@@ -3,17 +3,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/fixtures.hpp"
+
 namespace kith {
 namespace {
 
-Date day(std::string_view iso) { return *Date::parse_iso(iso); }
-Duration every(std::string_view text) { return *Duration::parse(text); }
+using test::day;
+using test::every;
 
-std::vector<RelationshipType> builtin() {
-  return {{"mentor", every("6w"), 4, true, ""},  {"sponsor", every("4w"), 5, true, ""},
-          {"peer", every("8w"), 2, true, ""},    {"manager", every("2w"), 4, true, ""},
-          {"report", every("2w"), 3, true, ""},  {"customer", every("4w"), 3, true, ""}};
-}
+
+std::vector<RelationshipType> builtin() { return test::builtin_types(); }
 
 Contact person(std::int64_t id, std::string name, std::string type,
                std::string_view last_contact) {

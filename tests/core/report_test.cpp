@@ -3,16 +3,20 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/fixtures.hpp"
+
 namespace kith {
 namespace {
 
-Date day(std::string_view iso) { return *Date::parse_iso(iso); }
-Duration every(std::string_view text) { return *Duration::parse(text); }
+using test::day;
+using test::every;
+
 const Date kToday = day("2026-11-23");
 
 std::vector<RelationshipType> builtin() {
-  return {{"mentor", every("6w"), 4, true, ""}, {"sponsor", every("4w"), 5, true, ""},
-          {"peer", every("8w"), 2, true, ""}};
+  auto types = test::builtin_types();
+  types.resize(3);  // mentor, sponsor, peer
+  return types;
 }
 
 Contact person(std::int64_t id, std::string name, std::string_view last_contact) {

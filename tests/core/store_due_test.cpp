@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include "core/fixtures.hpp"
 #include <filesystem>
 #include <random>
 
@@ -16,9 +18,11 @@
 namespace kith {
 namespace {
 
+using test::day;
+using test::every;
+
 namespace fs = std::filesystem;
 
-Date day(std::string_view iso) { return *Date::parse_iso(iso); }
 
 // A temporary folder removed afterwards.
 struct TempDir {

@@ -4,21 +4,23 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/fixtures.hpp"
+
 #include <algorithm>
 #include <random>
 
 namespace kith {
 namespace {
 
-Date day(std::string_view iso) { return *Date::parse_iso(iso); }
-Duration every(std::string_view text) { return *Duration::parse(text); }
+using test::day;
+using test::every;
+
 const Date kToday = day("2026-11-23");
 
 std::vector<RelationshipType> builtin() {
-  return {{"mentor", every("6w"), 4, true, ""},  {"sponsor", every("4w"), 5, true, ""},
-          {"peer", every("8w"), 2, true, ""},    {"manager", every("2w"), 4, true, ""},
-          {"report", every("2w"), 3, true, ""},  {"customer", every("4w"), 3, true, ""},
-          {"friend", std::nullopt, 1, false, ""}};
+  auto types = test::builtin_types();
+  types.push_back({"friend", std::nullopt, 1, false, ""});
+  return types;
 }
 
 Contact person(std::int64_t id, std::string name, std::vector<std::string> types,
