@@ -67,5 +67,7 @@ void add_reminders_command(CLI::App& app, Action& action);
 void add_done_command(CLI::App& app, Action& action);
 void add_snooze_command(CLI::App& app, Action& action);
 void add_dates_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
+void add_import_command(CLI::App& app, Action& action);
 
 }  // namespace kith::cli

@@ -324,8 +324,10 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   }
 }
 
-Status Store::write(const std::function<Status()>& body) {
-  Impl& impl = *impl_;
+namespace {
+
+// Runs `body` in one IMMEDIATE transaction; commits when it succeeds and `commit` is set.
+Status transact(Store::Impl& impl, const std::function<Status()>& body, bool commit) {
   if (impl.in_write) return Error{Errc::internal, "nested Store::write"};
   return guarded(impl, [&]() -> Status {
     SQLite::Transaction tx(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -335,11 +337,19 @@ Status Store::write(const std::function<Status()>& body) {
       ~Reset() { flag = false; }
     } reset{impl.in_write};
     Status status = body();
-    if (!status) return status;  // the transaction's destructor rolls back
+    if (!status || !commit) return status;  // the transaction's destructor rolls back
     tx.commit();
     impl.cleanup.armed = false;
     return {};
   });
+}
+
+}  // namespace
+
+Status Store::write(const std::function<Status()>& body) { return transact(*impl_, body, true); }
+
+Status Store::rehearse(const std::function<Status()>& body) {
+  return transact(*impl_, body, false);
 }
 
 }  // namespace kith

@@ -75,7 +75,7 @@ TEST_CASE("the database is in WAL mode and carries kith's application id", "[sto
   box.ok({"add", "Ada"});
   CHECK(box.query("PRAGMA journal_mode") == "wal");
   CHECK(box.query("PRAGMA application_id") == std::to_string(0x4B495448));
-  CHECK(box.query("PRAGMA user_version") == "2");
+  CHECK(box.query("PRAGMA user_version") == "3");
 }
 
 TEST_CASE("read commands on a missing database say so and create nothing", "[store]") {
@@ -170,7 +170,7 @@ TEST_CASE("a database at an earlier schema is backed up, then migrated", "[store
   INFO(o.err);
   REQUIRE(o.code == 0);
   CHECK(o.out.find("Ada Lovelace") != std::string::npos);
-  CHECK(box.query("PRAGMA user_version") == "2");
+  CHECK(box.query("PRAGMA user_version") == "3");
   fs::path backup = box.db().string() + ".schema-1.bak";
   REQUIRE(fs::exists(backup));
   CHECK(mode_of(backup) == 0600);
