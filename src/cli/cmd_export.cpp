@@ -40,10 +40,10 @@ std::string what_was_written(ExportFormat format, const ExportCounts& n) {
                           count(n.interactions, "interaction", "interactions"),
                           count(n.reminders, "reminder", "reminders")});
     case ExportFormat::ics:
-      return count(n.events, "event", "events") + " (" +
-             join_people({count(n.reminders, "reminder", "reminders"),
-                          count(n.contacts, "person's dates", "people's dates")}) +
-             ")";
+      return fmt::format("{} ({} and the yearly dates of {})",
+                         count(n.events, "event", "events"),
+                         count(n.reminders, "reminder", "reminders"),
+                         count(n.contacts, "person", "people"));
     case ExportFormat::vcard:
     case ExportFormat::csv: break;
   }

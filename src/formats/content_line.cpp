@@ -1,5 +1,7 @@
 #include "formats/content_line.hpp"
 
+#include <algorithm>
+
 namespace kith::formats {
 
 std::string escape_text(std::string_view value) {
@@ -23,8 +25,11 @@ std::string escape_text(std::string_view value) {
 }
 
 std::string param_value(std::string_view value) {
-  bool quote = value.find_first_of(":;,\"\n^") != std::string_view::npos;
-  if (!quote) return std::string(value);
+  // Quoted unless a plain token (letters, digits, '-'): some readers stop at a space.
+  bool plain = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  if (plain) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
     switch (c) {

@@ -14,8 +14,8 @@ inline constexpr std::size_t kFoldOctets = 75;
 // "\n" (a CR before it is dropped).
 std::string escape_text(std::string_view value);
 
-// A parameter value: as is when it has no ':' ';' ',' or '"', else in double quotes; '"',
-// newlines and '^' are written with RFC 6868's caret escapes (^' ^n ^^).
+// A parameter value: as is when it is a plain token (letters, digits, '-'), else in double
+// quotes, with '"', newlines and '^' written as RFC 6868's caret escapes (^' ^n ^^).
 std::string param_value(std::string_view value);
 
 // `line` (without its line ending) as physical lines of at most kFoldOctets octets, each

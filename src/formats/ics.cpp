@@ -114,8 +114,12 @@ std::vector<CalendarEvent> occasion_events(const ContactRecord& record) {
                                "Born", "birthday"));
   }
   for (const ImportantDate& d : c.dates) {
+    std::string label = d.label;
+    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') {
+      label[0] = static_cast<char>(label[0] - 'a' + 'A');  // "Work anniversary: Ada"
+    }
     out.push_back(yearly_event(c.uuid + "-date-" + uid_part(d.label) + "@kith", d.date,
-                               d.label + ": " + c.name, "Since", "date"));
+                               label + ": " + c.name, "Since", "date"));
   }
   return out;
 }

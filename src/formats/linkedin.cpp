@@ -135,9 +135,23 @@ std::optional<ContactPatch> contact_patch(const LinkedInConnection& row,
     warn("a connection without a usable name (" + name.error().message + "); left out");
     return std::nullopt;
   }
+  // The profile is what recognises the connection next time: without it, re-importing
+  // would add the person again.
+  auto profile = linkedin_profile(row.url);
+  if (!profile) {
+    warn(row.url.empty() ? "a connection without a profile URL; left out"
+                         : "URL '" + row.url + "' is not a LinkedIn profile; left out");
+    return std::nullopt;
+  }
   ContactPatch patch;
   patch.line = row.line;
   patch.name = *name;
+  ExternalId id{ExternalSource::linkedin, *profile, std::nullopt};
+  if (!row.connected_on.empty()) {
+    id.since = parse_connected_on(row.connected_on);
+    if (!id.since) warn("Connected On '" + row.connected_on + "' is not a date; left out");
+  }
+  patch.external_ids.push_back(std::move(id));
   if (!row.email.empty()) {
     if (auto email = normalize_email(row.email)) {
       patch.emails.push_back(*email);
@@ -156,18 +170,6 @@ std::optional<ContactPatch> contact_patch(const LinkedInConnection& row,
   };
   text(row.company, "company", patch.org);
   text(row.position, "position", patch.title);
-  if (!row.url.empty()) {
-    if (auto profile = linkedin_profile(row.url)) {
-      ExternalId id{ExternalSource::linkedin, *profile, std::nullopt};
-      if (!row.connected_on.empty()) {
-        id.since = parse_connected_on(row.connected_on);
-        if (!id.since) warn("Connected On '" + row.connected_on + "' is not a date; left out");
-      }
-      patch.external_ids.push_back(std::move(id));
-    } else {
-      warn("URL '" + row.url + "' is not a LinkedIn profile; left out");
-    }
-  }
   patch.tags_when_new.emplace_back(kLinkedInTag);
   return patch;
 }

@@ -65,7 +65,8 @@ class LinkedInReader {
 // What a connection says about the person: the name, the email, Company as organisation,
 // Position as title, the profile as a LinkedIn external id with the day you connected, and
 // the "linkedin" tag for a new contact. nullopt (with a warning "line N: ...") for a row
-// without a name; a value kith cannot hold is left out with a warning.
+// without a name or a profile URL (the key that recognises it again); a value kith cannot
+// hold is left out with a warning.
 std::optional<ContactPatch> contact_patch(const LinkedInConnection& connection,
                                           std::vector<std::string>& warnings);
 

@@ -116,7 +116,17 @@ Result<std::string> decode_value(const VCardProperty& p, std::string_view raw) {
     }
   }
   if (!is_valid_utf8(value)) value = from_windows_1252(value);
-  return value;
+  // Line breaks inside a value (quoted-printable =0D=0A) become plain newlines.
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '\r') {
+      out += value[i];
+    } else if (i + 1 == value.size() || value[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
 }
 
 // RFC 6868: ^n is a newline, ^' a double quote, ^^ a caret.

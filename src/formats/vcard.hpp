@@ -26,7 +26,8 @@ struct VCardProperty {
   std::string group;  // "item1" in "item1.EMAIL" (Apple), as written; "" when none
   std::string name;   // uppercase
   std::vector<VCardParam> params;
-  // Unfolded and decoded (quoted-printable, charset) to UTF-8, still escaped (\, \; \n).
+  // Unfolded and decoded (quoted-printable, charset) to UTF-8, line breaks as LF, still
+  // escaped (\, \; \n).
   std::string value;
 
   // The values of the parameter `name` (uppercase), or nullptr when it is absent.
