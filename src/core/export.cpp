@@ -1,20 +1,13 @@
 #include "kith/export.hpp"
 
-#include <cctype>
-
 #include "formats/csv.hpp"
 #include "formats/ics.hpp"
 #include "formats/kith_json.hpp"
 #include "formats/vcard.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Stops a stream early once it fails (a full disk): no point reading on.
 Status writable(const std::ostream& out) {
@@ -104,7 +97,7 @@ std::string_view to_string(ExportFormat format) {
 }
 
 Result<ExportFormat> parse_export_format(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   if (t == "json") return ExportFormat::json;
   if (t == "vcard" || t == "vcf") return ExportFormat::vcard;
   if (t == "ics" || t == "ical" || t == "icalendar") return ExportFormat::ics;

@@ -1,7 +1,6 @@
 #include "kith/import.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -11,16 +10,11 @@
 #include "formats/kith_json.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 namespace fs = std::filesystem;
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // A file error named by its path; database and internal errors pass through unchanged.
 Error in_file(const fs::path& path, const Error& e) {
@@ -52,12 +46,16 @@ class Progress {
   std::uint64_t records_ = 0;
 };
 
-void count(MergeCounts& counts, Merge merge) {
-  switch (merge) {
+// Counts what merging one record did, and ticks the progress.
+Status tally(const Result<Merge>& merge, MergeCounts& counts, Progress& progress) {
+  if (!merge) return merge.error();
+  switch (*merge) {
     case Merge::added: ++counts.added; break;
     case Merge::updated: ++counts.updated; break;
     case Merge::skipped: ++counts.skipped; break;
   }
+  progress.tick();
+  return {};
 }
 
 // A contact whose introducer was named by uuid but not known yet when it was merged: the
@@ -110,13 +108,7 @@ Status import_json(Store& store, const fs::path& path, const ImportOptions& opti
   std::vector<PendingIntroduction> pending;
 
   formats::KithJsonHandlers all;
-  all.type = [&](TypeRecord& r) -> Status {
-    auto merge = store.merge_type(r);
-    if (!merge) return merge.error();
-    count(report.types, *merge);
-    progress.tick();
-    return {};
-  };
+  all.type = [&](TypeRecord& r) { return tally(store.merge_type(r), report.types, progress); };
   all.contact = [&](ContactRecord& r) -> Status {
     std::optional<std::int64_t> introducer;
     if (r.met_via_contact) {
@@ -126,14 +118,12 @@ Status import_json(Store& store, const fs::path& path, const ImportOptions& opti
       r.contact.met_via_id = introducer;
     }
     auto merge = store.merge_contact(r);
-    if (!merge) return merge.error();
-    count(report.contacts, *merge);
+    KITH_TRY(tally(merge, report.contacts, progress));
     if (*merge != Merge::skipped && r.met_via_contact && !introducer) {
       auto id = store.contact_id_by_uuid(r.contact.uuid);
       if (!id) return id.error();
       pending.push_back({id->value_or(0), *r.met_via_contact});
     }
-    progress.tick();
     return {};
   };
   all.interaction = [&](InteractionRecord& r) -> Status {
@@ -143,11 +133,7 @@ Status import_json(Store& store, const fs::path& path, const ImportOptions& opti
       if (!id) return id.error();
       people.push_back(*id);
     }
-    auto merge = store.merge_interaction(r, people);
-    if (!merge) return merge.error();
-    count(report.interactions, *merge);
-    progress.tick();
-    return {};
+    return tally(store.merge_interaction(r, people), report.interactions, progress);
   };
   all.reminder = [&](ReminderRecord& r) -> Status {
     std::optional<std::int64_t> contact;
@@ -156,11 +142,7 @@ Status import_json(Store& store, const fs::path& path, const ImportOptions& opti
       if (!id) return id.error();
       contact = *id;
     }
-    auto merge = store.merge_reminder(r, contact);
-    if (!merge) return merge.error();
-    count(report.reminders, *merge);
-    progress.tick();
-    return {};
+    return tally(store.merge_reminder(r, contact), report.reminders, progress);
   };
 
   for (const auto& sections : passes) {
@@ -267,7 +249,7 @@ class PatchMerger {
 
  private:
   static std::string without_urn(const std::string& uid) {
-    return lower(uid.substr(0, 9)) == "urn:uuid:" ? uid.substr(9) : uid;
+    return ascii_lower(uid.substr(0, 9)) == "urn:uuid:" ? uid.substr(9) : uid;
   }
 
   // The uuid a new contact takes from the file: its first UID that is a UUID.
@@ -381,7 +363,7 @@ std::string_view to_string(ImportFormat format) {
 }
 
 Result<ImportFormat> parse_import_format(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   if (t == "json") return ImportFormat::json;
   if (t == "vcard" || t == "vcf") return ImportFormat::vcard;
   if (t == "linkedin") return ImportFormat::linkedin;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "kith/text.hpp"
+
 namespace kith {
 namespace {
 
@@ -36,11 +38,7 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
-std::string lowercase_uuid(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lowercase_uuid(std::string_view text) { return ascii_lower(text); }
 
 bool is_timestamp(std::string_view t) {
   // 2026-11-22T21:03:11.512Z

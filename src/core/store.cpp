@@ -250,6 +250,20 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
   return column.getString();
 }
 
+std::optional<Date> optional_day(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto day = Date::parse_iso(column.getString());
+  if (!day) return std::nullopt;
+  return *day;
+}
+
+std::optional<Duration> optional_duration(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto duration = Duration::parse(column.getString());
+  if (!duration) return std::nullopt;
+  return *duration;
+}
+
 Result<fs::path> default_db_path(const char* xdg_data_home, const char* home) {
   if (xdg_data_home && *xdg_data_home && fs::path(xdg_data_home).is_absolute()) {
     return fs::path(xdg_data_home) / "kith" / "kith.db";

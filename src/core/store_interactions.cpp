@@ -147,13 +147,6 @@ namespace {
   " r.anchor, r.done_on, r.last_done"                                                          \
   " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id "
 
-std::optional<Date> optional_day(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  auto day = Date::parse_iso(column.getString());
-  if (!day) return std::nullopt;
-  return *day;
-}
-
 Reminder read_reminder(SQLite::Statement& st) {
   Reminder r;
   r.id = st.getColumn(0).getInt64();

@@ -7,20 +7,6 @@
 namespace kith {
 namespace {
 
-std::optional<Date> optional_day(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  auto day = Date::parse_iso(column.getString());
-  if (!day) return std::nullopt;
-  return *day;
-}
-
-std::optional<Duration> optional_duration(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  auto every = Duration::parse(column.getString());
-  if (!every) return std::nullopt;
-  return *every;
-}
-
 std::optional<std::string> text_of(const std::optional<Date>& day) {
   return day ? std::optional(day->to_string()) : std::nullopt;
 }

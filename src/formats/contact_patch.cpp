@@ -1,16 +1,11 @@
 #include "formats/contact_patch.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "kith/text.hpp"
 
 namespace kith::formats {
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string digits(std::string_view phone) {
   std::string out;
@@ -59,7 +54,7 @@ bool apply(const ContactPatch& patch, Contact& c, std::vector<ExternalId>& ids) 
     c.name = patch.name;
     changed = true;
   }
-  changed |= add_all(c.emails, patch.emails, lower_ascii);
+  changed |= add_all(c.emails, patch.emails, ascii_lower);
   changed |= add_all(c.phones, patch.phones, digits);
   if (add_all(c.tags, patch.tags, same)) {
     std::sort(c.tags.begin(), c.tags.end());

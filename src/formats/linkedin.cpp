@@ -1,19 +1,12 @@
 #include "formats/linkedin.hpp"
 
 #include <array>
-#include <cctype>
 
 #include "kith/contact.hpp"
 #include "kith/text.hpp"
 
 namespace kith::formats {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The header names, in LinkedInConnection's field order.
 constexpr std::array<std::string_view, 7> kColumns = {
@@ -27,7 +20,7 @@ std::string_view without_bom(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> linkedin_profile(std::string_view url) {
-  std::string u = lower(trim(url));
+  std::string u = ascii_lower(trim(url));
   for (std::string_view scheme : {"https://", "http://"}) {
     if (u.rfind(scheme, 0) == 0) {
       u.erase(0, scheme.size());
@@ -55,7 +48,7 @@ std::optional<Date> parse_connected_on(std::string_view text) {
   if (first == std::string_view::npos || first == second) return std::nullopt;
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string month = lower(trim(t.substr(first + 1, second - first - 1)));
+  std::string month = ascii_lower(trim(t.substr(first + 1, second - first - 1)));
   if (month.size() < 3) return std::nullopt;
   int month_number = 0;
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
@@ -85,7 +78,7 @@ Status LinkedInReader::find_header() {
     if (!*more) break;
     std::vector<int> columns(kColumns.size(), -1);
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      std::string name = lower(trim(without_bom(fields[f])));
+      std::string name = ascii_lower(trim(without_bom(fields[f])));
       for (std::size_t c = 0; c < kColumns.size(); ++c) {
         if (name == kColumns[c] && columns[c] < 0) columns[c] = static_cast<int>(f);
       }

@@ -16,13 +16,7 @@ namespace {
 
 constexpr int kEof = std::char_traits<char>::eof();
 
-std::string upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return upper(a) == upper(b); }
+bool iequals(std::string_view a, std::string_view b) { return ascii_upper(a) == ascii_upper(b); }
 
 Error at_line(int line, std::string_view message) {
   return {Errc::bad_file, "line " + std::to_string(line) + ": " + std::string(message)};
@@ -108,7 +102,7 @@ Result<std::string> decode_value(const VCardProperty& p, std::string_view raw) {
     value = decode_quoted_printable(value);
   }
   if (const auto* charset = p.param("CHARSET"); charset && !charset->empty()) {
-    std::string name = upper(charset->front());
+    std::string name = ascii_upper(charset->front());
     if (name != "UTF-8" && name != "US-ASCII" && name != "ASCII") {
       auto converted = from_charset(value, name);
       if (!converted) return converted.error();
@@ -157,7 +151,7 @@ std::string decode_carets(std::string_view text) {
 }
 
 bool is_encoding_name(std::string_view value) {
-  std::string v = upper(value);
+  std::string v = ascii_upper(value);
   return v == "QUOTED-PRINTABLE" || v == "BASE64" || v == "8BIT" || v == "7BIT" || v == "B";
 }
 
@@ -172,7 +166,7 @@ std::optional<VCardProperty> parse_property(std::string_view text, bool carets) 
     name = name.substr(dot + 1);
   }
   if (name.empty()) return std::nullopt;
-  p.name = upper(name);
+  p.name = ascii_upper(name);
   while (text[i] == ';') {
     ++i;
     std::string key;
@@ -210,7 +204,7 @@ std::optional<VCardProperty> parse_property(std::string_view text, bool carets) 
       key = is_encoding_name(current) ? "ENCODING" : "TYPE";  // 2.1: TEL;CELL;QUOTED-PRINTABLE
       values.push_back(current);
     }
-    key = upper(trim(key));
+    key = ascii_upper(trim(key));
     auto same = std::find_if(p.params.begin(), p.params.end(),
                              [&](const VCardParam& known) { return known.name == key; });
     if (same != p.params.end()) {
@@ -225,7 +219,7 @@ std::optional<VCardProperty> parse_property(std::string_view text, bool carets) 
 
 bool is_quoted_printable(std::string_view line) {
   std::size_t colon = line.find(':');
-  return upper(line.substr(0, colon)).find("QUOTED-PRINTABLE") != std::string::npos;
+  return ascii_upper(line.substr(0, colon)).find("QUOTED-PRINTABLE") != std::string::npos;
 }
 
 }  // namespace
@@ -316,7 +310,7 @@ Result<bool> VCardReader::next(VCard& card) {
     auto property = parse_property(**text, card.version == "4.0");
     if (!property) return at_line(line, "expected NAME:VALUE (no ':')");
     property->line = line;
-    std::string value = upper(trim(property->value));
+    std::string value = ascii_upper(trim(property->value));
     if (property->name == "END") {
       if (value == "VCARD") return true;
       continue;

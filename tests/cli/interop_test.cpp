@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -21,18 +20,6 @@ namespace {
 
 // 2026-11-22T21:03:11Z: exports made under it carry that time, so they compare whole.
 constexpr const char* kEpoch = "1795381391";
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
 
 // A network with a bit of everything: a custom type, every contact field, an introducer,
 // an archived contact, interactions with several people, one-off, recurring, done and
