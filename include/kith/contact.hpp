@@ -128,6 +128,14 @@ Status check_circle(int circle);
 // Checks a tag and returns it normalised (trimmed, lowercase ASCII, no spaces or commas).
 Result<std::string> normalize_tag(std::string_view text);
 
+// Checks an email address and returns it trimmed: name@domain, at most 254 bytes, valid UTF-8,
+// no spaces, commas, semicolons or angle brackets. invalid_input naming it otherwise.
+Result<std::string> normalize_email(std::string_view text);
+
+// Checks a phone number and returns it trimmed: at least 3 digits, with only spaces and
+// + - ( ) . x / besides, at most 40 bytes. invalid_input naming it otherwise.
+Result<std::string> normalize_phone(std::string_view text);
+
 // Checks free text given for a field (note, learn, offer, org, title, summary): valid UTF-8,
 // no NUL or control characters other than newline and tab, at most 64 KiB. The error names
 // the field, never the text itself (it may be private).

@@ -25,6 +25,7 @@
 #include "kith/date.hpp"
 #include "kith/interaction.hpp"
 #include "kith/plan.hpp"
+#include "kith/records.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
 #include "kith/status.hpp"
@@ -110,6 +111,10 @@ class Store {
   // and returns its error. Errc::storage when the database stays locked past the timeout.
   Status write(const std::function<Status()>& body);
 
+  // Runs `body` like write() but always rolls back: what a dry run uses to see what a change
+  // would do. Returns the body's status.
+  Status rehearse(const std::function<Status()>& body);
+
   // Relationship types, sorted by name.
   Result<std::vector<RelationshipType>> types();
   // REQUIRES: inside write(). invalid_input when the name exists.
@@ -142,8 +147,8 @@ class Store {
   Result<std::vector<Interaction>> history(const HistoryQuery& query);
   // The same, one at a time, without holding them all: stops at the first error `visit`
   // returns and returns it.
-  Status each_interaction(const HistoryQuery& query,
-                          const std::function<Status(Interaction&&)>& visit);
+  Status stream_history(const HistoryQuery& query,
+                        const std::function<Status(Interaction&&)>& visit);
 
   // REQUIRES: inside write(). Adds the reminder (anchor defaults to due when unset by the
   // caller: pass the same day) and returns its id.
@@ -177,6 +182,52 @@ class Store {
   // The birthdays and important dates of active contacts falling on the days from `today` to
   // `today` + `days`, as upcoming_occasions gives them, read through the month-day indexes.
   Result<std::vector<Occasion>> occasions(Date today, int days);
+
+  // --- Interop: streaming every record out, merging records in (src/core/store_interop.cpp).
+  //
+  // Each each_* streams the records of one kind in the order they were added (by id) to
+  // `visit`, holding one record in memory at a time; it stops at the first error `visit`
+  // returns and returns it.
+  Status each_type(const std::function<Status(const TypeRecord&)>& visit);
+  Status each_contact(const std::function<Status(const ContactRecord&)>& visit);
+  Status each_interaction(const std::function<Status(const InteractionRecord&)>& visit);
+  // `open_only`: only reminders not done (a recurring one stays open).
+  Status each_reminder(bool open_only, const std::function<Status(const ReminderRecord&)>& visit);
+
+  // Each merge_* adds the record when its uuid is unknown, replaces the stored record with
+  // that uuid when the given one's updated_at is later, and otherwise changes nothing
+  // (Merge::skipped). uuid, created_at and updated_at are stored as given.
+  // REQUIRES: inside write(); the record's fields are valid (as the import checks them).
+  //
+  // A type whose uuid is unknown but whose name exists is the same type (two databases that
+  // each added "friend"): it merges into that one, keeping the stored uuid.
+  Result<Merge> merge_type(const TypeRecord& record);
+  // Types are named, and must exist (invalid_input otherwise). met_via_id is used as given
+  // (met_via_contact is not looked up). The external ids replace the stored ones; a key
+  // another contact had moves to this one.
+  Result<Merge> merge_contact(const ContactRecord& record);
+  // `people` are the ids of the record's people (its uuids are not looked up).
+  Result<Merge> merge_interaction(const InteractionRecord& record,
+                                  const std::vector<std::int64_t>& people);
+  // `contact_id` is the id of the record's contact (its uuid is not looked up).
+  Result<Merge> merge_reminder(const ReminderRecord& record,
+                               std::optional<std::int64_t> contact_id);
+
+  // The id of the contact with this uuid / this external id / this email (ignoring ASCII
+  // case; the lowest id when several have it); nullopt when there is none.
+  Result<std::optional<std::int64_t>> contact_id_by_uuid(std::string_view uuid);
+  Result<std::optional<std::int64_t>> contact_id_by_external_id(ExternalSource source,
+                                                                std::string_view id);
+  Result<std::optional<std::int64_t>> contact_id_by_email(std::string_view email);
+
+  // The contact's external ids, sorted by source, then id.
+  Result<std::vector<ExternalId>> external_ids(std::int64_t contact_id);
+  // REQUIRES: inside write(). Replaces the contact's external ids with `ids`; a key another
+  // contact had moves to this one. Timestamps are not touched.
+  Status set_external_ids(std::int64_t contact_id, const std::vector<ExternalId>& ids);
+  // REQUIRES: inside write(). Links the contact to its introducer without touching its
+  // timestamps: completes a merge whose introducer came later in the same file.
+  Status set_met_via_id(std::int64_t contact_id, std::int64_t introducer_id);
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

@@ -29,6 +29,10 @@ std::string truncate_to_width(std::string_view text, int width);
 // `text` followed by spaces up to `width` columns (unchanged if already wider).
 std::string pad_to_width(std::string_view text, int width);
 
+// `text` with ASCII letters in lowercase / uppercase; other bytes unchanged.
+std::string ascii_lower(std::string_view text);
+std::string ascii_upper(std::string_view text);
+
 // `text` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 

@@ -116,6 +116,10 @@ const std::vector<Command>& commands() {
       {"types", "Relationship types with their default cadence and weight", add_types_command},
       {"find", "Full-text search over names, notes, organisations and interactions",
        add_find_command},
+      {"export", "Export everything (json), contacts (vcard, csv) or a calendar (ics)",
+       add_export_command},
+      {"import", "Import a kith export, vCards or LinkedIn connections; all or nothing",
+       add_import_command},
   };
   return table;
 }

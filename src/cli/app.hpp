@@ -70,5 +70,7 @@ void add_snooze_command(CLI::App& app, Action& action);
 void add_dates_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_plan_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
+void add_import_command(CLI::App& app, Action& action);
 
 }  // namespace kith::cli

@@ -54,7 +54,7 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
     table.clear();
   };
   JsonArrayPrinter json;
-  KITH_TRY(store->each_interaction(query, [&](Interaction&& i) -> Status {
+  KITH_TRY(store->stream_history(query, [&](Interaction&& i) -> Status {
     ++count;
     if (ctx.json) {
       json.add(interaction_json(i));

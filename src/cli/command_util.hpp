@@ -22,6 +22,10 @@ void on_chosen(CLI::App& command, std::shared_ptr<Options> options, Action& acti
 // stderr (not with --json). A command that fails prints its one error line instead.
 void note_missing(Context& ctx, const Store& store);
 
+// The current UTC time as a kith timestamp (2026-11-22T21:03:11.512Z), or the time
+// $SOURCE_DATE_EPOCH names (seconds since 1970) when it is set, for reproducible output.
+std::string now_timestamp();
+
 // Joins the words of a multi-word positional ("kith add Ada Lovelace") with single spaces.
 std::string join_words(const std::vector<std::string>& words);
 

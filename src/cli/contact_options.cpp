@@ -2,41 +2,11 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cctype>
 
 #include "kith/text.hpp"
 
 namespace kith::cli {
 namespace {
-
-Result<std::string> check_email(std::string_view text) {
-  std::string_view t = trim(text);
-  auto at = t.find('@');
-  bool ok = is_valid_utf8(t) && !has_control_chars(t) && t.size() <= 254 &&
-            at != std::string_view::npos && at > 0 && at + 1 < t.size() &&
-            t.find_first_of(" \t,;<>") == std::string_view::npos;
-  if (!ok) return invalid_input("invalid email '" + std::string(is_valid_utf8(t) ? t : "?") +
-                                "': expected name@domain");
-  return std::string(t);
-}
-
-Result<std::string> check_phone(std::string_view text) {
-  std::string_view t = trim(text);
-  int digits = 0;
-  bool ok = !t.empty() && t.size() <= 40;
-  for (char c : t) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      ++digits;
-    } else if (std::string_view(" +-().x/").find(c) == std::string_view::npos) {
-      ok = false;
-    }
-  }
-  if (!ok || digits < 3) {
-    return invalid_input("invalid phone '" + std::string(is_valid_utf8(t) ? t : "?") +
-                         "': expected digits with optional + - ( ) . spaces");
-  }
-  return std::string(t);
-}
 
 // Adds `value` to `list` unless an equal one (by `same`) is there.
 template <class Same>
@@ -150,7 +120,7 @@ Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c,
     KITH_TRY(remove_one(c.emails, std::string(trim(text)), "email", c.name, same_folded));
   }
   for (const auto& text : o.emails) {
-    auto email = check_email(text);
+    auto email = normalize_email(text);
     if (!email) return email.error();
     add_unique(c.emails, *email, same_folded);
   }
@@ -158,7 +128,7 @@ Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c,
     KITH_TRY(remove_one(c.phones, std::string(trim(text)), "phone", c.name, same_text));
   }
   for (const auto& text : o.phones) {
-    auto phone = check_phone(text);
+    auto phone = normalize_phone(text);
     if (!phone) return phone.error();
     add_unique(c.phones, *phone, same_text);
   }

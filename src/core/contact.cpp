@@ -184,6 +184,35 @@ Result<std::string> normalize_tag(std::string_view text) {
   return out;
 }
 
+Result<std::string> normalize_email(std::string_view text) {
+  std::string_view t = trim(text);
+  auto at = t.find('@');
+  bool ok = is_valid_utf8(t) && !has_control_chars(t) && t.size() <= 254 &&
+            at != std::string_view::npos && at > 0 && at + 1 < t.size() &&
+            t.find_first_of(" \t,;<>") == std::string_view::npos;
+  if (!ok) return invalid_input("invalid email '" + std::string(is_valid_utf8(t) ? t : "?") +
+                                "': expected name@domain");
+  return std::string(t);
+}
+
+Result<std::string> normalize_phone(std::string_view text) {
+  std::string_view t = trim(text);
+  int digits = 0;
+  bool ok = !t.empty() && t.size() <= 40;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (std::string_view(" +-().x/").find(c) == std::string_view::npos) {
+      ok = false;
+    }
+  }
+  if (!ok || digits < 3) {
+    return invalid_input("invalid phone '" + std::string(is_valid_utf8(t) ? t : "?") +
+                         "': expected digits with optional + - ( ) . spaces");
+  }
+  return std::string(t);
+}
+
 Status check_free_text(std::string_view text, std::string_view field) {
   if (!is_valid_utf8(text)) return invalid_input("invalid " + std::string(field) + ": not valid UTF-8");
   if (has_control_chars(text)) {

@@ -294,6 +294,20 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
   return column.getString();
 }
 
+std::optional<Date> optional_day(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto day = Date::parse_iso(column.getString());
+  if (!day) return std::nullopt;
+  return *day;
+}
+
+std::optional<Duration> optional_duration(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  auto duration = Duration::parse(column.getString());
+  if (!duration) return std::nullopt;
+  return *duration;
+}
+
 Result<fs::path> default_db_path(const char* xdg_data_home, const char* home) {
   if (xdg_data_home && *xdg_data_home && fs::path(xdg_data_home).is_absolute()) {
     return fs::path(xdg_data_home) / "kith" / "kith.db";
@@ -375,8 +389,10 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   }
 }
 
-Status Store::write(const std::function<Status()>& body) {
-  Impl& impl = *impl_;
+namespace {
+
+// Runs `body` in one IMMEDIATE transaction; commits when it succeeds and `commit` is set.
+Status transact(Store::Impl& impl, const std::function<Status()>& body, bool commit) {
   if (impl.in_write) return Error{Errc::internal, "nested Store::write"};
   return guarded(impl, [&]() -> Status {
     SQLite::Transaction tx(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -386,11 +402,19 @@ Status Store::write(const std::function<Status()>& body) {
       ~Reset() { flag = false; }
     } reset{impl.in_write};
     Status status = body();
-    if (!status) return status;  // the transaction's destructor rolls back
+    if (!status || !commit) return status;  // the transaction's destructor rolls back
     tx.commit();
     impl.cleanup.armed = false;
     return {};
   });
+}
+
+}  // namespace
+
+Status Store::write(const std::function<Status()>& body) { return transact(*impl_, body, true); }
+
+Status Store::rehearse(const std::function<Status()>& body) {
+  return transact(*impl_, body, false);
 }
 
 }  // namespace kith

@@ -25,20 +25,6 @@ std::vector<std::string> split_list(const SQLite::Column& column) {
   return out;
 }
 
-std::optional<Date> optional_date(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  auto date = Date::parse_iso(column.getString());
-  if (!date) return std::nullopt;
-  return *date;
-}
-
-std::optional<Duration> optional_duration(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  auto duration = Duration::parse(column.getString());
-  if (!duration) return std::nullopt;
-  return *duration;
-}
-
 #define KITH_CONTACT_COLUMNS                                                                   \
   "SELECT c.id, c.uuid, c.name, c.every, c.org, c.title, c.birthday, c.circle, c.met_via,"    \
   " c.met_via_id, c.learn, c.offer, c.note, c.added_on, c.archived, c.created_at,"            \
@@ -72,14 +58,14 @@ Contact read_contact(SQLite::Statement& st) {
   c.learn = st.getColumn(10).getString();
   c.offer = st.getColumn(11).getString();
   c.note = st.getColumn(12).getString();
-  if (auto added = optional_date(st.getColumn(13))) c.added_on = *added;
+  if (auto added = optional_day(st.getColumn(13))) c.added_on = *added;
   c.archived = st.getColumn(14).getInt() != 0;
   c.created_at = st.getColumn(15).getString();
   c.updated_at = st.getColumn(16).getString();
-  c.last_contact = optional_date(st.getColumn(17));
+  c.last_contact = optional_day(st.getColumn(17));
   c.balance.given = st.getColumn(18).isNull() ? 0 : st.getColumn(18).getInt64();
   c.balance.received = st.getColumn(19).isNull() ? 0 : st.getColumn(19).getInt64();
-  c.balance.last_gave = optional_date(st.getColumn(20));
+  c.balance.last_gave = optional_day(st.getColumn(20));
   c.types = split_list(st.getColumn(21));
   c.tags = split_list(st.getColumn(22));
   c.emails = split_list(st.getColumn(23));

@@ -74,5 +74,9 @@ void bind_optional(SQLite::Statement& st, const char* name, const std::optional<
 
 // Reads a nullable TEXT column.
 std::optional<std::string> optional_text(const SQLite::Column& column);
+// Reads a nullable day ('YYYY-MM-DD') or duration ('2w') column; nullopt when NULL or not
+// one (the schema never stores such a value).
+std::optional<Date> optional_day(const SQLite::Column& column);
+std::optional<Duration> optional_duration(const SQLite::Column& column);
 
 }  // namespace kith

@@ -122,8 +122,8 @@ std::vector<Participant> read_people(const SQLite::Column& column) {
 
 }  // namespace
 
-Status Store::each_interaction(const HistoryQuery& query,
-                               const std::function<Status(Interaction&&)>& visit) {
+Status Store::stream_history(const HistoryQuery& query,
+                             const std::function<Status(Interaction&&)>& visit) {
   return guarded(*impl_, [&]() -> Status {
     SQLite::Statement* st = nullptr;
     if (query.contact_id) {
@@ -154,7 +154,7 @@ Status Store::each_interaction(const HistoryQuery& query,
 
 Result<std::vector<Interaction>> Store::history(const HistoryQuery& query) {
   std::vector<Interaction> out;
-  KITH_TRY(each_interaction(query, [&](Interaction&& i) -> Status {
+  KITH_TRY(stream_history(query, [&](Interaction&& i) -> Status {
     out.push_back(std::move(i));
     return {};
   }));
@@ -190,13 +190,6 @@ namespace {
   "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every,"   \
   " r.anchor, r.done_on, r.last_done"                                                          \
   " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id "
-
-std::optional<Date> optional_day(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  auto day = Date::parse_iso(column.getString());
-  if (!day) return std::nullopt;
-  return *day;
-}
 
 Reminder read_reminder(SQLite::Statement& st) {
   Reminder r;

@@ -55,6 +55,10 @@ class Sandbox {
 Outcome run_process(const std::vector<std::string>& argv,
                     const std::map<std::string, std::string>& env);
 
+// The bytes of a file ("" when it cannot be read), and writing them.
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+
 // The number of lines in `text`.
 int line_count(const std::string& text);
 

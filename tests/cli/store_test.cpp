@@ -19,18 +19,6 @@ unsigned mode_of(const fs::path& path) {
   return st.st_mode & 0777;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
 std::string migration_sql(int level) {
   for (const auto& entry : fs::directory_iterator(fs::path(KITH_SOURCE_DIR) / "migrations")) {
     std::string name = entry.path().filename().string();

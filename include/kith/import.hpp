@@ -1,0 +1,77 @@
+// Importing files into the database: kith's own JSON (a merge by uuid that keeps the newer
+// of two records), vCard address books and LinkedIn's Connections.csv. All or nothing: one
+// transaction, and a file that cannot be read or holds an invalid record changes nothing.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/date.hpp"
+#include "kith/status.hpp"
+#include "kith/store.hpp"
+
+namespace kith {
+
+enum class ImportFormat { json, vcard, linkedin };
+// "json", "vcard", "linkedin".
+std::string_view to_string(ImportFormat format);
+// Case-insensitive; also "vcf". invalid_input listing the formats otherwise.
+Result<ImportFormat> parse_import_format(std::string_view text);
+
+struct ImportOptions {
+  ImportFormat format = ImportFormat::json;
+  // Do everything in a transaction that is rolled back: the report says what would change,
+  // and nothing does.
+  bool dry_run = false;
+  // The day a contact new from a vCard or LinkedIn file is added on.
+  Date today;
+  // Called with the number of records read so far, every kProgressEvery records and once at
+  // the end; for a progress display. May be empty.
+  std::function<void(std::uint64_t records)> progress;
+};
+
+inline constexpr std::uint64_t kProgressEvery = 1000;
+// Warnings kept in a report; more are counted in warnings_left_out.
+inline constexpr std::size_t kMaxWarnings = 50;
+
+// What merging did to the records of one kind. For vCard and LinkedIn, `skipped` counts the
+// contacts the file had nothing new about.
+struct MergeCounts {
+  std::uint64_t added = 0;
+  std::uint64_t updated = 0;
+  std::uint64_t skipped = 0;
+};
+
+struct ImportReport {
+  MergeCounts types;
+  MergeCounts contacts;
+  MergeCounts interactions;
+  MergeCounts reminders;
+  // Values left out of a vCard or LinkedIn file because kith cannot hold them (a phone
+  // that is not a number, a date without a day), each "<file>: line N: <problem>".
+  std::vector<std::string> warnings;
+  std::uint64_t warnings_left_out = 0;
+};
+
+// Reads the file at `path` in options.format and merges it into the store in one
+// transaction (rolled back for a dry run).
+// - json: records merge by uuid: a new one is added; a known one is replaced only when the
+//   file's updated_at is later (kept as in the file, with uuid and created_at). Importing
+//   the same file twice changes nothing. Nothing is ever deleted. Sections may come in any
+//   order (the file is read again per section when they are not in kith's order).
+// - vcard: each card is matched to a contact by UID (kith's uuid, or an earlier import's
+//   UID), else by an email; the fields it has replace the contact's, and its emails, phones,
+//   tags and dates are added (see formats/contact_patch.hpp). A new contact is added today.
+// - linkedin: each connection is matched by its profile URL, else its email; Company and
+//   Position replace the organisation and title, Connected On is kept with the profile.
+// Errors leave the store unchanged: Errc::bad_file "<path>: <where>: <problem>" for a file
+// that cannot be read or parsed or holds an invalid record (where: a line, or a JSON
+// record's index and uuid); Errc::storage for the database.
+Result<ImportReport> import_file(Store& store, const std::filesystem::path& path,
+                                 const ImportOptions& options);
+
+}  // namespace kith

@@ -1,0 +1,144 @@
+// kith import FILE [--format json|vcard|linkedin] [--dry-run]: merge a kith export, an
+// address book or LinkedIn connections into the database, all or nothing.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
+
+#include "cli/command_util.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "kith/import.hpp"
+
+namespace kith::cli {
+namespace {
+
+struct ImportCliOptions {
+  std::string file;
+  std::optional<std::string> format;
+  bool dry_run = false;
+};
+
+// The format: --format, else the file's extension (.vcf, .csv), else json.
+Result<ImportFormat> chosen_format(const ImportCliOptions& o) {
+  if (o.format) return parse_import_format(*o.format);
+  std::string ext = std::filesystem::path(o.file).extension().string();
+  if (ext == ".vcf" || ext == ".vcard") return ImportFormat::vcard;
+  if (ext == ".csv") return ImportFormat::linkedin;
+  return ImportFormat::json;
+}
+
+// Shows "records read" on stderr while an import takes more than a moment, only when
+// stderr is a terminal; clears the line when done.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::string file)
+      : file_(std::move(file)), terminal_(::isatty(STDERR_FILENO) == 1) {}
+  ~ProgressLine() {
+    if (shown_) fmt::print(stderr, "\r\x1b[K");
+  }
+  void operator()(std::uint64_t records) {
+    using namespace std::chrono;
+    if (!terminal_) return;
+    auto now = steady_clock::now();
+    if (now - start_ < milliseconds(500) || now - last_ < milliseconds(100)) return;
+    last_ = now;
+    shown_ = true;
+    fmt::print(stderr, "\rkith: importing {}: {} records read", file_, records);
+  }
+
+ private:
+  std::string file_;
+  bool terminal_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+Json counts_json(const MergeCounts& c) {
+  return {{"added", c.added}, {"updated", c.updated}, {"skipped", c.skipped}};
+}
+
+Status run_import(Context& ctx, const ImportCliOptions& o) {
+  auto format = chosen_format(o);
+  if (!format) return format.error();
+  // A dry run writes nothing, not even a new database file.
+  auto store = ctx.open(o.dry_run ? Store::Access::read : Store::Access::write);
+  if (!store) return store.error();
+
+  ImportOptions options;
+  options.format = *format;
+  options.dry_run = o.dry_run;
+  options.today = ctx.today;
+  ProgressLine progress(printable(o.file));
+  options.progress = [&](std::uint64_t records) { progress(records); };
+  auto report = import_file(*store, o.file, options);
+  if (!report) return report.error();
+
+  for (const std::string& warning : report->warnings) {
+    fmt::print(stderr, "kith: warning: {}\n", printable(warning));
+  }
+  if (report->warnings_left_out > 0) {
+    fmt::print(stderr, "kith: warning: and {} more\n", report->warnings_left_out);
+  }
+  if (ctx.json) {
+    Json out;
+    out["file"] = o.file;
+    out["format"] = std::string(to_string(*format));
+    out["dry_run"] = o.dry_run;
+    out["types"] = counts_json(report->types);
+    out["contacts"] = counts_json(report->contacts);
+    out["interactions"] = counts_json(report->interactions);
+    out["reminders"] = counts_json(report->reminders);
+    out["warnings"] = report->warnings;
+    out["warnings_left_out"] = report->warnings_left_out;
+    print_json(out);
+    return {};
+  }
+  Painter paint(ctx.color);
+  Table table({{"RECORDS"},
+               {"ADDED", Table::Align::right},
+               {"UPDATED", Table::Align::right},
+               {*format == ImportFormat::json ? "SKIPPED" : "UNCHANGED",
+                Table::Align::right}});
+  auto row = [&](std::string_view kind, const MergeCounts& c) {
+    table.add({{std::string(kind)},
+               {std::to_string(c.added)},
+               {std::to_string(c.updated)},
+               {std::to_string(c.skipped), Paint::dim}});
+  };
+  if (*format == ImportFormat::json) row("types", report->types);
+  row("contacts", report->contacts);
+  if (*format == ImportFormat::json) {
+    row("interactions", report->interactions);
+    row("reminders", report->reminders);
+  }
+  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported",
+             printable(o.file), to_string(*format),
+             o.dry_run ? "; nothing was written." : ".");
+  fmt::print("{}", table.render(paint));
+  return {};
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ImportCliOptions>();
+  CLI::App* cmd = app.add_subcommand("import");
+  cmd->add_option("file", options->file, "The file to import")->required()->option_text("FILE");
+  cmd->add_option("--format,-f", options->format,
+                  "json (a kith export), vcard (an address book), linkedin (LinkedIn's "
+                  "Connections.csv); default: by extension (.vcf, .csv), else json")
+      ->option_text("FORMAT");
+  cmd->add_flag("--dry-run,-n", options->dry_run,
+                "Say what would be added, updated and skipped; write nothing");
+  cmd->footer(
+      "All or nothing: a file with any invalid record changes nothing. kith JSON merges by\n"
+      "uuid and keeps the newer record; importing it twice changes nothing. vCard and\n"
+      "LinkedIn update the contacts they recognise (by UID, profile URL or email).\n"
+      "Examples:\n  kith import backup.json --dry-run\n  kith import contacts.vcf\n"
+      "  kith import Connections.csv --format linkedin");
+  on_chosen(*cmd, options, action, run_import);
+}
+
+}  // namespace kith::cli

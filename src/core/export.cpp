@@ -1,0 +1,122 @@
+#include "kith/export.hpp"
+
+#include "formats/csv.hpp"
+#include "formats/ics.hpp"
+#include "formats/kith_json.hpp"
+#include "formats/vcard.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+namespace {
+
+// Stops a stream early once it fails (a full disk): no point reading on.
+Status writable(const std::ostream& out) {
+  if (!out) return Error{Errc::bad_file, "cannot write the export"};
+  return {};
+}
+
+Status export_json(Store& store, std::ostream& out, const ExportOptions& options,
+                   ExportCounts& counts) {
+  formats::KithJsonWriter writer(out, options.now);
+  KITH_TRY(store.each_type([&](const TypeRecord& r) {
+    writer.add(r);
+    ++counts.types;
+    return writable(out);
+  }));
+  KITH_TRY(store.each_contact([&](const ContactRecord& r) {
+    writer.add(r);
+    ++counts.contacts;
+    return writable(out);
+  }));
+  KITH_TRY(store.each_interaction([&](const InteractionRecord& r) {
+    writer.add(r);
+    ++counts.interactions;
+    return writable(out);
+  }));
+  KITH_TRY(store.each_reminder(false, [&](const ReminderRecord& r) {
+    writer.add(r);
+    ++counts.reminders;
+    return writable(out);
+  }));
+  writer.finish();
+  return {};
+}
+
+Status export_vcard(Store& store, std::ostream& out, ExportCounts& counts) {
+  return store.each_contact([&](const ContactRecord& r) {
+    formats::write_vcard(out, r);
+    ++counts.contacts;
+    return writable(out);
+  });
+}
+
+Status export_ics(Store& store, std::ostream& out, const ExportOptions& options,
+                  ExportCounts& counts) {
+  formats::IcsWriter writer(out, options.now);
+  auto add = [&](const std::vector<formats::CalendarEvent>& events) {
+    for (const auto& e : events) writer.add(e);
+    counts.events += events.size();
+    return writable(out);
+  };
+  KITH_TRY(store.each_reminder(true, [&](const ReminderRecord& r) {
+    ++counts.reminders;
+    return add(formats::reminder_events(r));
+  }));
+  KITH_TRY(store.each_contact([&](const ContactRecord& r) {
+    auto events = formats::occasion_events(r);
+    if (!events.empty()) ++counts.contacts;
+    return add(events);
+  }));
+  writer.finish();
+  return {};
+}
+
+Status export_csv(Store& store, std::ostream& out, const ExportOptions& options,
+                  ExportCounts& counts) {
+  auto types = store.types();
+  if (!types) return types.error();
+  formats::write_csv_row(out, formats::contacts_csv_header());
+  return store.each_contact([&](const ContactRecord& r) {
+    formats::write_csv_row(out, formats::contact_csv_row(
+                                    r.contact, effective_cadence(r.contact, *types), options.today));
+    ++counts.contacts;
+    return writable(out);
+  });
+}
+
+}  // namespace
+
+std::string_view to_string(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::vcard: return "vcard";
+    case ExportFormat::ics: return "ics";
+    case ExportFormat::csv: return "csv";
+    case ExportFormat::json: break;
+  }
+  return "json";
+}
+
+Result<ExportFormat> parse_export_format(std::string_view text) {
+  std::string t = ascii_lower(text);
+  if (t == "json") return ExportFormat::json;
+  if (t == "vcard" || t == "vcf") return ExportFormat::vcard;
+  if (t == "ics" || t == "ical" || t == "icalendar") return ExportFormat::ics;
+  if (t == "csv") return ExportFormat::csv;
+  return invalid_input("unknown export format '" + std::string(text) +
+                       "': expected json, vcard, ics or csv");
+}
+
+Result<ExportCounts> export_to(Store& store, std::ostream& out, const ExportOptions& options) {
+  ExportCounts counts;
+  switch (options.format) {
+    case ExportFormat::json: KITH_TRY(export_json(store, out, options, counts)); break;
+    case ExportFormat::vcard: KITH_TRY(export_vcard(store, out, counts)); break;
+    case ExportFormat::ics: KITH_TRY(export_ics(store, out, options, counts)); break;
+    case ExportFormat::csv: KITH_TRY(export_csv(store, out, options, counts)); break;
+  }
+  out.flush();
+  KITH_TRY(writable(out));
+  return counts;
+}
+
+}  // namespace kith

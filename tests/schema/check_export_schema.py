@@ -1,0 +1,112 @@
+#!/usr/bin/python3
+"""Checks docs/export.schema.json with an independent validator (python3-jsonschema):
+
+1. the schema is a valid JSON Schema (draft 2020-12);
+2. real exports validate: a database with every kind of record and every field filled,
+   including a saved plan, external ids from vCard and LinkedIn imports, an archived
+   contact, done and recurring reminders; and an empty database;
+3. the schema is not vacuous: documents broken in typical ways fail it.
+
+Usage: check_export_schema.py KITH_BINARY SOURCE_DIR
+"""
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+kith, source = sys.argv[1], sys.argv[2]
+fixtures = os.path.join(source, "tests", "formats", "fixtures")
+with open(os.path.join(source, "docs", "export.schema.json"), encoding="utf-8") as f:
+    schema = json.load(f)
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+failures = []
+
+
+def run(db, *args, today="2026-11-22"):
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C", "SOURCE_DATE_EPOCH": "1795381391"}
+    for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    done = subprocess.run([kith, "--db", db, "--today", today, *args], env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"kith {' '.join(args)} failed ({done.returncode}): {done.stderr}")
+    return done.stdout
+
+
+def check(label, document, valid):
+    errors = list(validator.iter_errors(document))
+    if valid and errors:
+        failures.append(f"{label}: " + "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5]))
+    if not valid and not errors:
+        failures.append(f"{label}: the schema accepts it")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    empty = os.path.join(tmp, "empty.db")
+    check("an empty database", json.loads(run(empty, "export")), True)
+
+    db = os.path.join(tmp, "kith.db")
+    run(db, "types", "add", "friend", "--every", "3m", "--weight", "2")
+    run(db, "add", "Ada Lovelace", "--type", "mentor", "--type", "friend", "--every", "5w",
+        "--email", "ada@example.com", "--phone", "+44 20 7946 0958", "--org", "Engines",
+        "--title", "Countess", "--birthday", "12-10", "--date", "work anniversary=2019-03-01",
+        "--tag", "math", "--circle", "2", "--learn", "How", "--offer", "An intro",
+        "--note", "two\nlines", today="2026-06-01")
+    run(db, "add", "Grace Hopper", "--type", "sponsor", "--met-via", "ada",
+        "--birthday", "1972-02-29")
+    run(db, "add", "Old Colleague", "--met-via", "someone from school")
+    run(db, "archive", "old colleague")
+    run(db, "log", "ada", "grace", "Lunch", "--via", "meal", "--gave", "--weight", "2",
+        "--on", "2026-11-01", "--next", "friday", "Send the slides")
+    run(db, "log", "ada", "Call", "--received")
+    run(db, "remind", "ada", "Send the deck", "--on", "2026-11-30", "--promise")
+    run(db, "remind", "Review my list", "--in", "1w", "--every", "2w")
+    run(db, "remind", "grace", "Ask about the board", "--on", "2026-11-23")
+    run(db, "done", "4")
+    run(db, "import", os.path.join(fixtures, "apple-3.0.vcf"))
+    run(db, "import", os.path.join(fixtures, "Connections.csv"))
+    document = json.loads(run(db, "export"))
+    plan = copy.deepcopy(document["reminders"][0])
+    plan.update(uuid="12345678-1234-4234-8234-123456789012", kind="plan", text="Reach out")
+    document["reminders"].append(plan)
+    with open(os.path.join(tmp, "plan.json"), "w", encoding="utf-8") as f:
+        json.dump(document, f)
+    run(db, "import", os.path.join(tmp, "plan.json"))
+    document = json.loads(run(db, "export"))
+
+    kinds = {r["kind"] for r in document["reminders"]}
+    assert kinds == {"reminder", "promise", "followup", "plan"}, kinds
+    assert any(c["external_ids"] for c in document["contacts"]), "no external ids"
+    assert any(c["archived"] for c in document["contacts"]), "no archived contact"
+    check("a database with every kind of record", document, True)
+
+    def broken(label, change):
+        bad = copy.deepcopy(document)
+        change(bad)
+        check(label, bad, False)
+
+    broken("a contact without its name", lambda d: d["contacts"][0].pop("name"))
+    broken("an unknown key", lambda d: d["contacts"][0].update(nickname="Ada"))
+    broken("a newer version", lambda d: d.update(version=2))
+    broken("another format", lambda d: d.update(format="vcard"))
+    broken("an uppercase uuid", lambda d: d["types"][0].update(uuid=d["types"][0]["uuid"].upper()))
+    broken("a timestamp without milliseconds",
+           lambda d: d["interactions"][0].update(updated_at="2026-11-22T21:03:11Z"))
+    broken("a weight of 6", lambda d: d["interactions"][0].update(weight=6))
+    broken("an interaction with nobody", lambda d: d["interactions"][0].update(people=[]))
+    broken("an unknown reminder kind", lambda d: d["reminders"][0].update(kind="todo"))
+    broken("a circle of 4", lambda d: d["contacts"][0].update(circle=4))
+    broken("a missing section", lambda d: d.pop("reminders"))
+    broken("a cadence in hours", lambda d: d["contacts"][0].update(every="12h"))
+
+for failure in failures:
+    print("FAIL", failure)
+if failures:
+    sys.exit(1)
+print("docs/export.schema.json: valid; real exports pass; 12 broken documents fail")
