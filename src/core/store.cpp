@@ -377,6 +377,10 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA secure_delete = ON");
     impl->db.exec("PRAGMA synchronous = FULL");
+    // A page cache of up to 16 MB (SQLite's default is 2 MB): large writes such as an import
+    // otherwise spill pages to the WAL and read them back many times over. It is filled
+    // only by what a command reads, so small commands stay small.
+    impl->db.exec("PRAGMA cache_size = -16384");
     KITH_TRY(migrate(*impl, writable));
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {

@@ -40,7 +40,7 @@ struct TempDir {
 // A random network: every kind of cadence, archived people, people never contacted,
 // lopsided balances, promises and booked outreach, birthdays and dates around the year end
 // and Feb 29.
-void fill(Store& store, std::uint32_t seed, int people) {
+void fill(Store& store, std::uint32_t seed, int people, bool in_bulk = false) {
   std::mt19937 rng(seed);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
   const std::vector<std::string> kTypes = {"mentor", "sponsor", "peer",
@@ -49,7 +49,7 @@ void fill(Store& store, std::uint32_t seed, int people) {
   const std::vector<std::string> kEvery = {"10d", "3w", "2m", "1y"};
   const std::vector<std::string> kYearly = {"1980-12-30", "--01-02", "1992-02-29", "--02-28",
                                             "1975-03-01", "--11-25"};
-  REQUIRE(store.write([&]() -> Status {
+  auto body = [&]() -> Status {
     std::vector<std::int64_t> ids;
     for (int i = 0; i < people; ++i) {
       Contact c;
@@ -93,7 +93,8 @@ void fill(Store& store, std::uint32_t seed, int people) {
       if (!added) return added.error();
     }
     return {};
-  }));
+  };
+  REQUIRE(store.write([&] { return in_bulk ? store.bulk(body) : body(); }));
 }
 
 std::string names(const std::vector<Urgency>& ranked) {
@@ -313,6 +314,48 @@ TEST_CASE("an interaction changed in place moves its people's summaries with it"
   Everything all = read_all(*store);
   CHECK(names(store->most_urgent(day("2026-11-23"), 1000)->ranked) ==
         names(rank_due(all.input(), day("2026-11-23"))));
+}
+
+TEST_CASE("a bulk load leaves the database as writing row by row does", "[store][due]") {
+  TempDir dir;
+  // What the triggers maintain, as text: every person's summary, and what full-text search
+  // finds and how it ranks it.
+  auto derived = [](Store& store) {
+    std::string out;
+    auto result = store.most_urgent(day("2026-11-23"), 10000);
+    const DueRanking& ranked = *result;
+    for (const Urgency& u : ranked.ranked) out += std::to_string(u.id) + " ";
+    for (const char* words : {"talk", "talk 1*", "ada", "zoe", "emile"}) {
+      auto hits = store.find(words, 50);
+      for (const SearchHit& hit : *hits) {
+        out += std::to_string(hit.id) + ":" + hit.snippet + ":" + std::to_string(hit.rank) + " ";
+      }
+    }
+    auto contacts = store.contacts({});
+    for (const Contact& c : *contacts) {
+      out += std::to_string(c.id) + (c.last_contact ? c.last_contact->to_string() : "-") +
+             std::to_string(c.balance.given) + "/" + std::to_string(c.balance.received) +
+             (c.balance.last_gave ? c.balance.last_gave->to_string() : "-") + " ";
+    }
+    return out;
+  };
+  auto by_rows = Store::open(dir.path / "rows.db", Store::Access::write);
+  auto in_bulk = Store::open(dir.path / "bulk.db", Store::Access::write);
+  REQUIRE((by_rows && in_bulk));
+  fill(*by_rows, 23, 150, false);
+  fill(*in_bulk, 23, 150, true);
+  CHECK(derived(*in_bulk) == derived(*by_rows));
+  // A second load on top, removing people as it goes, in bulk and not.
+  for (Store* store : {&*by_rows, &*in_bulk}) {
+    auto remove_some = [&]() -> Status {
+      for (std::int64_t id = 1; id <= 150; id += 7) KITH_TRY(store->remove_contact(id));
+      return {};
+    };
+    REQUIRE(store->write([&] { return store == &*in_bulk ? store->bulk(remove_some) : remove_some(); }));
+  }
+  fill(*by_rows, 29, 80, false);
+  fill(*in_bulk, 29, 80, true);
+  CHECK(derived(*in_bulk) == derived(*by_rows));
 }
 
 }  // namespace kith

@@ -1,0 +1,85 @@
+// Loading many records at once: the per-row triggers off, a set-based catch-up after.
+#include "core/store_impl.hpp"
+
+namespace kith {
+namespace {
+
+// The triggers that cost the most per row written in a load: each statement that touches a
+// full-text index flushes it, and each link recomputes or adjusts one person's summary.
+constexpr const char* kSwitchedOff[] = {
+    "interaction_people_added", "interaction_people_removed", "contacts_fts_insert",
+    "contacts_fts_delete",      "contacts_fts_update",        "interactions_fts_insert",
+    "interactions_fts_delete",  "interactions_fts_update",
+};
+
+// The people whose links changed in the load, recorded by two light temporary triggers.
+constexpr const char* kTrackPeople[] = {
+    "CREATE TEMP TABLE kith_bulk_people (contact_id INTEGER PRIMARY KEY)",
+    "CREATE TEMP TRIGGER kith_bulk_linked AFTER INSERT ON main.interaction_people BEGIN"
+    " INSERT OR IGNORE INTO kith_bulk_people VALUES (new.contact_id); END",
+    "CREATE TEMP TRIGGER kith_bulk_unlinked AFTER DELETE ON main.interaction_people BEGIN"
+    " INSERT OR IGNORE INTO kith_bulk_people VALUES (old.contact_id); END",
+};
+
+// What interaction_people_added and _removed keep for each person, computed for all the
+// people the load touched in one pass over their links.
+constexpr const char* kCatchUpSummaries =
+    "UPDATE contact_stats SET last_day = agg.last_day, given = agg.given,"
+    " received = agg.received, last_gave_day = agg.last_gave_day"
+    " FROM (SELECT b.contact_id, max(p.day) AS last_day,"
+    "   coalesce(sum(CASE i.direction WHEN 'gave' THEN i.weight END), 0) AS given,"
+    "   coalesce(sum(CASE i.direction WHEN 'received' THEN i.weight END), 0) AS received,"
+    "   max(CASE i.direction WHEN 'gave' THEN p.day END) AS last_gave_day"
+    "   FROM kith_bulk_people b"
+    "   LEFT JOIN interaction_people p ON p.contact_id = b.contact_id"
+    "   LEFT JOIN interactions i ON i.id = p.interaction_id"
+    "   GROUP BY b.contact_id) AS agg"
+    " WHERE contact_stats.contact_id = agg.contact_id";
+
+}  // namespace
+
+Status Store::bulk(const std::function<Status()>& body) {
+  KITH_TRY(require_write(*impl_));
+  std::vector<std::string> saved;
+  KITH_TRY(guarded(*impl_, [&]() -> Status {
+    SQLite::Database& db = impl_->db;
+    // Schema changes wait for no statement of this connection to be running.
+    for (auto& [sql, statement] : impl_->statements) statement->reset();
+    for (const char* name : kSwitchedOff) {
+      auto& sql = impl_->prepare(
+          "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = :name");
+      sql.bind(":name", name);
+      if (!sql.executeStep()) continue;
+      saved.push_back(sql.getColumn(0).getString());
+      sql.reset();
+      db.exec(std::string("DROP TRIGGER main.") + name);
+    }
+    for (const char* sql : kTrackPeople) db.exec(sql);
+    return Status{};
+  }));
+  KITH_TRY(body());  // on failure the transaction rolls back, triggers and all
+  return guarded(*impl_, [&]() -> Status {
+    SQLite::Database& db = impl_->db;
+    for (auto& [sql, statement] : impl_->statements) statement->reset();
+    db.exec(kCatchUpSummaries);
+    db.exec("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')");
+    db.exec("INSERT INTO interactions_fts (interactions_fts) VALUES ('rebuild')");
+    db.exec("DROP TRIGGER temp.kith_bulk_linked");
+    db.exec("DROP TRIGGER temp.kith_bulk_unlinked");
+    db.exec("DROP TABLE temp.kith_bulk_people");
+    for (const std::string& sql : saved) db.exec(sql);
+    return Status{};
+  });
+}
+
+Result<std::int64_t> Store::approximate_size() {
+  return guarded(*impl_, [&]() -> Result<std::int64_t> {
+    auto& st = impl_->prepare(
+        "SELECT coalesce((SELECT max(id) FROM contacts), 0)"
+        " + coalesce((SELECT max(id) FROM interactions), 0)");
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+  });
+}
+
+}  // namespace kith
