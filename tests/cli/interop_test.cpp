@@ -4,6 +4,7 @@
 // was.
 #include <sys/stat.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -536,6 +537,19 @@ TEST_CASE("export -o writes atomically, mode 0600, choosing the format by extens
   o = box.kith({"import", "x.json", "--format", "excel"});
   CHECK(o.code == 2);
   CHECK(o.err == "kith: unknown import format 'excel': expected json, vcard or linkedin\n");
+}
+
+TEST_CASE("text that is not UTF-8 in the database (written by another program) is exported "
+          "as U+FFFD rather than failing the backup",
+          "[interop]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  {
+    SQLite::Database db(box.db().string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE contacts SET note = CAST(X'6361C3FF' AS TEXT)");
+  }
+  json doc = json::parse(box.ok({"export"}));
+  CHECK(doc["contacts"][0]["note"] == "ca\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 TEST_CASE("an import prints no progress when stderr is not a terminal", "[interop]") {
