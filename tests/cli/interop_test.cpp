@@ -411,7 +411,7 @@ TEST_CASE("a vCard updates the contact with the same UID, else the same email, i
   CHECK(json::parse(box.ok({"--json", "show", "johnny"}))["title"] == "Distinguished Engineer");
 }
 
-TEST_CASE("LinkedIn's Connections.csv imports past its notes; a newer export updates",
+TEST_CASE("LinkedIn's Connections.csv imports past its notes and a newer export updates",
           "[interop]") {
   Sandbox box;
   box.ok({"add", "Kwame Mensah", "--email", "kwame.mensah@example.com", "--type", "peer"});
