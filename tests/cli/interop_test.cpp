@@ -346,22 +346,24 @@ TEST_CASE("bad files are refused with exit code 4, naming where, the database un
 TEST_CASE("vCards from a phone, Google, Apple and Nextcloud import, export as vCard 4.0, and "
           "import again the same",
           "[interop]") {
-  for (const char* name : {"phone-2.1.vcf", "google-3.0.vcf", "apple-3.0.vcf", "nextcloud-4.0.vcf"}) {
-    INFO("fixture: " << name);
-    Sandbox box;
+  // One database with all four (one import each): fewer runs than a database per fixture.
+  Sandbox box;
+  for (const char* name :
+       {"phone-2.1.vcf", "google-3.0.vcf", "apple-3.0.vcf", "nextcloud-4.0.vcf"}) {
     box.ok({"import", fixture_path(name)});
-    json contacts = contacts_without_times(box);
-    std::string first = box.ok({"export", "--format", "vcard"});
-    write_file(box.dir() / "out.vcf", first);
-
-    Sandbox again;
-    again.ok({"import", (box.dir() / "out.vcf").string()});
-    CHECK(contacts_without_times(again) == contacts);
-    CHECK(again.ok({"export", "--format", "vcard"}) == first);
-    // And once more into the same database: nothing new.
-    CHECK(again.ok({"--json", "import", (box.dir() / "out.vcf").string()})
-              .find(R"("added": 0,)") != std::string::npos);
   }
+  json contacts = contacts_without_times(box);
+  CHECK(contacts.size() == 8);
+  std::string first = box.ok({"export", "--format", "vcard"});
+  write_file(box.dir() / "out.vcf", first);
+
+  Sandbox again;
+  again.ok({"import", (box.dir() / "out.vcf").string()});
+  CHECK(contacts_without_times(again) == contacts);
+  CHECK(again.ok({"export", "--format", "vcard"}) == first);
+  // And once more into the same database: nothing new.
+  CHECK(json::parse(again.ok({"--json", "import", (box.dir() / "out.vcf").string()}))["contacts"] ==
+        json::parse(R"({"added":0,"updated":0,"skipped":8})"));
 }
 
 TEST_CASE("what the fixtures hold arrives in the right fields", "[interop]") {
