@@ -29,9 +29,10 @@ struct ImportOptions {
   bool dry_run = false;
   // The day a contact new from a vCard or LinkedIn file is added on.
   Date today;
-  // Called with the number of records read so far, every kProgressEvery records and once at
+  // Called with the number of records read so far and the number in the file (0 when it is
+  // not known in advance, as for vCard and CSV), every kProgressEvery records and once at
   // the end; for a progress display. May be empty.
-  std::function<void(std::uint64_t records)> progress;
+  std::function<void(std::uint64_t records, std::uint64_t total)> progress;
 };
 
 inline constexpr std::uint64_t kProgressEvery = 1000;

@@ -37,14 +37,19 @@ class ProgressLine {
   ~ProgressLine() {
     if (shown_) fmt::print(stderr, "\r\x1b[K");
   }
-  void operator()(std::uint64_t records) {
+  void operator()(std::uint64_t records, std::uint64_t total) {
     using namespace std::chrono;
     if (!terminal_) return;
     auto now = steady_clock::now();
     if (now - start_ < milliseconds(500) || now - last_ < milliseconds(100)) return;
     last_ = now;
     shown_ = true;
-    fmt::print(stderr, "\rkith: importing {}: {} records read", file_, records);
+    if (total > 0) {
+      fmt::print(stderr, "\rkith: importing {}: {} of {} records ({}%)", file_, records, total,
+                 records * 100 / total);
+    } else {
+      fmt::print(stderr, "\rkith: importing {}: {} records read", file_, records);
+    }
   }
 
  private:
@@ -71,7 +76,9 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   options.dry_run = o.dry_run;
   options.today = ctx.today;
   ProgressLine progress(printable(o.file));
-  options.progress = [&](std::uint64_t records) { progress(records); };
+  options.progress = [&](std::uint64_t records, std::uint64_t total) {
+    progress(records, total);
+  };
   auto report = import_file(*store, o.file, options);
   if (!report) return report.error();
 

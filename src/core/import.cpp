@@ -33,16 +33,19 @@ Result<std::unique_ptr<std::ifstream>> open_file(const fs::path& path) {
 // Reports progress every kProgressEvery records.
 class Progress {
  public:
-  explicit Progress(const std::function<void(std::uint64_t)>& report) : report_(report) {}
+  explicit Progress(const std::function<void(std::uint64_t, std::uint64_t)>& report,
+                    std::uint64_t total = 0)
+      : report_(report), total_(total) {}
   void tick() {
-    if (++records_ % kProgressEvery == 0 && report_) report_(records_);
+    if (++records_ % kProgressEvery == 0 && report_) report_(records_, total_);
   }
   void done() const {
-    if (report_) report_(records_);
+    if (report_) report_(records_, total_);
   }
 
  private:
-  const std::function<void(std::uint64_t)>& report_;
+  const std::function<void(std::uint64_t, std::uint64_t)>& report_;
+  std::uint64_t total_;
   std::uint64_t records_ = 0;
 };
 
@@ -109,7 +112,9 @@ Status import_json(Store& store, const fs::path& path, const ImportOptions& opti
   } else {
     passes = {{Section::types}, {Section::contacts}, {Section::interactions, Section::reminders}};
   }
-  Progress progress(options.progress);
+  std::uint64_t total = 0;
+  for (std::size_t count : outline.counts) total += count;
+  Progress progress(options.progress, total);
   std::vector<PendingIntroduction> pending;
 
   formats::KithJsonHandlers all;

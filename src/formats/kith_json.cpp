@@ -668,29 +668,34 @@ void KithJsonWriter::line(const std::string& json) {
   empty_ = false;
 }
 
-// Invalid UTF-8 (only possible in a database written by something other than kith) is
-// replaced by U+FFFD rather than failing the export, which is also the user's backup.
-#define KITH_JSON_LINE(record) \
-  to_json(record).dump(-1, ' ', false, OrderedJson::error_handler_t::replace)
+namespace {
+
+// One record on one line. Invalid UTF-8 (only possible in a database written by something
+// other than kith) is replaced by U+FFFD rather than failing the export, which is also the
+// user's backup.
+template <class Record>
+std::string record_line(const Record& record) {
+  return to_json(record).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+}
+
+}  // namespace
 
 void KithJsonWriter::add(const TypeRecord& record) {
   enter(Section::types);
-  line(KITH_JSON_LINE(record));
+  line(record_line(record));
 }
 void KithJsonWriter::add(const ContactRecord& record) {
   enter(Section::contacts);
-  line(KITH_JSON_LINE(record));
+  line(record_line(record));
 }
 void KithJsonWriter::add(const InteractionRecord& record) {
   enter(Section::interactions);
-  line(KITH_JSON_LINE(record));
+  line(record_line(record));
 }
 void KithJsonWriter::add(const ReminderRecord& record) {
   enter(Section::reminders);
-  line(KITH_JSON_LINE(record));
+  line(record_line(record));
 }
-
-#undef KITH_JSON_LINE
 
 void KithJsonWriter::finish() {
   enter(Section::reminders);

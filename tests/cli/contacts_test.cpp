@@ -196,7 +196,7 @@ TEST_CASE("rm deletes the contact with its history, reminders and search entries
   CHECK(box.query("PRAGMA integrity_check") == "ok");
 }
 
-TEST_CASE("types lists the built-ins; set and add change cadence and weight", "[contacts]") {
+TEST_CASE("types lists the built-ins, set and add change cadence and weight", "[contacts]") {
   Sandbox box;
   box.ok({"add", "Ada", "--type", "mentor"});
   CHECK(box.ok({"types"}) ==

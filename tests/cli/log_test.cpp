@@ -65,7 +65,7 @@ TEST_CASE("log --on takes every date form, weekday names meaning the most recent
   CHECK(day_of("2025-02-28") == "2025-02-28");
 }
 
-TEST_CASE("giving and receiving move the balance by the weight; mutual moves nothing; "
+TEST_CASE("giving and receiving move the balance by the weight, mutual moves nothing, "
           "the most negative comes first, ties by name",
           "[log]") {
   Sandbox box;

@@ -87,8 +87,8 @@ TEST_CASE("a recurring reminder snoozed off its rhythm shows the snoozed day, th
         "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee@kith 2026-11-30 FREQ=WEEKLY;INTERVAL=2 | x\n");
 }
 
-TEST_CASE("birthdays and important dates recur yearly; without a year from 2000; archived "
-          "contacts have none",
+TEST_CASE("birthdays and important dates recur yearly (from 2000 without a year), none for "
+          "archived contacts",
           "[formats][ics]") {
   ContactRecord r;
   r.contact.uuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";

@@ -154,7 +154,7 @@ TEST_CASE("every field of every record survives writing and reading", "[formats]
   CHECK(back.outline.counts == std::array<std::size_t, kSections>{0, 1, 1, 1});
 }
 
-TEST_CASE("optional keys may be left out; unknown keys are ignored", "[formats][json]") {
+TEST_CASE("optional keys may be left out and unknown keys are ignored", "[formats][json]") {
   std::string text = R"({"format":"kith","version":1,"future":{"deep":[1,2,{"x":null}]},)"
                      R"("contacts":[)" + valid_contact(R"(,"hobby":"chess")") + "]}";
   Collected back = collect(text);

@@ -65,7 +65,7 @@ TEST_CASE("a CSV without LinkedIn's header is refused, saying what was expected"
   CHECK(read("").error.find("no LinkedIn header") == 0);
 }
 
-TEST_CASE("columns are found by name in any order; short rows are fine", "[formats][linkedin]") {
+TEST_CASE("columns are found by name in any order and short rows are fine", "[formats][linkedin]") {
   Read r = read("URL,Last Name,First Name\nlinkedin.com/in/x,Doe,Jane\n");
   CHECK(r.rows == "2 Jane Doe | - | - | - | https://www.linkedin.com/in/x since ?\n");
 }
@@ -95,7 +95,7 @@ TEST_CASE("Connected On reads LinkedIn's day-month-year and ISO dates", "[format
   }
 }
 
-TEST_CASE("rows without a name are left out with a warning; bad values too",
+TEST_CASE("rows without a name and values kith cannot hold are left out with a warning",
           "[formats][linkedin]") {
   Read r = read("First Name,Last Name,URL,Email Address,Connected On\n"
                 ",,https://www.linkedin.com/in/ghost,,\n"

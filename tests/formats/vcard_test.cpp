@@ -275,7 +275,7 @@ TEST_CASE("vCard 4.0 output: UID, escaping, kith's own properties, CRLF and fold
         "external: linkedin https://www.linkedin.com/in/jose since 2024-11-21\n");
 }
 
-TEST_CASE("long vCard lines fold at 75 octets; names guess N by culture", "[formats][vcard]") {
+TEST_CASE("long vCard lines fold at 75 octets and N is guessed by culture", "[formats][vcard]") {
   ContactRecord r;
   r.contact.uuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";
   r.contact.name = "山田 太郎";
