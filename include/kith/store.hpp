@@ -111,6 +111,11 @@ class Store {
   // and returns its error. Errc::storage when the database stays locked past the timeout.
   Status write(const std::function<Status()>& body);
 
+  // Runs `body` in one read transaction, so that every query in it sees the same state of
+  // the database even while other programs write (an export must not see an interaction
+  // whose person it did not see). Inside write(), just runs `body`.
+  Status read(const std::function<Status()>& body);
+
   // Runs `body` like write() but always rolls back: what a dry run uses to see what a change
   // would do. Returns the body's status.
   Status rehearse(const std::function<Status()>& body);

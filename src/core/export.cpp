@@ -108,12 +108,16 @@ Result<ExportFormat> parse_export_format(std::string_view text) {
 
 Result<ExportCounts> export_to(Store& store, std::ostream& out, const ExportOptions& options) {
   ExportCounts counts;
-  switch (options.format) {
-    case ExportFormat::json: KITH_TRY(export_json(store, out, options, counts)); break;
-    case ExportFormat::vcard: KITH_TRY(export_vcard(store, out, counts)); break;
-    case ExportFormat::ics: KITH_TRY(export_ics(store, out, options, counts)); break;
-    case ExportFormat::csv: KITH_TRY(export_csv(store, out, options, counts)); break;
-  }
+  // One snapshot for the whole document: its records refer to each other.
+  KITH_TRY(store.read([&]() -> Status {
+    switch (options.format) {
+      case ExportFormat::json: return export_json(store, out, options, counts);
+      case ExportFormat::vcard: return export_vcard(store, out, counts);
+      case ExportFormat::ics: return export_ics(store, out, options, counts);
+      case ExportFormat::csv: return export_csv(store, out, options, counts);
+    }
+    return Status{};
+  }));
   out.flush();
   KITH_TRY(writable(out));
   return counts;

@@ -1,4 +1,6 @@
 // Loading many records at once: the per-row triggers off, a set-based catch-up after.
+#include <optional>
+
 #include "core/store_impl.hpp"
 
 namespace kith {
@@ -70,6 +72,15 @@ Status Store::bulk(const std::function<Status()>& body) {
     for (const std::string& sql : saved) db.exec(sql);
     return Status{};
   });
+}
+
+Status Store::read(const std::function<Status()>& body) {
+  std::optional<ReadSnapshot> snapshot;
+  KITH_TRY(guarded(*impl_, [&]() -> Status {
+    snapshot.emplace(impl_->db);
+    return Status{};
+  }));
+  return body();
 }
 
 Result<std::int64_t> Store::approximate_size() {

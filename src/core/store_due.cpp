@@ -61,27 +61,6 @@ void add_promises(Store::Impl& impl, std::int64_t id, UrgencyFacts& f) {
   if (auto due = Date::parse_iso(st.getColumn(1).getString())) f.next_promise = *due;
 }
 
-// Holds one read transaction over several statements, so that they see one state of the
-// database and share one lock instead of taking it per statement. Does nothing inside a
-// transaction that is already open.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(SQLite::Database& db) : db_(db) {
-    if (sqlite3_get_autocommit(db_.getHandle())) {
-      db_.exec("BEGIN");
-      open_ = true;
-    }
-  }
-  ~ReadSnapshot() {
-    if (open_) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  SQLite::Database& db_;
-  bool open_ = false;
-};
 
 // The cadences that have someone due, via the (cadence, due) index, one seek each.
 std::vector<std::string> due_cadences(Store::Impl& impl) {

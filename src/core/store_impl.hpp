@@ -2,6 +2,7 @@
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <memory>
@@ -61,6 +62,28 @@ auto guarded(Store::Impl& impl, Fn&& fn) -> decltype(fn()) {
     return Error{Errc::internal, e.what()};
   }
 }
+
+// Holds one read transaction over several statements, so that they see one state of the
+// database and share one lock instead of taking it per statement. Does nothing inside a
+// transaction that is already open.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db) : db_(db) {
+    if (sqlite3_get_autocommit(db_.getHandle())) {
+      db_.exec("BEGIN");
+      open_ = true;
+    }
+  }
+  ~ReadSnapshot() {
+    if (open_) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  bool open_ = false;
+};
 
 // Errc::internal unless inside Store::write().
 Status require_write(const Store::Impl& impl);

@@ -3,6 +3,7 @@
 #include "formats/kith_json.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace kith::formats {
@@ -271,6 +272,42 @@ TEST_CASE("a handler's error stops the pass and gets the record's name", "[forma
   handlers.contact = [](ContactRecord&) -> Status { return Error{Errc::storage, "locked"}; };
   std::istringstream again(with_contact(valid_contact()));
   CHECK(read_kith_json(again, handlers).error().code == Errc::storage);
+}
+
+TEST_CASE("an interaction's line is what a JSON library writes for it, whatever its text",
+          "[formats][json]") {
+  std::string every_ascii;
+  for (int c = 1; c < 128; ++c) every_ascii += static_cast<char>(c);
+  for (std::string summary : {std::string("Plain"), every_ascii, std::string("José \"Núñez\" \\ 👩‍🚀"),
+                              std::string("tab\there\nnewline\r\x1f")}) {
+    CAPTURE(summary);
+    InteractionRecord r;
+    r.interaction.uuid = kUuid;
+    r.interaction.day = *Date::parse_iso("2026-11-20");
+    r.interaction.summary = summary;
+    r.interaction.channel = Channel::coffee;
+    r.interaction.direction = Direction::gave;
+    r.interaction.weight = 3;
+    r.interaction.created_at = kStamp;
+    r.updated_at = kStamp;
+    r.people = {kOther, kUuid};
+    nlohmann::ordered_json j;
+    j["uuid"] = kUuid;
+    j["day"] = "2026-11-20";
+    j["summary"] = summary;
+    j["channel"] = "coffee";
+    j["direction"] = "gave";
+    j["weight"] = 3;
+    j["people"] = r.people;
+    j["created_at"] = kStamp;
+    j["updated_at"] = kStamp;
+    std::string document = write_document([&](KithJsonWriter& w) { w.add(r); });
+    CHECK(document.find(j.dump()) != std::string::npos);
+    r.interaction.channel.reset();
+    j["channel"] = nullptr;
+    document = write_document([&](KithJsonWriter& w) { w.add(r); });
+    CHECK(document.find(j.dump()) != std::string::npos);
+  }
 }
 
 }  // namespace kith::formats
