@@ -6,9 +6,14 @@ CREATE TABLE interactions (
   uuid       TEXT NOT NULL UNIQUE,
   day        TEXT NOT NULL,                            -- the calendar day it happened
   summary    TEXT NOT NULL CHECK (length(trim(summary)) > 0),
-  channel    TEXT CHECK (channel IN ('call', 'video', 'email', 'message', 'coffee', 'meal',
-                                     'meeting', 'event', 'social', 'other')),
-  direction  TEXT NOT NULL DEFAULT 'mutual' CHECK (direction IN ('mutual', 'gave', 'received')),
+  -- Allowed values are spelled out with OR: an IN list of more than two makes SQLite build a
+  -- temporary index on every insert, which dominated bulk imports.
+  channel    TEXT CHECK (channel = 'call' OR channel = 'video' OR channel = 'email' OR
+                         channel = 'message' OR channel = 'coffee' OR channel = 'meal' OR
+                         channel = 'meeting' OR channel = 'event' OR channel = 'social' OR
+                         channel = 'other'),
+  direction  TEXT NOT NULL DEFAULT 'mutual'
+             CHECK (direction = 'mutual' OR direction = 'gave' OR direction = 'received'),
   weight     INTEGER NOT NULL DEFAULT 1 CHECK (weight BETWEEN 1 AND 5),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
@@ -77,7 +82,7 @@ CREATE TABLE reminders (
   uuid       TEXT NOT NULL UNIQUE,
   contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,  -- NULL: about nobody
   kind       TEXT NOT NULL DEFAULT 'reminder'
-             CHECK (kind IN ('reminder', 'promise', 'followup', 'plan')),
+             CHECK (kind = 'reminder' OR kind = 'promise' OR kind = 'followup' OR kind = 'plan'),
   text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
   due        TEXT NOT NULL,
   every      TEXT,                                     -- recurrence, NULL = once

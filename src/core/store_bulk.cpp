@@ -14,28 +14,20 @@ constexpr const char* kSwitchedOff[] = {
     "interactions_fts_delete",  "interactions_fts_update",
 };
 
-// The people whose links changed in the load, recorded by two light temporary triggers.
-constexpr const char* kTrackPeople[] = {
-    "CREATE TEMP TABLE kith_bulk_people (contact_id INTEGER PRIMARY KEY)",
-    "CREATE TEMP TRIGGER kith_bulk_linked AFTER INSERT ON main.interaction_people BEGIN"
-    " INSERT OR IGNORE INTO kith_bulk_people VALUES (new.contact_id); END",
-    "CREATE TEMP TRIGGER kith_bulk_unlinked AFTER DELETE ON main.interaction_people BEGIN"
-    " INSERT OR IGNORE INTO kith_bulk_people VALUES (old.contact_id); END",
-};
-
 // What interaction_people_added and _removed keep for each person, computed for all the
-// people the load touched in one pass over their links.
+// people whose links the load changed (the store records them while a bulk load runs) in one
+// pass over their links.
 constexpr const char* kCatchUpSummaries =
     "UPDATE contact_stats SET last_day = agg.last_day, given = agg.given,"
     " received = agg.received, last_gave_day = agg.last_gave_day"
-    " FROM (SELECT b.contact_id, max(p.day) AS last_day,"
+    " FROM (SELECT b.value AS contact_id, max(p.day) AS last_day,"
     "   coalesce(sum(CASE i.direction WHEN 'gave' THEN i.weight END), 0) AS given,"
     "   coalesce(sum(CASE i.direction WHEN 'received' THEN i.weight END), 0) AS received,"
     "   max(CASE i.direction WHEN 'gave' THEN p.day END) AS last_gave_day"
-    "   FROM kith_bulk_people b"
-    "   LEFT JOIN interaction_people p ON p.contact_id = b.contact_id"
+    "   FROM json_each(:people) b"
+    "   LEFT JOIN interaction_people p ON p.contact_id = b.value"
     "   LEFT JOIN interactions i ON i.id = p.interaction_id"
-    "   GROUP BY b.contact_id) AS agg"
+    "   GROUP BY b.value) AS agg"
     " WHERE contact_stats.contact_id = agg.contact_id";
 
 }  // namespace
@@ -56,19 +48,29 @@ Status Store::bulk(const std::function<Status()>& body) {
       sql.reset();
       db.exec(std::string("DROP TRIGGER main.") + name);
     }
-    for (const char* sql : kTrackPeople) db.exec(sql);
+    impl_->bulk_people.emplace();
     return Status{};
   }));
+  struct Done {  // the tracking ends however the body ends
+    std::optional<std::unordered_set<std::int64_t>>& people;
+    ~Done() { people.reset(); }
+  } done{impl_->bulk_people};
   KITH_TRY(body());  // on failure the transaction rolls back, triggers and all
   return guarded(*impl_, [&]() -> Status {
     SQLite::Database& db = impl_->db;
     for (auto& [sql, statement] : impl_->statements) statement->reset();
-    db.exec(kCatchUpSummaries);
+    // The touched people as a JSON array, for json_each: one statement whatever their number.
+    std::string people = "[";
+    for (std::int64_t id : *impl_->bulk_people) {
+      if (people.size() > 1) people += ',';
+      people += std::to_string(id);
+    }
+    people += ']';
+    SQLite::Statement catch_up(db, kCatchUpSummaries);
+    catch_up.bind(":people", people);
+    catch_up.exec();
     db.exec("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')");
     db.exec("INSERT INTO interactions_fts (interactions_fts) VALUES ('rebuild')");
-    db.exec("DROP TRIGGER temp.kith_bulk_linked");
-    db.exec("DROP TRIGGER temp.kith_bulk_unlinked");
-    db.exec("DROP TABLE temp.kith_bulk_people");
     for (const std::string& sql : saved) db.exec(sql);
     return Status{};
   });

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kith/store.hpp"
@@ -36,6 +37,9 @@ struct Store::Impl {
   std::filesystem::path path;
   bool missing = false;
   bool in_write = false;
+
+  // While Store::bulk runs: the people whose links changed, for its catch-up.
+  std::optional<std::unordered_set<std::int64_t>> bulk_people;
 
   int level = 0;
   std::optional<std::filesystem::path> backup;

@@ -88,6 +88,7 @@ Result<std::int64_t> Store::add_interaction(const Interaction& interaction) {
       link.bind(":day", interaction.day.to_string());
       link.bind(":interaction", id);
       link.exec();
+      if (impl_->bulk_people) impl_->bulk_people->insert(person.id);
     }
     return id;
   });

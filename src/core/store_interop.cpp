@@ -57,6 +57,7 @@ void link_people(Store::Impl& impl, std::int64_t interaction_id, Date day,
     link.bind(":day", day.to_string());
     link.bind(":interaction", interaction_id);
     link.exec();
+    if (impl.bulk_people) impl.bulk_people->insert(person);
   }
 }
 
@@ -259,7 +260,14 @@ Result<Merge> Store::merge_interaction(const InteractionRecord& record,
                i.uuid);
     if (existing && record.updated_at <= existing->updated_at) return Merge::skipped;
     if (existing) {
-      // Unlinking first lets the triggers recompute each former person's summary.
+      // Unlinking first lets the triggers recompute each former person's summary (or, in a
+      // bulk load, the catch-up: it is told who they were).
+      if (impl_->bulk_people) {
+        auto& former = impl_->prepare(
+            "SELECT contact_id FROM interaction_people WHERE interaction_id = :id");
+        former.bind(":id", existing->id);
+        while (former.executeStep()) impl_->bulk_people->insert(former.getColumn(0).getInt64());
+      }
       auto& unlink = impl_->prepare("DELETE FROM interaction_people WHERE interaction_id = :id");
       unlink.bind(":id", existing->id);
       unlink.exec();
