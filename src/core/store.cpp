@@ -71,19 +71,42 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
 }
 
 // Copies the database aside before a migration changes it: PATH.schema-N.bak, mode 0600.
+// The copy is written to a private temporary file and renamed into place, so that two kith
+// upgrading at once, or one killed halfway, never leave a partial copy under that name.
 Result<fs::path> back_up(SQLite::Database& db, const fs::path& path, int level) {
   fs::path target = path;
   target += ".schema-" + std::to_string(level) + ".bak";
+  fs::path partial = target;
+  partial += ".partial-" + std::to_string(::getpid());
   std::error_code ignored;
-  fs::remove(target, ignored);
-  KITH_TRY(create_private_file(target));
-  SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
-  SQLite::Backup backup(copy, db);
-  backup.executeStep();  // all pages at once
+  fs::remove(partial, ignored);
+  KITH_TRY(create_private_file(partial));
+  int rc = SQLITE_OK;
+  try {
+    SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE);
+    SQLite::Backup backup(copy, db);
+    rc = backup.executeStep();  // all pages at once
+  } catch (const SQLite::Exception&) {
+    fs::remove(partial, ignored);
+    throw;
+  }
+  if (rc != SQLITE_DONE) {
+    fs::remove(partial, ignored);
+    return storage(path, std::string("cannot be backed up before the upgrade: ") +
+                             sqlite3_errstr(rc));
+  }
+  if (::rename(partial.c_str(), target.c_str()) != 0) {
+    int error = errno;
+    fs::remove(partial, ignored);
+    return Error{Errc::storage, "cannot write the backup '" + target.string() +
+                                    "': " + std::strerror(error)};
+  }
   return target;
 }
 
-Status migrate(Store::Impl& impl, bool writable) {
+// The schema level of the open database. Errc::storage when the file belongs to another
+// application or was written by a newer kith.
+Result<int> checked_level(Store::Impl& impl) {
   SQLite::Database& db = impl.db;
   const int latest = Store::latest_schema_level();
   int app_id = pragma_int(db, "application_id");
@@ -99,27 +122,47 @@ Status migrate(Store::Impl& impl, bool writable) {
                                   "; this kith knows up to " + std::to_string(latest) +
                                   "): upgrade kith");
   }
-  if (level < latest) {
-    if (!writable) {
-      return storage(impl.path, "needs an upgrade to schema " + std::to_string(latest) +
-                                    " but is read-only");
-    }
-    if (level > 0 && !impl.missing) {
-      auto backup = back_up(db, impl.path, level);
-      if (!backup) return backup.error();
-      impl.backup = *backup;
-    }
+  return level;
+}
+
+// Brings the schema up to date, one migration per IMMEDIATE transaction. Each step reads the
+// level again once it holds the write lock: another kith may have created or migrated the
+// database since this one looked, and then there is nothing left to do (and no backup to make).
+Status migrate(Store::Impl& impl, bool writable) {
+  SQLite::Database& db = impl.db;
+  const int latest = Store::latest_schema_level();
+  Result<int> level = 0;
+  {
+    // One snapshot: the header and the schema must be read as of the same moment.
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    level = checked_level(impl);
+  }
+  if (!level) return level.error();
+  if (*level < latest && !writable) {
+    return storage(impl.path, "needs an upgrade to schema " + std::to_string(latest) +
+                                  " but is read-only");
   }
   if (writable && !impl.missing) {
     std::string mode = db.execAndGet("PRAGMA journal_mode").getString();
     if (mode != "wal") db.exec("PRAGMA journal_mode = WAL");
   }
-  for (const Migration& m : migrations()) {
-    if (m.level <= level) continue;
+  // An existing database is copied before the first migration touches it (outside the write
+  // lock: a backup cannot read through a connection that holds it).
+  if (*level > 0 && *level < latest && !impl.missing) {
+    auto backup = back_up(db, impl.path, *level);
+    if (!backup) return backup.error();
+    impl.backup = *backup;
+  }
+  while (*level < latest) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    level = checked_level(impl);
+    if (!level) return level.error();
+    if (*level >= latest) break;  // done by another kith meanwhile; nothing to commit
+    const Migration& m = migrations()[static_cast<std::size_t>(*level)];
     db.exec(std::string(m.sql));
     db.exec("PRAGMA user_version = " + std::to_string(m.level));
     tx.commit();
+    *level = m.level;
   }
   impl.level = pragma_int(db, "user_version");
   return {};
@@ -141,18 +184,34 @@ std::string file_uri(const fs::path& path) {
   return uri;
 }
 
-// Opens a database file this process may not write. A WAL database needs its -shm file,
-// which cannot be created when the folder is not writable either: then the file is opened
-// as immutable, which is right for a file nobody can write (a writer elsewhere would not be
-// seen, and kith never writes through this connection).
+// True when this process can create or already write the WAL files of `path`.
+bool sidecars_writable(const fs::path& path, const fs::path& folder) {
+  if (::access(folder.c_str(), W_OK | X_OK) == 0) return true;
+  for (const char* suffix : {"-wal", "-shm"}) {
+    if (::access((path.string() + suffix).c_str(), W_OK) != 0) return false;
+  }
+  return true;
+}
+
+// Opens a database file this process may not write. With no WAL content (no -wal file, or
+// an empty one) the main file is the whole database, and it is opened as immutable: that
+// needs no -shm file, so nothing is created next to a file kith may not write (SQLite would
+// create a -shm with the database's mode, and a 0400 -shm left behind makes every later
+// write fail even once the database is writable again). Immutable is right for a file
+// nobody can write; kith never writes through this connection. A non-empty -wal (a writer
+// was killed) must be read through the -shm, which then exists already.
 std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
-  try {
-    auto impl = std::make_unique<Store::Impl>(path.string(), SQLite::OPEN_READONLY);
-    impl->db.execAndGet("SELECT count(*) FROM sqlite_schema");
-    return impl;
-  } catch (const SQLite::Exception& e) {
-    int code = e.getErrorCode();
-    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+  std::error_code ec;
+  std::uintmax_t wal_size = fs::file_size(path.string() + "-wal", ec);
+  if (!ec && wal_size > 0) {
+    try {
+      auto impl = std::make_unique<Store::Impl>(path.string(), SQLite::OPEN_READONLY);
+      impl->db.execAndGet("SELECT count(*) FROM sqlite_schema");
+      return impl;
+    } catch (const SQLite::Exception& e) {
+      int code = e.getErrorCode();
+      if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+    }
   }
   return std::make_unique<Store::Impl>(file_uri(path) + "?immutable=1",
                                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
@@ -160,7 +219,17 @@ std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
 
 }  // namespace
 
-Error storage_error(const SQLite::Exception& e, const fs::path& path) {
+Error storage_error(const SQLite::Exception& e, const fs::path& path, int system_errno) {
+  // A write that ran out of room: SQLite says SQLITE_FULL for ENOSPC and an I/O error for
+  // the others. The transaction is rolled back either way.
+  const char* no_room = system_errno == ENOSPC   ? "the disk is full"
+                        : system_errno == EDQUOT ? "the disk quota is used up"
+                        : system_errno == EFBIG  ? "the file size limit is reached"
+                                                 : nullptr;
+  if (no_room) {
+    return storage(path, std::string("cannot grow: ") + no_room + " (" +
+                             std::strerror(system_errno) + ")");
+  }
   switch (e.getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -180,6 +249,10 @@ Error storage_error(const SQLite::Exception& e, const fs::path& path) {
     case SQLITE_AUTH:
       return storage(path, "cannot be accessed: permission denied");
     case SQLITE_IOERR:
+      if (system_errno != 0) {
+        return storage(path, std::string("cannot be read or written (I/O error: ") +
+                                 std::strerror(system_errno) + ")");
+      }
       return storage(path, "cannot be read or written (I/O error)");
     default:
       return storage(path, "failed: " + std::string(e.what()));
@@ -191,12 +264,7 @@ Status require_write(const Store::Impl& impl) {
   return {};
 }
 
-Store::Impl::Cleanup::~Cleanup() {
-  if (!armed) return;
-  std::error_code ignored;
-  std::string base = path.string();
-  for (const char* suffix : {"-wal", "-shm", ""}) fs::remove(base + suffix, ignored);
-}
+int Store::Impl::system_errno() { return sqlite3_system_errno(db.getHandle()); }
 
 SQLite::Statement& Store::Impl::prepare(const char* sql) {
   auto& slot = statements[sql];
@@ -258,7 +326,10 @@ Result<fs::path> default_db_path(const char* xdg_data_home, const char* home) {
     return fs::path(home) / ".local" / "share" / "kith" / "kith.db";
   }
   return Error{Errc::storage,
-               "no place for the database: HOME is not set; use --db PATH or set KITH_DB"};
+               std::string("no place for the database: HOME is ") +
+                   (home && *home ? "not an absolute path ('" + std::string(home) + "')"
+                                  : std::string("not set")) +
+                   "; use --db PATH or set KITH_DB"};
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -274,6 +345,10 @@ int Store::latest_schema_level() { return static_cast<int>(migrations().size());
 Result<Store> Store::open(const fs::path& path, Access access) {
   std::error_code ec;
   auto status = fs::status(path, ec);
+  if (status.type() == fs::file_type::none) {
+    // Not "missing": something in the way, like a folder kith may not search.
+    return storage(path, "cannot be accessed: " + ec.message());
+  }
   bool exists = fs::exists(status);
   if (exists && !fs::is_regular_file(status)) {
     return storage(path, "is not a regular file");
@@ -294,21 +369,28 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     }
     return Store(std::move(impl));
   }
+  // A new file is created empty and initialised in place; concurrent first commands are
+  // safe because migrate() serialises on the write lock. A file once created is never
+  // removed again, not even when the command that created it fails: another kith may
+  // already be writing to it.
   if (!exists) KITH_TRY(create_private_file(path));
-  bool created = !exists;
 
-  bool writable = ::access(path.c_str(), W_OK) == 0;
-  if (access == Access::write && !writable) return storage(path, "is read-only");
+  fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  bool file_writable = ::access(path.c_str(), W_OK) == 0;
+  bool writable = file_writable && sidecars_writable(path, folder);
+  if (access == Access::write && !writable) {
+    if (!file_writable) return storage(path, "is read-only");
+    return storage(path, "cannot be written: its folder '" + folder.string() +
+                             "' is not writable");
+  }
+  std::unique_ptr<Impl> impl;
   try {
-    std::unique_ptr<Impl> impl;
     if (writable) {
       impl = std::make_unique<Impl>(path.string(), SQLite::OPEN_READWRITE);
     } else {
       impl = open_read_only(path);
     }
     impl->path = path;
-    impl->cleanup.path = path;
-    impl->cleanup.armed = created;
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA secure_delete = ON");
@@ -316,11 +398,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     KITH_TRY(migrate(*impl, writable));
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
-    if (created) {
-      std::error_code ignored;
-      fs::remove(path, ignored);
-    }
-    return storage_error(e, path);
+    return storage_error(e, path, impl ? impl->system_errno() : 0);
   }
 }
 
@@ -337,7 +415,6 @@ Status Store::write(const std::function<Status()>& body) {
     Status status = body();
     if (!status) return status;  // the transaction's destructor rolls back
     tx.commit();
-    impl.cleanup.armed = false;
     return {};
   });
 }

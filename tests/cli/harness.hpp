@@ -35,6 +35,9 @@ class Sandbox {
   Outcome raw(std::vector<std::string> args) const;
   // Runs kith, failing the test (with its stderr) unless it exits 0.
   std::string ok(std::vector<std::string> args) const;
+  // Runs kith once per argument list (each with --db and --today), all at the same time;
+  // the outcomes in the same order.
+  std::vector<Outcome> kith_at_once(const std::vector<std::vector<std::string>>& runs) const;
 
   // Extra environment variables for every run.
   std::map<std::string, std::string> env;
