@@ -148,7 +148,8 @@ class Store {
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word
-  // must match. At most `limit` hits, best first. invalid_input for an empty query.
+  // must match. At most `limit` hits, best first. invalid_input for an empty query, or one
+  // that is not valid UTF-8 or holds control characters.
   Result<std::vector<SearchHit>> find(std::string_view query, int limit);
 
  private:

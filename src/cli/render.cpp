@@ -39,6 +39,18 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+std::string elide_middle(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  auto continuation = [&](std::size_t i) {
+    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  std::size_t head = max_bytes * 2 / 3;
+  while (head > 0 && continuation(head)) --head;
+  std::size_t tail = text.size() - (max_bytes - head);
+  while (continuation(tail)) ++tail;
+  return std::string(text.substr(0, head)) + " … " + std::string(text.substr(tail));
+}
+
 std::string Painter::operator()(Paint paint, std::string_view text) const {
   if (!enabled_ || paint == Paint::none || text.empty()) return std::string(text);
   const char* code = "";

@@ -116,7 +116,7 @@ std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, D
 
 Result<std::string> normalize_label(std::string_view text) {
   std::string_view t = trim(text);
-  if (t.empty()) return invalid_input("invalid date label: it is empty");
+  if (is_blank(t)) return invalid_input("invalid date label: it is empty");
   if (!is_valid_utf8(t) || has_control_chars(t) || t.find('\n') != std::string_view::npos ||
       t.size() > 40 || t.find('=') != std::string_view::npos) {
     return invalid_input("invalid date label '" + std::string(is_valid_utf8(t) ? t : "?") +
@@ -152,7 +152,7 @@ Result<std::string> normalize_name(std::string_view text) {
     return invalid_input("invalid name: it contains control characters");
   }
   std::string_view t = trim(text);
-  if (t.empty()) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
+  if (is_blank(t)) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
   if (t.size() > kMaxNameBytes) {
     return invalid_input("invalid name: longer than " + std::to_string(kMaxNameBytes) + " bytes");
   }

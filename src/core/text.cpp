@@ -199,6 +199,19 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+bool is_blank(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::int32_t cp = decode(text, i);
+    bool invisible = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || cp == 0x1680 ||
+                     cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
+                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+                     cp == 0x3000 || cp == 0xFEFF;
+    if (!invisible) return false;
+  }
+  return true;
+}
+
 bool has_control_chars(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {

@@ -100,4 +100,19 @@ TEST_CASE("control characters are found, tab and newline allowed", "[text]") {
   CHECK_FALSE(has_control_chars("José 山田 👋"));
 }
 
+
+TEST_CASE("text of only spaces and invisible characters is blank", "[text]") {
+  for (std::string blank : {"", " ", " \t\n ", "\xC2\xA0",   // no-break space
+                            "\xE3\x80\x80",                   // ideographic space
+                            "\xE2\x80\x8B\xE2\x80\x8D",       // zero-width space and joiner
+                            "\xEF\xBB\xBF", "\xE2\x80\xAF \xE2\x81\x9F"}) {
+    CAPTURE(blank);
+    CHECK(is_blank(blank));
+  }
+  for (std::string shown : {"a", " . ", "\xC2\xA0x", "山", "👋", "\xFF"}) {
+    CAPTURE(shown);
+    CHECK_FALSE(is_blank(shown));
+  }
+}
+
 }  // namespace kith
