@@ -117,7 +117,10 @@ class Store {
   // REQUIRES: inside write(). Replaces the stored fields of contact.id with these.
   Status update_contact(const Contact& contact);
   // REQUIRES: inside write(). Deletes the contact, its reminders, its links to interactions,
-  // and the interactions nobody else took part in.
+  // and the interactions nobody else took part in, with their full-text index entries. Once
+  // committed and checkpointed (as when the last connection closes), none of their text is
+  // left in the database file: secure_delete zeroes freed content, and the search indexes
+  // are rewritten, which takes time in proportion to their size.
   Status remove_contact(std::int64_t id);
 
   // REQUIRES: inside write(). Adds the interaction for interaction.people (by id; names are
