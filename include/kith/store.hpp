@@ -67,7 +67,10 @@ struct TypeChange {
 class Store {
  public:
   enum class Access {
-    read,   // a missing (or empty) file is not created: an empty in-memory database stands in
+    // A missing (or empty) file is not created: an empty in-memory database stands in. All
+    // queries through the Store see one snapshot, the database as of the first of them,
+    // however many other kith processes write meanwhile. write() is not available.
+    read,
     write,  // a missing file is created with its folder
   };
 
@@ -93,6 +96,7 @@ class Store {
 
   // Runs `body` in one IMMEDIATE transaction; commits when it returns ok, else rolls back
   // and returns its error. Errc::storage when the database stays locked past the timeout.
+  // REQUIRES: opened with Access::write (else Errc::internal).
   Status write(const std::function<Status()>& body);
 
   // Relationship types, sorted by name.

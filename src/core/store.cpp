@@ -396,6 +396,10 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     impl->db.exec("PRAGMA secure_delete = ON");
     impl->db.exec("PRAGMA synchronous = FULL");
     KITH_TRY(migrate(*impl, writable));
+    if (access == Access::read) {
+      impl->snapshot = std::make_unique<SQLite::Transaction>(
+          impl->db, SQLite::TransactionBehavior::DEFERRED);
+    }
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
     return storage_error(e, path, impl ? impl->system_errno() : 0);
@@ -405,6 +409,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
 Status Store::write(const std::function<Status()>& body) {
   Impl& impl = *impl_;
   if (impl.in_write) return Error{Errc::internal, "nested Store::write"};
+  if (impl.snapshot) return Error{Errc::internal, "Store::write on a store opened for reading"};
   return guarded(impl, [&]() -> Status {
     SQLite::Transaction tx(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
     impl.in_write = true;

@@ -18,6 +18,9 @@ struct Store::Impl {
   Impl(const std::string& file, int flags) : db(file, flags) {}
 
   SQLite::Database db;
+  // For Access::read: the read transaction that gives every query the same snapshot. After
+  // `db`, so that it ends before the connection closes.
+  std::unique_ptr<SQLite::Transaction> snapshot;
   std::filesystem::path path;
   bool missing = false;
   bool in_write = false;

@@ -241,6 +241,25 @@ TEST_CASE("kith processes creating the database at once all succeed", "[store]")
   }
 }
 
+TEST_CASE("a store opened for reading sees one snapshot while another kith writes",
+          "[store]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  auto reader = Store::open(box.db(), Store::Access::read);
+  REQUIRE(reader);
+  REQUIRE(reader->contacts({})->size() == 1);
+  box.ok({"add", "Grace"});
+  box.ok({"log", "ada", "Lunch", "--gave"});
+  // Every later query of the reader: the database as of its first one.
+  CHECK(reader->contacts({})->size() == 1);
+  CHECK(reader->history({})->empty());
+  CHECK(reader->resolve("ada")->balance.given == 0);
+  auto fresh = Store::open(box.db(), Store::Access::read);
+  REQUIRE(fresh);
+  CHECK(fresh->contacts({})->size() == 2);
+  CHECK(reader->write([] { return Status{}; }).error().code == Errc::internal);
+}
+
 TEST_CASE("a read-only database in a read-only folder can be read but not written",
           "[store]") {
   Sandbox box;
