@@ -98,7 +98,7 @@ std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, D
   std::vector<Occasion> out;
   auto consider = [&](const Contact& c, const std::string& label, const YearlyDate& date) {
     Date on = next_on_or_after(date, today);
-    if (on > last) return;
+    if (on < today || on > last) return;  // none left before the end of the supported range
     out.push_back({c.id, c.name, label, on, years_at(date, on)});
   };
   for (const Contact& c : contacts) {

@@ -139,4 +139,15 @@ TEST_CASE("upcoming occasions are the birthdays and dates within the window, soo
   CHECK(text == "2026-11-22 Ada work anniversary 7; 2026-11-30 Bob birthday; ");
 }
 
+// Found by fuzz_date: on 2200-12-31 the next Dec 29 would be in 2201, past the supported
+// years; it came back as 2200-12-29 and was listed as coming up, two days in the past.
+TEST_CASE("at the end of the supported years no occasion is listed in the past", "[reminder]") {
+  Contact ada;
+  ada.name = "Ada";
+  ada.birthday = yearly("12-29");
+  CHECK(next_on_or_after(yearly("12-29"), day("2200-12-31")).to_string() == "2200-12-29");
+  CHECK(upcoming_occasions({ada}, day("2200-12-31"), 30).empty());
+  CHECK(upcoming_occasions({ada}, day("2200-12-20"), 30).size() == 1);
+}
+
 }  // namespace kith
