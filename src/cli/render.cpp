@@ -25,6 +25,7 @@ std::string printable(std::string_view text) {
       out += static_cast<char>(c);
       ++i;
     } else {
+      // The one sequence this lead byte starts (an invalid lead byte gives no valid one).
       std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       std::string_view seq = text.substr(i, len);
       if (len > 1 && seq.size() == len && is_valid_utf8(seq) && !has_control_chars(seq)) {

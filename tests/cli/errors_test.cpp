@@ -188,6 +188,8 @@ TEST_CASE("hostile text is refused with one short line that never repeats privat
       {"edited note with an escape", {"edit", "grace", "--note", "Secret\x1b]0;x\x07"}, 2,
        "invalid note: it contains control characters", {}, false, "Secret"},
       {"name with an overlong slash", {"add", "Bob\xC0\xAF"}, 2, "invalid name: not valid UTF-8"},
+      {"name with a lead byte past F4", {"add", "Bob\xFF\xBF\x92"}, 2,
+       "invalid name: not valid UTF-8"},
       {"name with a newline", {"add", "Bob\nSmith"}, 2, "control characters"},
       {"name with a tab", {"add", "Bob\tSmith"}, 2, "control characters"},
       {"new name with invalid UTF-8", {"edit", "grace", "--name", "Gr\xE9"}, 2,
