@@ -7,7 +7,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sstream>
 
 #include "cli/harness.hpp"
 
@@ -17,12 +16,6 @@ namespace {
 
 constexpr uid_t kNobody = 65534;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The names in the sandbox folder, sorted, joined by spaces.
 std::string files_in(const fs::path& dir) {

@@ -61,4 +61,9 @@ Outcome run_process(const std::vector<std::string>& argv,
 // The number of lines in `text`.
 int line_count(const std::string& text);
 
+// A file's bytes (empty when it cannot be read), and its permission bits (failing the test
+// when it does not exist).
+std::string read_file(const std::filesystem::path& path);
+unsigned mode_of(const std::filesystem::path& path);
+
 }  // namespace kith::test

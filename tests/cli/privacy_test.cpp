@@ -4,27 +4,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "cli/harness.hpp"
 
 namespace kith::test {
 namespace fs = std::filesystem;
 namespace {
-
-unsigned mode_of(const fs::path& path) {
-  struct stat st {};
-  REQUIRE(::stat(path.c_str(), &st) == 0);
-  return st.st_mode & 0777;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Sets the umask for the life of the object; kith inherits it from the test process.
 struct Umask {
@@ -63,10 +48,7 @@ TEST_CASE("under umask 000 the database, its folders, WAL files and backups are 
   Sandbox old;
   {
     SQLite::Database make(old.db().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    std::ifstream sql(fs::path(KITH_SOURCE_DIR) / "migrations" / "0001_initial.sql");
-    std::stringstream text;
-    text << sql.rdbuf();
-    make.exec(text.str());
+    make.exec(read_file(fs::path(KITH_SOURCE_DIR) / "migrations" / "0001_initial.sql"));
     make.exec("PRAGMA user_version = 1");
   }
   REQUIRE(old.kith({"list"}).code == 0);

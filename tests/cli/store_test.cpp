@@ -4,7 +4,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sstream>
 
 #include "cli/harness.hpp"
 #include "kith/store.hpp"
@@ -12,19 +11,6 @@
 namespace kith::test {
 namespace fs = std::filesystem;
 namespace {
-
-unsigned mode_of(const fs::path& path) {
-  struct stat st {};
-  REQUIRE(::stat(path.c_str(), &st) == 0);
-  return st.st_mode & 0777;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -228,7 +214,7 @@ TEST_CASE("kith processes creating the database at once all succeed", "[store]")
   constexpr int kProcesses = 4;
   std::vector<std::vector<std::string>> runs;
   for (int i = 0; i < kProcesses; ++i) runs.push_back({"add", "Person " + std::to_string(i)});
-  for (int round = 0; round < 5; ++round) {
+  for (int round = 0; round < 3; ++round) {
     CAPTURE(round);
     Sandbox box;
     for (const Outcome& o : box.kith_at_once(runs)) {
