@@ -38,7 +38,8 @@ class YearlyDate {
 // The day a yearly date falls on in `year`; Feb 29 is observed on Feb 28 in other years.
 Date in_year(const YearlyDate& date, int year);
 
-// The first day on or after `from` on which the yearly date falls.
+// The first day on or after `from` on which the yearly date falls. Near the end of the
+// supported range there may be none: then the day it falls on in kMaxYear, before `from`.
 Date next_on_or_after(const YearlyDate& date, Date from);
 
 // How many years the date marks on `on` (an age, or "5 years" of a work anniversary), when

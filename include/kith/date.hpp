@@ -56,7 +56,7 @@ class Date {
   // last day (2025-01-31 plus 1 month is 2025-02-28; 2024-02-29 plus 1 year is 2025-02-28).
   // Like plus_days, a result outside the supported years is clamped to the range's ends.
   Date plus_months(std::int64_t months) const;
-  Date plus_years(std::int64_t years) const { return plus_months(years * 12); }
+  Date plus_years(std::int64_t years) const;
 
   friend auto operator<=>(const Date&, const Date&) = default;
   friend bool operator==(const Date&, const Date&) = default;

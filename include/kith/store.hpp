@@ -83,7 +83,10 @@ struct TypeChange {
 class Store {
  public:
   enum class Access {
-    read,   // a missing (or empty) file is not created: an empty in-memory database stands in
+    // A missing (or empty) file is not created: an empty in-memory database stands in. All
+    // queries through the Store see one snapshot, the database as of the first of them,
+    // however many other kith processes write meanwhile. write() is not available.
+    read,
     write,  // a missing file is created with its folder
   };
 
@@ -109,6 +112,7 @@ class Store {
 
   // Runs `body` in one IMMEDIATE transaction; commits when it returns ok, else rolls back
   // and returns its error. Errc::storage when the database stays locked past the timeout.
+  // REQUIRES: opened with Access::write (else Errc::internal).
   Status write(const std::function<Status()>& body);
 
   // Runs `body` in one read transaction, so that every query in it sees the same state of
@@ -154,7 +158,10 @@ class Store {
   // REQUIRES: inside write(). Replaces the stored fields of contact.id with these.
   Status update_contact(const Contact& contact);
   // REQUIRES: inside write(). Deletes the contact, its reminders, its links to interactions,
-  // and the interactions nobody else took part in.
+  // and the interactions nobody else took part in, with their full-text index entries. Once
+  // committed and checkpointed (as when the last connection closes), none of their text is
+  // left in the database file: secure_delete zeroes freed content, and the search indexes
+  // are rewritten, which takes time in proportion to their size.
   Status remove_contact(std::int64_t id);
 
   // REQUIRES: inside write(). Adds the interaction for interaction.people (by id; names are
@@ -250,7 +257,8 @@ class Store {
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word
   // must match. At most `limit` hits, best first (bm25), ranked among the
   // kSearchCandidates latest-recorded matching people and as many interactions, so that a
-  // common word costs no more than a rare one. invalid_input for an empty query.
+  // common word costs no more than a rare one. invalid_input for an empty query, or one
+  // that is not valid UTF-8 or holds control characters.
   Result<std::vector<SearchHit>> find(std::string_view query, int limit);
 
  private:

@@ -36,6 +36,12 @@ std::string ascii_upper(std::string_view text);
 // `text` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 
+// True when `text` shows nothing: it is empty or holds only whitespace (ASCII, and Unicode
+// spaces such as U+00A0 and U+3000) and invisible format characters (zero-width spaces and
+// joiners, U+FEFF). A name or a summary like that is as good as empty.
+// REQUIRES: valid UTF-8 (an invalid byte counts as visible).
+bool is_blank(std::string_view text);
+
 // True when `text` has a control character (C0 other than tab, DEL, or C1).
 bool has_control_chars(std::string_view text);
 

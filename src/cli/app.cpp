@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <ctime>
+#include <optional>
 #include <fmt/core.h>
 
 #include "cli/render.hpp"
@@ -13,8 +14,8 @@ namespace kith::cli {
 namespace {
 
 struct GlobalOptions {
-  std::string db;
-  std::string today;
+  std::optional<std::string> db;     // given, even empty, wins over the environment
+  std::optional<std::string> today;
   bool json = false;
   std::string color = "auto";
 };
@@ -36,19 +37,28 @@ Result<Context> resolve(const GlobalOptions& options) {
   Context ctx;
   ctx.json = options.json;
 
+  // An empty variable counts as unset, but an empty option is a mistake (say, a script's
+  // unset variable): it must not silently mean the real clock or the default database.
   Date clock_today = local_today();
-  std::string today_text = options.today;
-  if (today_text.empty() && env("KITH_TODAY")) today_text = env("KITH_TODAY");
+  std::string today_text = options.today.value_or("");
+  if (!options.today && env("KITH_TODAY")) today_text = env("KITH_TODAY");
+  if (options.today && options.today->empty()) {
+    return invalid_input("invalid --today '': expected a date like 2026-11-22 or today");
+  }
   if (today_text.empty()) {
     ctx.today = clock_today;
   } else {
     auto today = parse_date(today_text, clock_today);
-    if (!today) return invalid_input("invalid --today: " + today.error().message);
+    if (!today) {
+      const char* source = options.today ? "--today" : "KITH_TODAY";
+      return invalid_input(fmt::format("invalid {}: {}", source, today.error().message));
+    }
     ctx.today = *today;
   }
 
-  if (!options.db.empty()) {
-    ctx.db_path = options.db;
+  if (options.db) {
+    if (options.db->empty()) return invalid_input("invalid --db '': expected a file path");
+    ctx.db_path = *options.db;
   } else if (env("KITH_DB")) {
     ctx.db_path = env("KITH_DB");
   } else {
@@ -70,8 +80,13 @@ Result<Context> resolve(const GlobalOptions& options) {
   return ctx;
 }
 
+// The longest error kith prints, in bytes before escaping: room for any ordinary message (an
+// ambiguous name lists up to 8 candidates), while an error about a huge input (a 100 KiB
+// name) quotes only its start and end.
+constexpr std::size_t kMaxErrorBytes = 1024;
+
 void print_error(std::string_view message) {
-  fmt::print(stderr, "kith: {}\n", printable(message));
+  fmt::print(stderr, "kith: {}\n", printable(elide_middle(message, kMaxErrorBytes)));
 }
 
 }  // namespace

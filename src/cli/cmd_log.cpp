@@ -29,7 +29,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
   }
   Interaction interaction;
   interaction.summary = std::string(trim(o.args.back()));
-  if (interaction.summary.empty()) return invalid_input("empty summary: say what happened");
+  if (is_blank(interaction.summary)) return invalid_input("empty summary: say what happened");
   KITH_TRY(check_free_text(interaction.summary, "summary"));
   interaction.day = ctx.today;
   if (o.on) {
@@ -72,7 +72,7 @@ Status run_log(Context& ctx, const LogOptions& o) {
     r.due = *due;
     r.anchor = *due;
     r.text = std::string(trim(o.next[1]));
-    if (r.text.empty()) return invalid_input("--next: empty text: say what the next step is");
+    if (is_blank(r.text)) return invalid_input("--next: empty text: say what the next step is");
     KITH_TRY(check_free_text(r.text, "--next text"));
     followup = r;
   }

@@ -25,7 +25,7 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
   Reminder reminder;
   reminder.kind = o.promise ? ReminderKind::promise : ReminderKind::reminder;
   reminder.text = std::string(trim(o.args.back()));
-  if (reminder.text.empty()) return invalid_input("empty reminder text: say what to do");
+  if (is_blank(reminder.text)) return invalid_input("empty reminder text: say what to do");
   KITH_TRY(check_free_text(reminder.text, "reminder text"));
   if (o.promise && o.args.size() == 1) {
     return invalid_input("a promise is made to someone: kith remind WHO TEXT --promise ...");

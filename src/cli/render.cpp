@@ -25,6 +25,7 @@ std::string printable(std::string_view text) {
       out += static_cast<char>(c);
       ++i;
     } else {
+      // The one sequence this lead byte starts (an invalid lead byte gives no valid one).
       std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       std::string_view seq = text.substr(i, len);
       if (len > 1 && seq.size() == len && is_valid_utf8(seq) && !has_control_chars(seq)) {
@@ -37,6 +38,18 @@ std::string printable(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string elide_middle(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  auto continuation = [&](std::size_t i) {
+    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  std::size_t head = max_bytes * 2 / 3;
+  while (head > 0 && continuation(head)) --head;
+  std::size_t tail = text.size() - (max_bytes - head);
+  while (continuation(tail)) ++tail;
+  return std::string(text.substr(0, head)) + " … " + std::string(text.substr(tail));
 }
 
 std::string Painter::operator()(Paint paint, std::string_view text) const {

@@ -19,6 +19,11 @@ namespace kith::cli {
 // spaces, invalid UTF-8 bytes become \xNN.
 std::string printable(std::string_view text);
 
+// `text` when it has at most `max_bytes` bytes; else its start and its end with " … " between
+// them, about `max_bytes` in all, never splitting a UTF-8 sequence. An error that quotes a
+// 100 KiB input stays one readable line that still ends with the reason.
+std::string elide_middle(std::string_view text, std::size_t max_bytes);
+
 enum class Paint { none, bold, dim, red, yellow, green, cyan };
 
 // Wraps text in ANSI colour codes, or not, per the --color decision.

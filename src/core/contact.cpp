@@ -100,7 +100,7 @@ std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, D
   std::vector<Occasion> out;
   auto consider = [&](const Contact& c, const std::string& label, const YearlyDate& date) {
     Date on = next_on_or_after(date, today);
-    if (on > last) return;
+    if (on < today || on > last) return;  // none left before the end of the supported range
     out.push_back({c.id, c.name, label, on, years_at(date, on)});
   };
   for (const Contact& c : contacts) {
@@ -119,7 +119,7 @@ std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, D
 
 Result<std::string> normalize_label(std::string_view text) {
   std::string_view t = trim(text);
-  if (t.empty()) return invalid_input("invalid date label: it is empty");
+  if (is_blank(t)) return invalid_input("invalid date label: it is empty");
   if (!is_valid_utf8(t) || has_control_chars(t) || t.find('\n') != std::string_view::npos ||
       t.size() > 40 || t.find('=') != std::string_view::npos) {
     return invalid_input("invalid date label '" + std::string(is_valid_utf8(t) ? t : "?") +
@@ -155,7 +155,7 @@ Result<std::string> normalize_name(std::string_view text) {
     return invalid_input("invalid name: it contains control characters");
   }
   std::string_view t = trim(text);
-  if (t.empty()) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
+  if (is_blank(t)) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
   if (t.size() > kMaxNameBytes) {
     return invalid_input("invalid name: longer than " + std::to_string(kMaxNameBytes) + " bytes");
   }

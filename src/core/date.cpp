@@ -322,6 +322,12 @@ Date Date::plus_months(std::int64_t months) const {
                       std::min(day(), days_in_month(target_year, target_month))));
 }
 
+Date Date::plus_years(std::int64_t years) const {
+  // Bounded first, so that years * 12 cannot overflow; any step this long clamps anyway.
+  constexpr std::int64_t kYearsSupported = kMaxYear - kMinYear + 1;
+  return plus_months(std::clamp<std::int64_t>(years, -kYearsSupported, kYearsSupported) * 12);
+}
+
 std::int64_t days_between(Date a, Date b) {
   return std::int64_t{b.days_since_epoch()} - a.days_since_epoch();
 }

@@ -27,25 +27,21 @@ Error storage(const fs::path& path, std::string_view reason) {
   return {Errc::storage, "database '" + path.string() + "' " + std::string(reason)};
 }
 
-// Creates the missing folders of `dir` with mode 0700 (existing ones are left alone), adding
-// each one it creates to `created`, outermost first.
-Status make_private_dirs(const fs::path& dir, std::vector<fs::path>& created) {
+// Creates the missing folders of `dir` with mode 0700 (existing ones are left alone).
+Status make_private_dirs(const fs::path& dir) {
   if (dir.empty() || fs::exists(dir)) return {};
-  KITH_TRY(make_private_dirs(dir.parent_path(), created));
-  if (::mkdir(dir.c_str(), 0700) != 0) {
-    if (errno == EEXIST) return {};
+  KITH_TRY(make_private_dirs(dir.parent_path()));
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
     return Error{Errc::storage,
                  "cannot create folder '" + dir.string() + "': " + std::strerror(errno)};
   }
   ::chmod(dir.c_str(), 0700);  // mkdir's mode is filtered by the umask; this is not
-  created.push_back(dir);
   return {};
 }
 
-// Creates an empty file with mode 0600, so SQLite's -wal and -shm files inherit that mode,
-// and the folders it needs (recorded in `created`).
-Status create_private_file(const fs::path& path, std::vector<fs::path>& created) {
-  KITH_TRY(make_private_dirs(path.parent_path(), created));
+// Creates an empty file with mode 0600, so SQLite's -wal and -shm files inherit that mode.
+Status create_private_file(const fs::path& path) {
+  KITH_TRY(make_private_dirs(path.parent_path()));
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return {};  // another kith created it first: fine
@@ -75,20 +71,42 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
 }
 
 // Copies the database aside before a migration changes it: PATH.schema-N.bak, mode 0600.
+// The copy is written to a private temporary file and renamed into place, so that two kith
+// upgrading at once, or one killed halfway, never leave a partial copy under that name.
 Result<fs::path> back_up(SQLite::Database& db, const fs::path& path, int level) {
   fs::path target = path;
   target += ".schema-" + std::to_string(level) + ".bak";
+  fs::path partial = target;
+  partial += ".partial-" + std::to_string(::getpid());
   std::error_code ignored;
-  fs::remove(target, ignored);
-  std::vector<fs::path> folders;  // none: the database's folder exists
-  KITH_TRY(create_private_file(target, folders));
-  SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
-  SQLite::Backup backup(copy, db);
-  backup.executeStep();  // all pages at once
+  fs::remove(partial, ignored);
+  KITH_TRY(create_private_file(partial));
+  int rc = SQLITE_OK;
+  try {
+    SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE);
+    SQLite::Backup backup(copy, db);
+    rc = backup.executeStep();  // all pages at once
+  } catch (const SQLite::Exception&) {
+    fs::remove(partial, ignored);
+    throw;
+  }
+  if (rc != SQLITE_DONE) {
+    fs::remove(partial, ignored);
+    return storage(path, std::string("cannot be backed up before the upgrade: ") +
+                             sqlite3_errstr(rc));
+  }
+  if (::rename(partial.c_str(), target.c_str()) != 0) {
+    int error = errno;
+    fs::remove(partial, ignored);
+    return Error{Errc::storage, "cannot write the backup '" + target.string() +
+                                    "': " + std::strerror(error)};
+  }
   return target;
 }
 
-Status migrate(Store::Impl& impl, bool writable) {
+// The schema level of the open database. Errc::storage when the file belongs to another
+// application or was written by a newer kith.
+Result<int> checked_level(Store::Impl& impl) {
   SQLite::Database& db = impl.db;
   const int latest = Store::latest_schema_level();
   int app_id = pragma_int(db, "application_id");
@@ -104,27 +122,47 @@ Status migrate(Store::Impl& impl, bool writable) {
                                   "; this kith knows up to " + std::to_string(latest) +
                                   "): upgrade kith");
   }
-  if (level < latest) {
-    if (!writable) {
-      return storage(impl.path, "needs an upgrade to schema " + std::to_string(latest) +
-                                    " but is read-only");
-    }
-    if (level > 0 && !impl.missing) {
-      auto backup = back_up(db, impl.path, level);
-      if (!backup) return backup.error();
-      impl.backup = *backup;
-    }
+  return level;
+}
+
+// Brings the schema up to date, one migration per IMMEDIATE transaction. Each step reads the
+// level again once it holds the write lock: another kith may have created or migrated the
+// database since this one looked, and then there is nothing left to do (and no backup to make).
+Status migrate(Store::Impl& impl, bool writable) {
+  SQLite::Database& db = impl.db;
+  const int latest = Store::latest_schema_level();
+  Result<int> level = 0;
+  {
+    // One snapshot: the header and the schema must be read as of the same moment.
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    level = checked_level(impl);
+  }
+  if (!level) return level.error();
+  if (*level < latest && !writable) {
+    return storage(impl.path, "needs an upgrade to schema " + std::to_string(latest) +
+                                  " but is read-only");
   }
   if (writable && !impl.missing) {
     std::string mode = db.execAndGet("PRAGMA journal_mode").getString();
     if (mode != "wal") db.exec("PRAGMA journal_mode = WAL");
   }
-  for (const Migration& m : migrations()) {
-    if (m.level <= level) continue;
+  // An existing database is copied before the first migration touches it (outside the write
+  // lock: a backup cannot read through a connection that holds it).
+  if (*level > 0 && *level < latest && !impl.missing) {
+    auto backup = back_up(db, impl.path, *level);
+    if (!backup) return backup.error();
+    impl.backup = *backup;
+  }
+  while (*level < latest) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    level = checked_level(impl);
+    if (!level) return level.error();
+    if (*level >= latest) break;  // done by another kith meanwhile; nothing to commit
+    const Migration& m = migrations()[static_cast<std::size_t>(*level)];
     db.exec(std::string(m.sql));
     db.exec("PRAGMA user_version = " + std::to_string(m.level));
     tx.commit();
+    *level = m.level;
   }
   impl.level = pragma_int(db, "user_version");
   return {};
@@ -146,18 +184,34 @@ std::string file_uri(const fs::path& path) {
   return uri;
 }
 
-// Opens a database file this process may not write. A WAL database needs its -shm file,
-// which cannot be created when the folder is not writable either: then the file is opened
-// as immutable, which is right for a file nobody can write (a writer elsewhere would not be
-// seen, and kith never writes through this connection).
+// True when this process can create or already write the WAL files of `path`.
+bool sidecars_writable(const fs::path& path, const fs::path& folder) {
+  if (::access(folder.c_str(), W_OK | X_OK) == 0) return true;
+  for (const char* suffix : {"-wal", "-shm"}) {
+    if (::access((path.string() + suffix).c_str(), W_OK) != 0) return false;
+  }
+  return true;
+}
+
+// Opens a database file this process may not write. With no WAL content (no -wal file, or
+// an empty one) the main file is the whole database, and it is opened as immutable: that
+// needs no -shm file, so nothing is created next to a file kith may not write (SQLite would
+// create a -shm with the database's mode, and a 0400 -shm left behind makes every later
+// write fail even once the database is writable again). Immutable is right for a file
+// nobody can write; kith never writes through this connection. A non-empty -wal (a writer
+// was killed) must be read through the -shm, which then exists already.
 std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
-  try {
-    auto impl = std::make_unique<Store::Impl>(path.string(), SQLite::OPEN_READONLY);
-    impl->db.execAndGet("SELECT count(*) FROM sqlite_schema");
-    return impl;
-  } catch (const SQLite::Exception& e) {
-    int code = e.getErrorCode();
-    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+  std::error_code ec;
+  std::uintmax_t wal_size = fs::file_size(path.string() + "-wal", ec);
+  if (!ec && wal_size > 0) {
+    try {
+      auto impl = std::make_unique<Store::Impl>(path.string(), SQLite::OPEN_READONLY);
+      impl->db.execAndGet("SELECT count(*) FROM sqlite_schema");
+      return impl;
+    } catch (const SQLite::Exception& e) {
+      int code = e.getErrorCode();
+      if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+    }
   }
   return std::make_unique<Store::Impl>(file_uri(path) + "?immutable=1",
                                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
@@ -165,7 +219,17 @@ std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
 
 }  // namespace
 
-Error storage_error(const SQLite::Exception& e, const fs::path& path) {
+Error storage_error(const SQLite::Exception& e, const fs::path& path, int system_errno) {
+  // A write that ran out of room: SQLite says SQLITE_FULL for ENOSPC and an I/O error for
+  // the others. The transaction is rolled back either way.
+  const char* no_room = system_errno == ENOSPC   ? "the disk is full"
+                        : system_errno == EDQUOT ? "the disk quota is used up"
+                        : system_errno == EFBIG  ? "the file size limit is reached"
+                                                 : nullptr;
+  if (no_room) {
+    return storage(path, std::string("cannot grow: ") + no_room + " (" +
+                             std::strerror(system_errno) + ")");
+  }
   switch (e.getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -185,6 +249,10 @@ Error storage_error(const SQLite::Exception& e, const fs::path& path) {
     case SQLITE_AUTH:
       return storage(path, "cannot be accessed: permission denied");
     case SQLITE_IOERR:
+      if (system_errno != 0) {
+        return storage(path, std::string("cannot be read or written (I/O error: ") +
+                                 std::strerror(system_errno) + ")");
+      }
       return storage(path, "cannot be read or written (I/O error)");
     default:
       return storage(path, "failed: " + std::string(e.what()));
@@ -234,13 +302,7 @@ void register_functions(SQLite::Database& db) {
   db.createFunction("kith_days", 1, true, nullptr, sql_days);
 }
 
-Store::Impl::Cleanup::~Cleanup() {
-  if (!armed) return;
-  std::error_code ignored;
-  std::string base = path.string();
-  for (const char* suffix : {"-wal", "-shm", ""}) fs::remove(base + suffix, ignored);
-  for (auto it = folders.rbegin(); it != folders.rend(); ++it) ::rmdir(it->c_str());
-}
+int Store::Impl::system_errno() { return sqlite3_system_errno(db.getHandle()); }
 
 SQLite::Statement& Store::Impl::prepare(const char* sql) {
   auto& slot = statements[sql];
@@ -316,7 +378,10 @@ Result<fs::path> default_db_path(const char* xdg_data_home, const char* home) {
     return fs::path(home) / ".local" / "share" / "kith" / "kith.db";
   }
   return Error{Errc::storage,
-               "no place for the database: HOME is not set; use --db PATH or set KITH_DB"};
+               std::string("no place for the database: HOME is ") +
+                   (home && *home ? "not an absolute path ('" + std::string(home) + "')"
+                                  : std::string("not set")) +
+                   "; use --db PATH or set KITH_DB"};
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -327,11 +392,63 @@ Store::~Store() = default;
 bool Store::missing() const { return impl_->missing; }
 const std::optional<fs::path>& Store::backup_path() const { return impl_->backup; }
 int Store::schema_level() const { return impl_->level; }
+namespace {
+
+// Creates the database at `path`, at the latest schema and in WAL mode, unless another kith
+// does so first. It is built under a private temporary name and linked into place, so that no
+// kith ever opens a half-made database: an empty file being initialised in place is taken for
+// a new one by a second kith, and SQLite drops the first one's WAL as that of an empty file.
+Status create_database(const fs::path& path) {
+  KITH_TRY(make_private_dirs(path.parent_path()));
+  fs::path partial = path;
+  partial += ".partial-" + std::to_string(::getpid());
+  std::error_code ignored;
+  const auto remove_partial = [&] {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      fs::remove(partial.string() + suffix, ignored);
+    }
+  };
+  remove_partial();  // a leftover of a killed kith with this pid
+  KITH_TRY(create_private_file(partial));
+  try {
+    Store::Impl impl(partial.string(), SQLite::OPEN_READWRITE);
+    impl.path = path;
+    Status migrated = migrate(impl, true);
+    if (!migrated) {
+      remove_partial();
+      return migrated;
+    }
+  } catch (const SQLite::Exception& e) {
+    remove_partial();
+    return storage_error(e, path);
+  }
+  // link() fails when the name exists: then another kith created the database first. On a
+  // file system without hard links, rename() unless the name exists (a narrower race).
+  int linked = ::link(partial.c_str(), path.c_str());
+  int error = linked == 0 ? 0 : errno;
+  if (error == EPERM || error == EOPNOTSUPP || error == ENOSYS) {
+    error = fs::exists(path) ? EEXIST
+            : ::rename(partial.c_str(), path.c_str()) == 0 ? 0
+                                                            : errno;
+  }
+  remove_partial();
+  if (error != 0 && error != EEXIST) {
+    return storage(path, std::string("cannot be created: ") + std::strerror(error));
+  }
+  return {};
+}
+
+}  // namespace
+
 int Store::latest_schema_level() { return static_cast<int>(migrations().size()); }
 
 Result<Store> Store::open(const fs::path& path, Access access) {
   std::error_code ec;
   auto status = fs::status(path, ec);
+  if (status.type() == fs::file_type::none) {
+    // Not "missing": something in the way, like a folder kith may not search.
+    return storage(path, "cannot be accessed: " + ec.message());
+  }
   bool exists = fs::exists(status);
   if (exists && !fs::is_regular_file(status)) {
     return storage(path, "is not a regular file");
@@ -352,27 +469,31 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     }
     return Store(std::move(impl));
   }
-  std::vector<fs::path> folders;
+  // A new database appears complete or not at all (create_database). A file once created is
+  // never removed again, not even when the command that created it fails: another kith may
+  // already be writing to it.
   if (!exists) {
-    KITH_TRY(create_private_file(path, folders));
+    KITH_TRY(create_database(path));
   } else if (size == 0 && access == Access::write) {
     ::chmod(path.c_str(), 0600);  // an empty file becomes a database of private notes
   }
-  bool created = !exists;
 
-  bool writable = ::access(path.c_str(), W_OK) == 0;
-  if (access == Access::write && !writable) return storage(path, "is read-only");
+  fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  bool file_writable = ::access(path.c_str(), W_OK) == 0;
+  bool writable = file_writable && sidecars_writable(path, folder);
+  if (access == Access::write && !writable) {
+    if (!file_writable) return storage(path, "is read-only");
+    return storage(path, "cannot be written: its folder '" + folder.string() +
+                             "' is not writable");
+  }
+  std::unique_ptr<Impl> impl;
   try {
-    std::unique_ptr<Impl> impl;
     if (writable) {
       impl = std::make_unique<Impl>(path.string(), SQLite::OPEN_READWRITE);
     } else {
       impl = open_read_only(path);
     }
     impl->path = path;
-    impl->cleanup.path = path;
-    impl->cleanup.folders = folders;
-    impl->cleanup.armed = created;
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA secure_delete = ON");
@@ -382,14 +503,13 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     // only by what a command reads, so small commands stay small.
     impl->db.exec("PRAGMA cache_size = -16384");
     KITH_TRY(migrate(*impl, writable));
+    if (access == Access::read) {
+      impl->snapshot = std::make_unique<SQLite::Transaction>(
+          impl->db, SQLite::TransactionBehavior::DEFERRED);
+    }
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
-    if (created) {
-      std::error_code ignored;
-      fs::remove(path, ignored);
-      for (auto it = folders.rbegin(); it != folders.rend(); ++it) ::rmdir(it->c_str());
-    }
-    return storage_error(e, path);
+    return storage_error(e, path, impl ? impl->system_errno() : 0);
   }
 }
 
@@ -398,6 +518,25 @@ namespace {
 // Runs `body` in one IMMEDIATE transaction; commits when it succeeds and `commit` is set.
 Status transact(Store::Impl& impl, const std::function<Status()>& body, bool commit) {
   if (impl.in_write) return Error{Errc::internal, "nested Store::write"};
+  if (impl.snapshot && commit) {
+    return Error{Errc::internal, "Store::write on a store opened for reading"};
+  }
+  if (impl.snapshot) {
+    // A rehearsal on a store opened for reading: inside its snapshot, always rolled back.
+    return guarded(impl, [&]() -> Status {
+      impl.db.exec("SAVEPOINT rehearsal");
+      impl.in_write = true;
+      struct Undo {
+        Store::Impl& impl;
+        ~Undo() {
+          impl.in_write = false;
+          sqlite3_exec(impl.db.getHandle(), "ROLLBACK TO rehearsal; RELEASE rehearsal", nullptr,
+                       nullptr, nullptr);
+        }
+      } undo{impl};
+      return body();
+    });
+  }
   return guarded(impl, [&]() -> Status {
     SQLite::Transaction tx(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
     impl.in_write = true;
@@ -408,7 +547,6 @@ Status transact(Store::Impl& impl, const std::function<Status()>& body, bool com
     Status status = body();
     if (!status || !commit) return status;  // the transaction's destructor rolls back
     tx.commit();
-    impl.cleanup.armed = false;
     return {};
   });
 }

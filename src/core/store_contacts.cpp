@@ -359,6 +359,11 @@ Status Store::remove_contact(std::int64_t id) {
     auto& st = impl_->prepare("DELETE FROM contacts WHERE id = :id");
     st.bind(":id", id);
     if (st.exec() == 0) return not_found("no contact with id " + std::to_string(id));
+    // The full-text indexes only mark the deleted words as gone; the words themselves stay
+    // in their segments until a merge. Rewriting each index drops them, and secure_delete
+    // zeroes the pages they leave, so no word of the person stays in the file.
+    impl_->prepare("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')").exec();
+    impl_->prepare("INSERT INTO interactions_fts (interactions_fts) VALUES ('optimize')").exec();
     return {};
   });
 }

@@ -23,17 +23,10 @@ void register_functions(SQLite::Database& db);
 struct Store::Impl {
   Impl(const std::string& file, int flags) : db(file, flags) { register_functions(db); }
 
-  // Removes a database file this process created when no change was ever committed to it,
-  // so that a failed first command leaves nothing behind. Declared before `db` so that it
-  // runs after the connection is closed.
-  struct Cleanup {
-    std::filesystem::path path;
-    std::vector<std::filesystem::path> folders;  // created for it, outermost first
-    bool armed = false;
-    ~Cleanup();
-  } cleanup;
-
   SQLite::Database db;
+  // For Access::read: the read transaction that gives every query the same snapshot. After
+  // `db`, so that it ends before the connection closes.
+  std::unique_ptr<SQLite::Transaction> snapshot;
   std::filesystem::path path;
   bool missing = false;
   bool in_write = false;
@@ -49,10 +42,14 @@ struct Store::Impl {
 
   // The prepared statement for `sql`, reset and with its bindings cleared.
   SQLite::Statement& prepare(const char* sql);
+  // The operating system's error number behind the last failed call (ENOSPC...), or 0.
+  int system_errno();
 };
 
-// Turns a SQLite exception into kith's error, by extended result code. `path` names the file.
-Error storage_error(const SQLite::Exception& e, const std::filesystem::path& path);
+// Turns a SQLite exception into kith's error, by result code and, when known, the operating
+// system's error number behind it (a full disk). `path` names the file.
+Error storage_error(const SQLite::Exception& e, const std::filesystem::path& path,
+                    int system_errno = 0);
 
 // Runs `fn`, turning SQLite exceptions into Errc::storage errors and anything else thrown into
 // Errc::internal. The one place where exceptions from the database become Results.
@@ -61,7 +58,7 @@ auto guarded(Store::Impl& impl, Fn&& fn) -> decltype(fn()) {
   try {
     return fn();
   } catch (const SQLite::Exception& e) {
-    return storage_error(e, impl.path);
+    return storage_error(e, impl.path, impl.system_errno());
   } catch (const std::exception& e) {
     return Error{Errc::internal, e.what()};
   }

@@ -291,6 +291,7 @@ Status Store::update_reminder(const Reminder& reminder) {
 }
 
 Result<std::vector<SearchHit>> Store::find(std::string_view text, int limit) {
+  KITH_TRY(check_free_text(text, "search"));
   std::string query = fts_query(text);
   if (query.empty()) return invalid_input("empty search: give words to look for, like 'kith find rust'");
   return guarded(*impl_, [&]() -> Result<std::vector<SearchHit>> {

@@ -15,7 +15,11 @@ std::int32_t decode(std::string_view text, std::size_t& i) {
     ++i;
     return b0;
   }
-  int len = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
+  // Lead bytes: C2-DF two bytes, E0-EF three, F0-F4 four; C0, C1 and F5-FF never appear.
+  int len = b0 >= 0xF0 && b0 <= 0xF4   ? 4
+            : b0 >= 0xE0 && b0 <= 0xEF ? 3
+            : b0 >= 0xC2 && b0 <= 0xDF ? 2
+                                       : 0;
   if (len == 0 || i + static_cast<std::size_t>(len) > text.size()) {
     ++i;
     return -1;
@@ -160,6 +164,9 @@ std::string fold_for_match(std::string_view text) {
       space = !out.empty();
       continue;
     }
+    // Dropped before a pending space is written, so that a mark after a space (or at the
+    // end) cannot leave a space at the end of the key.
+    if (cp >= 0 && is_combining(cp)) continue;
     if (space) {
       out += ' ';
       space = false;
@@ -168,8 +175,6 @@ std::string fold_for_match(std::string_view text) {
       out += text[start];
     } else if (cp < 0x80) {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    } else if (is_combining(cp)) {
-      continue;
     } else if (cp == 0xDF) {
       out += "ss";
     } else if (cp == 0xC6 || cp == 0xE6) {
@@ -246,6 +251,19 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
   while (!text.empty() && space(text.back())) text.remove_suffix(1);
   return text;
+}
+
+bool is_blank(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::int32_t cp = decode(text, i);
+    bool invisible = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || cp == 0x1680 ||
+                     cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
+                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+                     cp == 0x3000 || cp == 0xFEFF;
+    if (!invisible) return false;
+  }
+  return true;
 }
 
 bool has_control_chars(std::string_view text) {

@@ -1,6 +1,7 @@
 // End-to-end: every bad input gets one line on stderr naming it, the documented exit code,
 // nothing on stdout, and a database exactly as it was.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "cli/harness.hpp"
 
@@ -11,7 +12,10 @@ struct BadInput {
   std::string label;
   std::vector<std::string> args;
   int code;
-  std::string names;  // the error line must contain this
+  std::string names;                           // the error line must contain this
+  std::map<std::string, std::string> env = {};  // extra environment for this run
+  bool raw = false;                            // args as given: no --db or --today added
+  std::string secret = {};                     // private text the error must not contain
 };
 
 // A small network with two Adas, so that "ada" is ambiguous.
@@ -22,17 +26,41 @@ void seed(const Sandbox& box) {
   box.ok({"log", "grace", "Coffee at the yard", "--on", "2026-11-01", "--via", "coffee"});
 }
 
-void check_rejected(const Sandbox& box, const BadInput& bad) {
+// The seed, plus an open promise (#1) and a reminder already done (#2).
+void seed_with_reminders(const Sandbox& box) {
+  seed(box);
+  box.ok({"remind", "grace", "Send the deck", "--on", "friday", "--promise"});
+  box.ok({"remind", "Renew the badge", "--on", "today"});
+  box.ok({"done", "2"});
+}
+
+// No error line is longer than this, whatever the size of the input it names.
+constexpr std::size_t kMaxErrorLine = 1200;
+
+void check_rejected(Sandbox& box, const BadInput& bad) {
   std::string before = box.dump();
-  Outcome o = box.kith(bad.args);
-  INFO("stderr: " << o.err);
+  auto saved_env = box.env;
+  for (const auto& [k, v] : bad.env) box.env[k] = v;
+  Outcome o = bad.raw ? box.raw(bad.args) : box.kith(bad.args);
+  box.env = saved_env;
+  INFO("stderr: " << o.err.substr(0, 2000));
   CHECK(o.code == bad.code);
   CHECK(o.out.empty());
   CHECK(line_count(o.err) == 1);
   CHECK(o.err.rfind("kith: ", 0) == 0);
+  CHECK(o.err.size() <= kMaxErrorLine);
   CHECK(o.err.find(bad.names) != std::string::npos);
   CHECK(o.err.find("her health") == std::string::npos);
+  if (!bad.secret.empty()) CHECK(o.err.find(bad.secret) == std::string::npos);
   CHECK(box.dump() == before);
+}
+
+void check_all_rejected(Sandbox& box, const std::vector<BadInput>& cases) {
+  // One database for all: each case must leave it exactly as it was for the next.
+  for (const auto& bad : cases) {
+    INFO("case: " << bad.label);
+    check_rejected(box, bad);
+  }
 }
 
 }  // namespace
@@ -101,11 +129,250 @@ TEST_CASE("bad input is refused with its exit code and one line, changing nothin
       {"find nothing", {"find", "  "}, 2, "empty search"},
       {"list unknown type", {"list", "--type", "wizard"}, 2, "wizard"},
   };
-  // One database for all: each case must leave it exactly as it was for the next.
-  for (const auto& bad : cases) {
-    INFO("case: " << bad.label);
-    check_rejected(box, bad);
+  check_all_rejected(box, cases);
+}
+
+// Arguments can carry at most 128 KiB each on Linux (MAX_ARG_STRLEN), so the largest text a
+// command line can hand kith is just under that; a 1 MB note can only come from a file.
+const std::string kHuge(100 * 1024, 'x');
+const std::string kHugeSpaces(100 * 1024, ' ');
+
+TEST_CASE("hostile text is refused with one short line that never repeats private text",
+          "[errors]") {
+  Sandbox box;
+  seed_with_reminders(box);
+  const std::vector<BadInput> cases = {
+      {"note of 100 KiB", {"add", "Bob", "--note", "Secret " + kHuge}, 2,
+       "invalid note: longer than 64 KiB", {}, false, "Secret"},
+      {"summary of 100 KiB", {"log", "grace", "Secret " + kHuge}, 2,
+       "invalid summary: longer than 64 KiB", {}, false, "Secret"},
+      {"reminder text of 100 KiB", {"remind", "grace", "Secret " + kHuge, "--on", "friday"}, 2,
+       "invalid reminder text: longer than 64 KiB", {}, false, "Secret"},
+      {"name of 100 KiB", {"add", kHuge}, 2, "invalid name: longer than 200 bytes"},
+      {"name of 100 KiB of spaces", {"add", kHugeSpaces}, 2, "it is empty"},
+      {"name of no-break and ideographic spaces", {"add", "\xC2\xA0\xE3\x80\x80"}, 2,
+       "it is empty"},
+      {"name of zero-width spaces", {"add", "\xE2\x80\x8B\xE2\x80\x8B"}, 2, "it is empty"},
+      {"summary of no-break spaces", {"log", "grace", "\xC2\xA0\xC2\xA0"}, 2, "empty summary"},
+      {"reminder text of zero-width spaces",
+       {"remind", "grace", "\xE2\x80\x8B", "--on", "friday"}, 2, "empty reminder text"},
+      {"follow-up text of ideographic spaces",
+       {"log", "grace", "Lunch", "--next", "friday", "\xE3\x80\x80"}, 2, "--next: empty text"},
+      {"WHO of 100 KiB", {"show", kHuge}, 3, "no contact matches 'xxxx"},
+      {"date of 100 KiB", {"log", "grace", "Lunch", "--on", kHuge}, 2, "invalid date 'xxxx"},
+      {"duration of 100 KiB", {"add", "Bob", "--every", kHuge}, 2, "invalid duration 'xxxx"},
+      {"email of 100 KiB", {"add", "Bob", "--email", kHuge + "@example.com"}, 2,
+       "@example.com': expected name@domain"},
+      {"note with a terminal escape", {"add", "Bob", "--note", "Secret\x1b[2J"}, 2,
+       "invalid note: it contains control characters", {}, false, "Secret"},
+      {"note with invalid UTF-8", {"add", "Bob", "--note", "Secret \xff\xfe"}, 2,
+       "invalid note: not valid UTF-8", {}, false, "Secret"},
+      {"note with a UTF-16 surrogate", {"add", "Bob", "--note", "Secret \xED\xA0\x80"}, 2,
+       "invalid note: not valid UTF-8", {}, false, "Secret"},
+      {"summary with a carriage return", {"log", "grace", "Secret\rLunch"}, 2,
+       "invalid summary: it contains control characters", {}, false, "Secret"},
+      {"summary with invalid UTF-8", {"log", "grace", "Secret \xC3"}, 2,
+       "invalid summary: not valid UTF-8", {}, false, "Secret"},
+      {"reminder text with a bell", {"remind", "grace", "Secret\x07", "--on", "friday"}, 2,
+       "invalid reminder text: it contains control characters", {}, false, "Secret"},
+      {"follow-up text with an escape",
+       {"log", "grace", "Lunch", "--next", "friday", "Secret\x1b"}, 2,
+       "invalid --next text: it contains control characters", {}, false, "Secret"},
+      {"organisation with a backspace", {"add", "Bob", "--org", "Secret\x08"}, 2,
+       "invalid organisation: it contains control characters", {}, false, "Secret"},
+      {"title with invalid UTF-8", {"add", "Bob", "--title", "Secret \x80"}, 2,
+       "invalid title: not valid UTF-8", {}, false, "Secret"},
+      {"learn text with DEL", {"add", "Bob", "--learn", "Secret\x7f"}, 2,
+       "invalid learn text: it contains control characters", {}, false, "Secret"},
+      {"offer text with a C1 control", {"add", "Bob", "--offer", "Secret\xC2\x9B"}, 2,
+       "invalid offer text: it contains control characters", {}, false, "Secret"},
+      {"edited note with an escape", {"edit", "grace", "--note", "Secret\x1b]0;x\x07"}, 2,
+       "invalid note: it contains control characters", {}, false, "Secret"},
+      {"name with an overlong slash", {"add", "Bob\xC0\xAF"}, 2, "invalid name: not valid UTF-8"},
+      {"name with a lead byte past F4", {"add", "Bob\xFF\xBF\x92"}, 2,
+       "invalid name: not valid UTF-8"},
+      {"name with a newline", {"add", "Bob\nSmith"}, 2, "control characters"},
+      {"name with a tab", {"add", "Bob\tSmith"}, 2, "control characters"},
+      {"new name with invalid UTF-8", {"edit", "grace", "--name", "Gr\xE9"}, 2,
+       "invalid name: not valid UTF-8"},
+      {"introducer with control characters", {"add", "Bob", "--met-via", "Ada\x1b"}, 2,
+       "invalid met-via: it contains control characters"},
+      {"tag with invalid UTF-8", {"add", "Bob", "--tag", "na\xffvy"}, 2, "invalid tag"},
+      {"date label with control characters", {"add", "Bob", "--date", "met\x01=01-01"}, 2,
+       "label"},
+      {"search with invalid UTF-8", {"find", "her\xff"}, 2, "invalid search: not valid UTF-8"},
+      {"search with control characters", {"find", "her\x1b"}, 2,
+       "invalid search: it contains control characters"},
+      {"WHO with a SQL fragment", {"show", "' OR '1'='1"}, 3, "no contact matches"},
+      {"WHO that is a LIKE wildcard", {"show", "%"}, 3, "no contact matches '%'"},
+      {"WHO that is an underscore", {"edit", "_", "--org", "X"}, 3, "no contact matches '_'"},
+      {"WHO with quotes", {"log", "\"grace\"", "Lunch"}, 3, "no contact matches '\"grace\"'"},
+      {"WHO with a statement to drop a table", {"edit", "1; DROP TABLE contacts", "--org", "X"},
+       3, "'1; DROP TABLE contacts'"},
+      {"rm of a WHO with a statement", {"rm", "x'); DELETE FROM contacts; --", "--yes"}, 3,
+       "no contact matches"},
+      {"a number where a name goes", {"log", "999", "Lunch"}, 3, "no contact matches '999'"},
+      {"a name where a reminder id goes", {"done", "grace"}, 2, "invalid reminder id 'grace'"},
+      {"a name where a weight goes", {"log", "grace", "Lunch", "--weight", "heavy"}, 2, "heavy"},
+      {"a name where a limit goes", {"history", "--limit", "ten"}, 2, "ten"},
+      {"a name where a day count goes", {"plan", "--days", "week"}, 2, "week"},
+      {"a statement where a circle goes", {"add", "Bob", "--circle", "1; DROP TABLE contacts"},
+       2, "DROP TABLE"},
+      {"a statement where a channel goes",
+       {"log", "grace", "Lunch", "--via", "coffee'; DROP TABLE interactions;--"}, 2,
+       "DROP TABLE interactions"},
+      {"a statement where a type goes", {"add", "Bob", "--type", "mentor' OR '1'='1"}, 2,
+       "invalid type name"},
+      {"a statement where a duration goes", {"add", "Bob", "--every", "1d; DROP TABLE x"}, 2,
+       "invalid duration"},
+      {"a statement where an email goes", {"add", "Bob", "--email", "x'--@example.com; DROP"},
+       2, "invalid email"},
+      {"a huge number where a weight goes",
+       {"log", "grace", "Lunch", "--weight", "99999999999999999999"}, 2, "99999999999999999999"},
+      {"a huge reminder id", {"snooze", "99999999999999999999", "1w"}, 2,
+       "invalid reminder id '99999999999999999999'"},
+  };
+  check_all_rejected(box, cases);
+}
+
+TEST_CASE("every command refuses bad arguments with its exit code and changes nothing",
+          "[errors]") {
+  Sandbox box;
+  seed_with_reminders(box);
+  const std::vector<BadInput> cases = {
+      {"edit removing a missing tag", {"edit", "grace", "--no-tag", "army"}, 2, "no tag 'army'"},
+      {"edit removing a missing email", {"edit", "grace", "--no-email", "g@example.org"}, 2,
+       "no email 'g@example.org'"},
+      {"edit removing a missing phone", {"edit", "grace", "--no-phone", "555 0100"}, 2,
+       "no phone '555 0100'"},
+      {"edit making someone their own introducer", {"edit", "grace", "--met-via", "grace"}, 2,
+       "cannot introduce themselves"},
+      {"edit with an ambiguous introducer", {"edit", "grace", "--met-via", "ada"}, 3,
+       "--met-via: 'ada' matches 2 contacts"},
+      {"edit with an impossible birthday", {"edit", "grace", "--birthday", "02-30"}, 2, "02-30"},
+      {"edit with circle 7", {"edit", "grace", "--circle", "7"}, 2, "circle 7"},
+      {"edit with a zero cadence", {"edit", "grace", "--every", "0w"}, 2, "'0w'"},
+      {"edit of id 0", {"edit", "0", "--org", "X"}, 3, "no contact matches '0'"},
+      {"archive ambiguous", {"archive", "ada"}, 3, "matches 2 contacts"},
+      {"unarchive unknown", {"unarchive", "nobody"}, 3, "'nobody'"},
+      {"rm unknown", {"rm", "nobody", "--yes"}, 3, "'nobody'"},
+      {"rm of an empty WHO", {"rm", "", "--yes"}, 2, "empty contact name"},
+      {"show of an empty WHO", {"show", ""}, 2, "empty contact name"},
+      {"show of a huge id", {"show", "99999999999999999999"}, 3, "'99999999999999999999'"},
+      {"show with two WHOs", {"show", "grace", "ada"}, 2, "ada"},
+      {"history ambiguous", {"history", "ada"}, 3, "matches 2 contacts"},
+      {"history --limit negative", {"history", "--limit", "-1"}, 2, "--limit -1"},
+      {"history --since an impossible day", {"history", "--since", "2026-02-29"}, 2,
+       "February 2026 has 28 days"},
+      {"balance ambiguous", {"balance", "ada"}, 3, "matches 2 contacts"},
+      {"balance of a blank WHO", {"balance", " "}, 2, "empty contact name"},
+      {"find of only stars", {"find", "*"}, 2, "empty search"},
+      {"find --limit 0", {"find", "grace", "--limit", "0"}, 2, "--limit 0"},
+      {"list --tag with a comma", {"list", "--tag", "a,b"}, 2, "'a,b'"},
+      {"list --tag empty", {"list", "--tag", ""}, 2, "invalid tag"},
+      {"list --type of two words", {"list", "--type", "a b"}, 2, "'a b'"},
+      {"list with an argument", {"list", "grace"}, 2, "grace"},
+      {"reminders with an argument", {"reminders", "grace"}, 2, "grace"},
+      {"types add of a 40-letter name", {"types", "add", std::string(40, 'a')}, 2,
+       "at most 32"},
+      {"types add with weight 0", {"types", "add", "friend", "--weight", "0"}, 2, "weight 0"},
+      {"types set with a word for a cadence", {"types", "set", "peer", "--every", "weekly"}, 2,
+       "'weekly'"},
+      {"types with an unknown subcommand", {"types", "remove", "peer"}, 2, "remove"},
+      {"types set without a type", {"types", "set"}, 2, "type is required"},
+      {"dates --ahead 367", {"dates", "--ahead", "367"}, 2, "--ahead 367"},
+      {"dates --ahead a word", {"dates", "--ahead", "month"}, 2, "month"},
+      {"report --ahead -1", {"report", "--ahead", "-1"}, 2, "--ahead -1"},
+      {"report --limit 1001", {"report", "--limit", "1001"}, 2, "--limit 1001"},
+      {"report with an argument", {"report", "today"}, 2, "today"},
+      {"plan --days 367", {"plan", "--days", "367"}, 2, "--days 367"},
+      {"plan --type empty", {"plan", "--type", ""}, 2, "invalid type name ''"},
+      {"plan with an argument", {"plan", "grace"}, 2, "grace"},
+      {"remind --on beyond the supported dates", {"remind", "x", "--on", "2201-01-01"}, 2,
+       "2201-01-01"},
+      {"remind --in over 100 years", {"remind", "x", "--in", "101y"}, 2, "at most 100 years"},
+      {"remind --every 0w", {"remind", "x", "--on", "friday", "--every", "0w"}, 2, "'0w'"},
+      {"remind --promise to an unknown person",
+       {"remind", "nobody", "x", "--on", "friday", "--promise"}, 3, "'nobody'"},
+      {"snooze --to a word", {"snooze", "1", "--to", "someday"}, 2, "'someday'"},
+      {"snooze by 0d", {"snooze", "1", "0d"}, 2, "'0d'"},
+      {"snooze a done reminder to a day", {"snooze", "2", "--to", "friday"}, 2, "already done"},
+      {"done with a hash and letters", {"done", "#x"}, 2, "'#x'"},
+      {"done of id 0", {"done", "0"}, 2, "'0'"},
+      {"log --on before 1900", {"log", "grace", "Lunch", "--on", "1899-12-31"}, 2,
+       "from 1900 to 2200"},
+      {"log --on an offset past the limit", {"log", "grace", "Lunch", "--on", "101y ago"}, 2,
+       "at most 100 years"},
+      {"log --weight -1", {"log", "grace", "Lunch", "--weight", "-1"}, 2, "weight -1"},
+      {"log --next in a layout of its own", {"log", "grace", "Lunch", "--next", "1/12", "Call"},
+       2, "'1/12'"},
+      {"log with a blank WHO", {"log", " ", "Lunch"}, 2, "empty contact name"},
+  };
+  check_all_rejected(box, cases);
+}
+
+TEST_CASE("bad global options and environment are refused and touch no database",
+          "[errors]") {
+  Sandbox box;
+  seed(box);
+  const std::string db = box.db().string();
+  const std::string dir = box.dir().string();
+  const std::vector<BadInput> cases = {
+      {"--today empty", {"--today", "", "list"}, 2, "invalid --today ''"},
+      {"--db empty", {"--db", "", "--today", "2026-11-22", "add", "X"}, 2, "invalid --db ''",
+       {{"HOME", dir}}, true},
+      {"KITH_TODAY garbage", {"--db", db, "list"}, 2, "invalid KITH_TODAY: invalid date 'soon'",
+       {{"KITH_TODAY", "soon"}}, true},
+      {"KITH_TODAY past the supported dates", {"--db", db, "add", "X"}, 2,
+       "invalid KITH_TODAY: invalid date '2201-01-01'", {{"KITH_TODAY", "2201-01-01"}}, true},
+      {"KITH_TODAY with control characters", {"--db", db, "add", "X"}, 2, "'2026\\x01'",
+       {{"KITH_TODAY", "2026\x01"}}, true},
+      {"--today before 1900", {"--today", "1899-12-31", "add", "X"}, 2, "'1899-12-31'"},
+      {"--today an offset past the limit", {"--today", "101y", "add", "X"}, 2,
+       "at most 100 years"},
+      {"--db is a folder", {"--db", dir, "add", "X"}, 5, "'" + dir + "' is not a regular file"},
+      {"--db is a device", {"--db", "/dev/null", "add", "X"}, 5, "is not a regular file"},
+      {"--db below a file", {"--db", db + "/inner.db", "add", "X"}, 5, "Not a directory"},
+      {"KITH_DB is a folder", {"--today", "2026-11-22", "list"}, 5, "is not a regular file",
+       {{"KITH_DB", dir}}, true},
+      {"HOME is a relative path", {"--today", "2026-11-22", "list"}, 5,
+       "HOME is not an absolute path ('relative')", {{"HOME", "relative"}}, true},
+      {"HOME is a file", {"--today", "2026-11-22", "add", "X"}, 5, "cannot create folder",
+       {{"HOME", db}}, true},
+      {"XDG_DATA_HOME is a file", {"--today", "2026-11-22", "add", "X"}, 5,
+       "cannot create folder", {{"XDG_DATA_HOME", db}}, true},
+      {"unknown global option", {"--verbose", "list"}, 2, "--verbose"},
+      {"--color empty", {"--color", "", "list"}, 2, "--color"},
+  };
+  check_all_rejected(box, cases);
+}
+
+TEST_CASE("text that only looks dangerous is stored exactly and disturbs nothing", "[errors]") {
+  Sandbox box;
+  seed(box);
+  const std::string note = "'; DELETE FROM interactions; --";
+  const std::vector<std::string> names = {
+      "Robert'); DROP TABLE contacts;--", "O'Brien \"Bob\"", "1 OR 1=1", "%_\\", "42",
+      "José Núñez 山田 👋🏽", "\xE2\x80\xAE" "evil rtl"};
+  for (const auto& name : names) {
+    CAPTURE(name);
+    box.ok({"add", name, "--note", note, "--org", "x\" OR \"1"});
   }
+  CHECK(box.query("SELECT count(*) FROM contacts") == std::to_string(3 + names.size()));
+  CHECK(box.query("SELECT count(*) FROM interactions") == "1");
+  CHECK(box.query("SELECT name FROM contacts WHERE id = 4") == names[0]);
+  CHECK(box.query("SELECT count(*) FROM contacts WHERE note = '''; DELETE FROM interactions; "
+                  "--'") == std::to_string(names.size()));
+  box.ok({"log", "o'brien", "Talked about \"quotes\" and 'DROP TABLE'", "--gave"});
+  for (const std::string query : {"\"", "NEAR(a b)", "a OR b", "-x", "^x", "x:y", "(", "drop*",
+                                  "'", "contacts MATCH 'x'"}) {
+    CAPTURE(query);
+    Outcome o = box.kith({"find", "--", query});  // "--": "-x" is a word, not an option
+    INFO(o.err);
+    CHECK(o.code == 0);
+  }
+  CHECK(box.ok({"find", "DROP"}).find("O'Brien") != std::string::npos);
+  CHECK(box.query("PRAGMA integrity_check") == "ok");
 }
 
 TEST_CASE("an error never prints a contact's private note", "[errors]") {

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace kith::test {
 namespace fs = std::filesystem;
@@ -22,7 +24,10 @@ Outcome run_process(const std::vector<std::string>& argv,
                     const std::map<std::string, std::string>& env) {
   int out_pipe[2];
   int err_pipe[2];
-  if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec, so that a process spawned by another thread does not hold these open.
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -83,6 +88,12 @@ void write_file(const fs::path& path, const std::string& bytes) {
   out << bytes;
 }
 
+unsigned mode_of(const fs::path& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 0777;
+}
+
 int line_count(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -121,6 +132,17 @@ std::string Sandbox::ok(std::vector<std::string> args) const {
   INFO("kith stderr: " << o.err);
   REQUIRE(o.code == 0);
   return o.out;
+}
+
+std::vector<Outcome> Sandbox::kith_at_once(
+    const std::vector<std::vector<std::string>>& runs) const {
+  std::vector<Outcome> outcomes(runs.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    threads.emplace_back([this, &runs, &outcomes, i] { outcomes[i] = kith(runs[i]); });
+  }
+  for (auto& thread : threads) thread.join();
+  return outcomes;
 }
 
 std::string Sandbox::query(const std::string& sql) const {

@@ -35,6 +35,9 @@ class Sandbox {
   Outcome raw(std::vector<std::string> args) const;
   // Runs kith, failing the test (with its stderr) unless it exits 0.
   std::string ok(std::vector<std::string> args) const;
+  // Runs kith once per argument list (each with --db and --today), all at the same time;
+  // the outcomes in the same order.
+  std::vector<Outcome> kith_at_once(const std::vector<std::vector<std::string>>& runs) const;
 
   // Extra environment variables for every run.
   std::map<std::string, std::string> env;
@@ -61,5 +64,8 @@ void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 // The number of lines in `text`.
 int line_count(const std::string& text);
+
+// A file's permission bits (failing the test when it does not exist).
+unsigned mode_of(const std::filesystem::path& path);
 
 }  // namespace kith::test

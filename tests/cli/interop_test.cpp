@@ -75,7 +75,14 @@ json contacts_without_times(const Sandbox& box) {
 // and the database as it was.
 void check_refused(const Sandbox& box, const std::vector<std::string>& args,
                    const std::string& error) {
-  std::string before = box.dump();
+  // A failed first command leaves an empty database at the latest schema, never a
+  // half-made one (docs/architecture.md): compare with one.
+  const auto empty_database = [] {
+    Sandbox fresh;
+    fresh.kith({"add", "Nobody", "--type", "wizard"});
+    return fresh.dump();
+  };
+  std::string before = fs::exists(box.db()) ? box.dump() : empty_database();
   Outcome o = box.kith(args);
   CHECK(o.code == 4);
   CHECK(o.out.empty());
@@ -240,7 +247,7 @@ TEST_CASE("a file with any invalid record changes nothing, and the error names t
   std::string uuid = doc["contacts"][3]["uuid"];
   check_refused(empty, {"import", file.string()},
                 file.string() + ": contacts[3] (uuid " + uuid + "): missing \"name\"");
-  CHECK_FALSE(fs::exists(empty.db()));  // a failed first write leaves no database behind
+  CHECK(empty.query("SELECT count(*) FROM contacts") == "0");  // nothing of the file landed
 
   bad = doc;
   bad["interactions"][1]["people"] = json::array({"00000000-0000-4000-8000-000000000000"});

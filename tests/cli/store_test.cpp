@@ -7,17 +7,12 @@
 #include <sstream>
 
 #include "cli/harness.hpp"
+#include "core/store_impl.hpp"  // register_functions: migrations from level 3 call them
 #include "kith/store.hpp"
 
 namespace kith::test {
 namespace fs = std::filesystem;
 namespace {
-
-unsigned mode_of(const fs::path& path) {
-  struct stat st {};
-  REQUIRE(::stat(path.c_str(), &st) == 0);
-  return st.st_mode & 0777;
-}
 
 std::string migration_sql(int level) {
   for (const auto& entry : fs::directory_iterator(fs::path(KITH_SOURCE_DIR) / "migrations")) {
@@ -31,6 +26,7 @@ std::string migration_sql(int level) {
 // A database as kith at schema `level` left it, with one contact.
 void make_database_at_level(const fs::path& path, int level) {
   SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  register_functions(db);
   for (int l = 1; l <= level; ++l) {
     db.exec(migration_sql(l));
     db.exec("PRAGMA user_version = " + std::to_string(l));
@@ -83,12 +79,18 @@ TEST_CASE("read commands on a missing database say so and create nothing", "[sto
   CHECK_FALSE(fs::exists(box.db()));
 }
 
-TEST_CASE("a failed first write leaves no database behind", "[store]") {
+// The database is created before the command's transaction runs and is never removed again:
+// another kith may be writing to it by then. So a failed first write leaves a complete, empty
+// database, never a half-made one.
+TEST_CASE("a failed first write leaves an empty database at the latest schema", "[store]") {
   Sandbox box;
   Outcome o = box.kith({"add", "Ada", "--type", "wizard"});
   CHECK(o.code == 2);
-  CHECK_FALSE(fs::exists(box.db()));
-  CHECK_FALSE(fs::exists(box.db().string() + "-wal"));
+  REQUIRE(fs::exists(box.db()));
+  CHECK(box.query("PRAGMA user_version") == std::to_string(Store::latest_schema_level()));
+  CHECK(box.query("SELECT count(*) FROM contacts") == "0");
+  CHECK(box.query("PRAGMA integrity_check") == "ok");
+  CHECK_FALSE(fs::exists(box.db().string() + ".schema-1.bak"));
 }
 
 TEST_CASE("a file that is not a kith database is refused with exit 5 and left untouched",
@@ -152,24 +154,94 @@ TEST_CASE("a database from a newer kith is refused with exit 5 and left untouche
   CHECK(read_file(box.db()) == bytes);
 }
 
-TEST_CASE("a database at an earlier schema is backed up, then migrated", "[store]") {
+TEST_CASE("a database at every earlier schema kith shipped is backed up, then migrated",
+          "[store]") {
+  const int latest = Store::latest_schema_level();
+  for (int level = 1; level < latest; ++level) {
+    DYNAMIC_SECTION("from schema " << level) {
+      Sandbox box;
+      make_database_at_level(box.db(), level);
+      Outcome o = box.kith({"list"});
+      INFO(o.err);
+      REQUIRE(o.code == 0);
+      CHECK(o.out.find("Ada Lovelace") != std::string::npos);
+      CHECK(box.query("PRAGMA user_version") == std::to_string(latest));
+      CHECK(box.query("PRAGMA integrity_check") == "ok");
+      fs::path backup = box.db().string() + ".schema-" + std::to_string(level) + ".bak";
+      REQUIRE(fs::exists(backup));
+      CHECK(mode_of(backup) == 0600);
+      for (const auto& entry : fs::directory_iterator(box.dir())) {
+        CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);
+      }
+      {
+        SQLite::Database copy(backup.string(), SQLite::OPEN_READONLY);
+        CHECK(copy.execAndGet("PRAGMA user_version").getInt() == level);
+        CHECK(copy.execAndGet("SELECT name FROM contacts").getString() == "Ada Lovelace");
+        CHECK(copy.execAndGet("PRAGMA integrity_check").getString() == "ok");
+      }
+      // The migrated database answers the new questions about the old contact.
+      box.ok({"log", "ada", "Caught up after the migration", "--gave"});
+      CHECK(box.query("SELECT given, last_day FROM contact_stats") == "1|2026-11-22");
+      CHECK(box.ok({"find", "ada"}).find("Ada Lovelace") != std::string::npos);
+      // Opening it again migrates nothing and makes no second backup.
+      fs::remove(backup);
+      box.ok({"list"});
+      CHECK_FALSE(fs::exists(backup));
+    }
+  }
+}
+
+TEST_CASE("kith processes upgrading an old database at once migrate it once", "[store]") {
   Sandbox box;
   make_database_at_level(box.db(), 1);
-  Outcome o = box.kith({"list"});
-  INFO(o.err);
-  REQUIRE(o.code == 0);
-  CHECK(o.out.find("Ada Lovelace") != std::string::npos);
+  constexpr int kProcesses = 4;
+  std::vector<std::vector<std::string>> runs;
+  for (int i = 0; i < kProcesses; ++i) runs.push_back({"add", "Person " + std::to_string(i)});
+  for (const Outcome& o : box.kith_at_once(runs)) {
+    INFO(o.err);
+    CHECK(o.code == 0);
+  }
   CHECK(box.query("PRAGMA user_version") == std::to_string(Store::latest_schema_level()));
-  fs::path backup = box.db().string() + ".schema-1.bak";
-  REQUIRE(fs::exists(backup));
-  CHECK(mode_of(backup) == 0600);
-  SQLite::Database copy(backup.string(), SQLite::OPEN_READONLY);
-  CHECK(copy.execAndGet("PRAGMA user_version").getInt() == 1);
-  CHECK(copy.execAndGet("SELECT name FROM contacts").getString() == "Ada Lovelace");
-  // The migrated database answers the new questions about the old contact.
-  box.ok({"log", "ada", "Caught up after the migration", "--gave"});
-  CHECK(box.query("SELECT given, last_day FROM contact_stats") == "1|2026-11-22");
-  CHECK(box.ok({"find", "ada"}).find("Ada Lovelace") != std::string::npos);
+  CHECK(box.query("SELECT count(*) FROM contacts") == std::to_string(kProcesses + 1));
+  CHECK(box.query("PRAGMA integrity_check") == "ok");
+  SQLite::Database copy(box.db().string() + ".schema-1.bak", SQLite::OPEN_READONLY);
+  CHECK(copy.execAndGet("SELECT count(*) FROM contacts").getInt() == 1);
+}
+
+TEST_CASE("kith processes creating the database at once all succeed", "[store]") {
+  constexpr int kProcesses = 4;
+  std::vector<std::vector<std::string>> runs;
+  for (int i = 0; i < kProcesses; ++i) runs.push_back({"add", "Person " + std::to_string(i)});
+  for (int round = 0; round < 3; ++round) {
+    CAPTURE(round);
+    Sandbox box;
+    for (const Outcome& o : box.kith_at_once(runs)) {
+      INFO(o.err);
+      CHECK(o.code == 0);
+    }
+    CHECK(box.query("SELECT count(*) FROM contacts") == std::to_string(kProcesses));
+    CHECK(box.query("PRAGMA journal_mode") == "wal");
+    CHECK(box.query("PRAGMA integrity_check") == "ok");
+  }
+}
+
+TEST_CASE("a store opened for reading sees one snapshot while another kith writes",
+          "[store]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  auto reader = Store::open(box.db(), Store::Access::read);
+  REQUIRE(reader);
+  REQUIRE(reader->contacts({})->size() == 1);
+  box.ok({"add", "Grace"});
+  box.ok({"log", "ada", "Lunch", "--gave"});
+  // Every later query of the reader: the database as of its first one.
+  CHECK(reader->contacts({})->size() == 1);
+  CHECK(reader->history({})->empty());
+  CHECK(reader->resolve("ada")->balance.given == 0);
+  auto fresh = Store::open(box.db(), Store::Access::read);
+  REQUIRE(fresh);
+  CHECK(fresh->contacts({})->size() == 2);
+  CHECK(reader->write([] { return Status{}; }).error().code == Errc::internal);
 }
 
 TEST_CASE("a read-only database in a read-only folder can be read but not written",
@@ -252,14 +324,6 @@ TEST_CASE("a failing read on a missing database prints only its error", "[store]
     CHECK(o.err.find("no database yet") == std::string::npos);
   }
   CHECK_FALSE(fs::exists(box.db()));
-}
-
-TEST_CASE("a failed first write leaves neither the file nor the folders it made", "[store]") {
-  Sandbox box;
-  fs::path db = box.dir() / "new" / "deeper" / "kith.db";
-  Outcome o = box.raw({"--db", db.string(), "--today", "2026-11-22", "log", "nobody", "Lunch"});
-  CHECK(o.code == 3);
-  CHECK_FALSE(fs::exists(box.dir() / "new"));
 }
 
 TEST_CASE("an empty file given as the database becomes private when kith writes to it",

@@ -395,6 +395,10 @@ TEST_CASE("adding months past the supported range clamps to its first or last da
   CHECK(day("1900-06-15").plus_years(-1).to_string() == "1900-01-01");
   CHECK(day("2025-06-15").plus_months(INT64_MAX).to_string() == "2200-12-31");
   CHECK(day("2025-06-15").plus_months(INT64_MIN).to_string() == "1900-01-01");
+  // Found by fuzz_date: years * 12 overflowed before the clamp (undefined behaviour).
+  CHECK(day("2025-06-15").plus_years(INT64_MAX).to_string() == "2200-12-31");
+  CHECK(day("2025-06-15").plus_years(INT64_MIN).to_string() == "1900-01-01");
+  CHECK(day("2025-06-15").plus_years(3543825130779062837).to_string() == "2200-12-31");
   CHECK(day("2200-11-30").plus_months(1).to_string() == "2200-12-30");
   CHECK(day("1900-02-28").plus_months(-1).to_string() == "1900-01-28");
 }

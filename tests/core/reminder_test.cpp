@@ -158,4 +158,15 @@ TEST_CASE("stopping a recurring reminder marks it done instead of moving it", "[
   CHECK(done.due == day("2026-11-02"));
 }
 
+// Found by fuzz_date: on 2200-12-31 the next Dec 29 would be in 2201, past the supported
+// years; it came back as 2200-12-29 and was listed as coming up, two days in the past.
+TEST_CASE("at the end of the supported years no occasion is listed in the past", "[reminder]") {
+  Contact ada;
+  ada.name = "Ada";
+  ada.birthday = yearly("12-29");
+  CHECK(next_on_or_after(yearly("12-29"), day("2200-12-31")).to_string() == "2200-12-29");
+  CHECK(upcoming_occasions({ada}, day("2200-12-31"), 30).empty());
+  CHECK(upcoming_occasions({ada}, day("2200-12-20"), 30).size() == 1);
+}
+
 }  // namespace kith

@@ -17,7 +17,9 @@ TEST_CASE("well-formed UTF-8 is valid and malformed sequences are not", "[text]"
                           "\xF4\x90\x80\x80",  // past U+10FFFF
                           "\xC3",              // truncated
                           "a\x80z",            // lone continuation byte
-                          "\xFF\xFE"}) {
+                          "\xFF\xFE",
+                          // Found by fuzz_text: F5-FF were read as three-byte leads.
+                          "\xFF\xBF\x92", "\xF8\x88\x80\x80", "\xF5\x80\x80\x80"}) {
     CAPTURE(bad);
     CHECK_FALSE(is_valid_utf8(bad));
   }
@@ -39,6 +41,8 @@ TEST_CASE("folding ignores case and accents so that jose finds José Núñez", "
            {"  Ada   Lovelace ", "ada lovelace"},
            {"山田 太郎", "山田 太郎"},      {"ΕΛΕΝΗ", "ελενη"},
            {"ЁЖИК", "ежик"},               {"O'Connor", "o'connor"},
+           // Found by fuzz_text: a mark after a space left a space at the end of the key.
+           {"Ada \xCC\x81", "ada"},          {"Ada \xCC\x81 Lovelace", "ada lovelace"},
        }) {
     CAPTURE(c.text);
     CHECK(fold_for_match(c.text) == c.folded);
@@ -103,6 +107,21 @@ TEST_CASE("control characters are found, tab and newline allowed", "[text]") {
   CHECK(has_control_chars(std::string("a\0b", 3)));
   CHECK_FALSE(has_control_chars("line\nnext\ttab"));
   CHECK_FALSE(has_control_chars("José 山田 👋"));
+}
+
+
+TEST_CASE("text of only spaces and invisible characters is blank", "[text]") {
+  for (std::string blank : {"", " ", " \t\n ", "\xC2\xA0",   // no-break space
+                            "\xE3\x80\x80",                   // ideographic space
+                            "\xE2\x80\x8B\xE2\x80\x8D",       // zero-width space and joiner
+                            "\xEF\xBB\xBF", "\xE2\x80\xAF \xE2\x81\x9F"}) {
+    CAPTURE(blank);
+    CHECK(is_blank(blank));
+  }
+  for (std::string shown : {"a", " . ", "\xC2\xA0x", "山", "👋", "\xFF"}) {
+    CAPTURE(shown);
+    CHECK_FALSE(is_blank(shown));
+  }
 }
 
 }  // namespace kith
