@@ -21,7 +21,7 @@ inline constexpr int kDefaultReportAhead = 7;
 inline constexpr int kMaxReportAhead = 366;
 
 struct ReportOptions {
-  int limit = kDefaultReportLimit;  // people listed under "reach out"; the rest are counted
+  int limit = kDefaultReportLimit;  // entries listed in each section; the rest are counted
   int ahead = kDefaultReportAhead;  // days after today that "coming up" covers
 };
 
@@ -41,16 +41,21 @@ struct Outreach {
 struct Report {
   Date today;
   int ahead = kDefaultReportAhead;
-  // Open reminders due today or earlier: promises first, then by due day, then by id.
+  // Open reminders due today or earlier: promises first, then by due day, then by id; at
+  // most `limit` of them.
   std::vector<Reminder> due_now;
+  std::size_t due_total = 0;  // every open reminder due today or earlier, listed or not
   // The most urgent overdue people, at most `limit`, most urgent first. People with a booked
   // outreach (a reminder of kind plan) are left out: their plan shows under due_now or
   // coming_up instead.
   std::vector<Outreach> reach_out;
   std::size_t overdue_total = 0;  // every overdue person not yet booked, listed or not
   // Birthdays and important dates from today to today + ahead, and open reminders due after
-  // today and within the window; soonest first, occasions before reminders on a day.
+  // today and within the window; soonest first, occasions before reminders on a day; at
+  // most `limit` of them.
   std::vector<Upcoming> coming_up;
+  std::size_t coming_up_total = 0;  // listed or not
+  bool occasion_today = false;      // a birthday or important date today, listed or not
 
   // True when there is nothing to act on today: nothing due, nobody overdue, and no
   // birthday or important date today. `kith report --quiet` prints nothing then.
@@ -59,8 +64,12 @@ struct Report {
 
 // What a report is made of, as the store answers it.
 struct ReportParts {
-  std::vector<Reminder> reminders;  // open reminders due on or before today + ahead; others
-                                    // (done, or later) are ignored
+  // Open reminders due on or before today + ahead (others, done or later, are ignored): of
+  // those due by today at least the first `limit` promises and the first `limit` others, of
+  // the later ones at least the first `limit`, by due day and id, when there are that many.
+  std::vector<Reminder> reminders;
+  std::size_t due_total = 0;       // open reminders due by today, in all
+  std::size_t upcoming_total = 0;  // open reminders due after today within the window, in all
   std::vector<Urgency> ranked;      // overdue people not booked, most urgent first: at least
                                     // `limit` of them when there are that many
   std::size_t overdue_total = 0;    // how many overdue people are not booked in all

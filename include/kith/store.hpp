@@ -80,6 +80,13 @@ struct TypeChange {
   std::optional<int> weight;
 };
 
+// Open reminders for the daily report (Store::due_reminders).
+struct DueReminders {
+  std::vector<Reminder> reminders;  // the ones it may list, in no particular order
+  std::size_t due_total = 0;        // due by today, listed or not
+  std::size_t upcoming_total = 0;   // due after today, within the window
+};
+
 class Store {
  public:
   enum class Access {
@@ -185,8 +192,11 @@ class Store {
                                           bool include_done = false);
   // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
   Status update_reminder(const Reminder& reminder);
-  // Open reminders due on or before `through`, soonest first, then by id.
-  Result<std::vector<Reminder>> due_reminders(Date through);
+  // What the daily report lists of open reminders: of those due by `today`, the first
+  // `limit` promises and the first `limit` others (each soonest first, then by id); of those
+  // due after `today` and by `through`, the first `limit`; and how many there are of each.
+  // Reads no more than that, however many reminders are open.
+  Result<DueReminders> due_reminders(Date today, Date through, int limit);
   // REQUIRES: inside write(). Marks done, on `day`, the contact's open planned outreach
   // (reminders of kind plan) due no later than kPlanFulfilledAhead days after `day`: talking
   // to someone fulfils the outreach booked for them. Returns how many it closed.

@@ -31,6 +31,14 @@ std::string reminder_line(const Reminder& r) {
   return fmt::format("#{} {}{}: {}", r.id, kind, who, printable(r.text));
 }
 
+// "  and 12 more due: kith reminders" under a section that lists only some; "" for none.
+std::string more_line(std::size_t rest, std::string_view what, std::string_view where,
+                      const Painter& paint) {
+  if (rest == 0) return "";
+  return fmt::format("  {}\n", paint(Paint::dim, fmt::format("and {} more {}: {}", rest, what,
+                                                               where)));
+}
+
 Json report_json(const Report& report) {
   Json out;
   out["date"] = report.today.to_string();
@@ -38,6 +46,7 @@ Json report_json(const Report& report) {
   Json due = Json::array();
   for (const Reminder& r : report.due_now) due.push_back(reminder_json(r, report.today));
   out["due_now"] = std::move(due);
+  out["due_total"] = report.due_total;
   Json people = Json::array();
   for (const Outreach& o : report.reach_out) {
     people.push_back(urgency_json(o.urgency, o.last, report.today));
@@ -57,6 +66,7 @@ Json report_json(const Report& report) {
     coming.push_back(std::move(item));
   }
   out["coming_up"] = std::move(coming);
+  out["coming_up_total"] = report.coming_up_total;
   return out;
 }
 
@@ -64,10 +74,10 @@ std::string render_report(const Report& report, const Painter& paint) {
   const Date today = report.today;
   std::string out;
   std::vector<std::string> counts;
-  if (!report.due_now.empty()) counts.push_back(fmt::format("{} due", report.due_now.size()));
+  if (report.due_total) counts.push_back(fmt::format("{} due", report.due_total));
   if (report.overdue_total) counts.push_back(fmt::format("{} to reach out", report.overdue_total));
-  if (!report.coming_up.empty()) {
-    counts.push_back(fmt::format("{} coming up", report.coming_up.size()));
+  if (report.coming_up_total) {
+    counts.push_back(fmt::format("{} coming up", report.coming_up_total));
   }
   out += fmt::format("{}{}\n", paint(Paint::bold, "kith report for " + long_day(today)),
                      counts.empty() ? "" : paint(Paint::dim, ": " + join(counts)));
@@ -82,6 +92,7 @@ std::string render_report(const Report& report, const Painter& paint) {
                          paint(promise ? Paint::bold : Paint::none, reminder_line(r)),
                          paint(late ? Paint::red : Paint::dim, when));
     }
+    out += more_line(report.due_total - report.due_now.size(), "due", "kith reminders", paint);
   }
 
   if (!report.reach_out.empty()) {
@@ -109,14 +120,10 @@ std::string render_report(const Report& report, const Painter& paint) {
         out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
       }
     }
-    std::size_t rest = report.overdue_total - report.reach_out.size();
-    if (rest) {
-      out += fmt::format("  {}\n", paint(Paint::dim, fmt::format(
-                                                        "and {} more overdue: kith list --overdue",
-                                                        rest)));
-    }
+    out += more_line(report.overdue_total - report.reach_out.size(), "overdue",
+                     "kith list --overdue", paint);
   }
-  if (report.due_now.empty() && report.reach_out.empty()) {
+  if (report.due_total == 0 && report.overdue_total == 0) {
     out += "\nNothing due today, and nobody is overdue.\n";
   }
 
@@ -139,6 +146,8 @@ std::string render_report(const Report& report, const Painter& paint) {
                                fmt::format("{:<11}", relative(u.on, today))),
                          what);
     }
+    out += more_line(report.coming_up_total - report.coming_up.size(), "coming up",
+                     "kith reminders, kith dates", paint);
   }
   return out;
 }
@@ -157,14 +166,19 @@ Status run_report(Context& ctx, const ReportCommandOptions& o) {
   if (store->missing() && !ctx.json) return {};
   auto ranking = store->most_urgent(ctx.today, o.limit);
   if (!ranking) return ranking.error();
-  auto reminders = store->due_reminders(ctx.today.plus_days(o.ahead));
+  auto reminders = store->due_reminders(ctx.today, ctx.today.plus_days(o.ahead), o.limit);
   if (!reminders) return reminders.error();
   auto occasions = store->occasions(ctx.today, o.ahead);
   if (!occasions) return occasions.error();
 
   // `ranking` keeps the listed people's contacts, which the report points into.
-  ReportParts parts{std::move(*reminders), std::move(ranking->ranked), ranking->total,
-                    std::move(*occasions)};
+  ReportParts parts;
+  parts.reminders = std::move(reminders->reminders);
+  parts.due_total = reminders->due_total;
+  parts.upcoming_total = reminders->upcoming_total;
+  parts.ranked = std::move(ranking->ranked);
+  parts.overdue_total = ranking->total;
+  parts.occasions = std::move(*occasions);
   Report report = build_report(std::move(parts), ctx.today, {o.limit, o.ahead});
   if (o.quiet && report.nothing_due()) return {};
   for (Outreach& person : report.reach_out) {
@@ -190,7 +204,7 @@ void add_report_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ReportCommandOptions>();
   CLI::App* cmd = app.add_subcommand("report");
   cmd->add_option("--limit", options->limit,
-                  "People to list under 'Reach out' (default 10; the rest are counted)")
+                  "Entries to list in each section (default 10; the rest are counted)")
       ->option_text("N");
   cmd->add_option("--ahead", options->ahead, "Days that 'Coming up' covers (default 7)")
       ->option_text("DAYS");

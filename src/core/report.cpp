@@ -5,9 +5,7 @@
 namespace kith {
 
 bool Report::nothing_due() const {
-  if (!due_now.empty() || !reach_out.empty()) return false;
-  return std::none_of(coming_up.begin(), coming_up.end(),
-                      [&](const Upcoming& u) { return u.occasion && u.on == today; });
+  return due_total == 0 && overdue_total == 0 && !occasion_today;
 }
 
 Report build_report(ReportParts parts, Date today, const ReportOptions& options) {
@@ -15,6 +13,7 @@ Report build_report(ReportParts parts, Date today, const ReportOptions& options)
   report.today = today;
   report.ahead = options.ahead;
   Date horizon = today.plus_days(options.ahead);
+  const auto limit = static_cast<std::size_t>(options.limit);
 
   for (Reminder& r : parts.reminders) {
     if (r.done_on) continue;
@@ -33,15 +32,20 @@ Report build_report(ReportParts parts, Date today, const ReportOptions& options)
               if (a.due != b.due) return a.due < b.due;
               return a.id < b.id;
             });
+  if (report.due_now.size() > limit) report.due_now.resize(limit);
+  report.due_total = parts.due_total;
 
   report.overdue_total = parts.overdue_total;
-  std::size_t shown = std::min(parts.ranked.size(), static_cast<std::size_t>(options.limit));
+  std::size_t shown = std::min(parts.ranked.size(), limit);
   for (std::size_t i = 0; i < shown; ++i) {
     report.reach_out.push_back({std::move(parts.ranked[i]), std::nullopt});
   }
 
+  report.coming_up_total = parts.upcoming_total;
   for (Occasion& o : parts.occasions) {
     if (o.on < today || o.on > horizon) continue;
+    report.occasion_today = report.occasion_today || o.on == today;
+    ++report.coming_up_total;
     Date on = o.on;
     report.coming_up.push_back({on, std::move(o), std::nullopt});
   }
@@ -62,12 +66,20 @@ Report build_report(ReportParts parts, Date today, const ReportOptions& options)
                      }
                      return a.reminder->id < b.reminder->id;
                    });
+  if (report.coming_up.size() > limit) report.coming_up.resize(limit);
   return report;
 }
 
 Report build_report(const UrgencyInput& input, Date today, const ReportOptions& options) {
   ReportParts parts;
-  if (input.reminders) parts.reminders = *input.reminders;
+  if (input.reminders) {
+    Date horizon = today.plus_days(options.ahead);
+    for (const Reminder& r : *input.reminders) {
+      if (r.done_on || r.due > horizon) continue;
+      parts.reminders.push_back(r);
+      ++(r.due <= today ? parts.due_total : parts.upcoming_total);
+    }
+  }
   parts.ranked = rank_due(input, today);
   parts.overdue_total = parts.ranked.size();
   if (input.contacts) parts.occasions = upcoming_occasions(*input.contacts, today, options.ahead);

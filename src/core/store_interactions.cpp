@@ -244,13 +244,40 @@ Result<std::vector<Reminder>> Store::reminders(std::optional<std::int64_t> conta
   });
 }
 
-Result<std::vector<Reminder>> Store::due_reminders(Date through) {
-  return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
-    auto& st = impl_->prepare(KITH_REMINDER_COLUMNS
-                              "WHERE r.done_on IS NULL AND r.due <= :through ORDER BY r.due, r.id");
-    st.bind(":through", through.to_string());
-    std::vector<Reminder> out;
-    while (st.executeStep()) out.push_back(read_reminder(st));
+Result<DueReminders> Store::due_reminders(Date today, Date through, int limit) {
+  return guarded(*impl_, [&]() -> Result<DueReminders> {
+    ReadSnapshot snapshot(impl_->db);
+    const std::string day = today.to_string();
+    const std::string last = through.to_string();
+    DueReminders out;
+    // Each list walks the index of open reminders by due day and stops at `limit` (`+kind`
+    // keeps SQLite from reading every open promise through the index by kind and sorting).
+    const auto take = [&](const char* sql, bool upcoming) {
+      auto& st = impl_->prepare(sql);
+      st.bind(":today", day);
+      if (upcoming) st.bind(":through", last);
+      st.bind(":limit", limit);
+      while (st.executeStep()) out.reminders.push_back(read_reminder(st));
+      st.reset();
+    };
+    take(KITH_REMINDER_COLUMNS "WHERE r.done_on IS NULL AND r.due <= :today"
+                               " AND +r.kind = 'promise' ORDER BY r.due, r.id LIMIT :limit",
+         false);
+    take(KITH_REMINDER_COLUMNS "WHERE r.done_on IS NULL AND r.due <= :today"
+                               " AND r.kind <> 'promise' ORDER BY r.due, r.id LIMIT :limit",
+         false);
+    take(KITH_REMINDER_COLUMNS "WHERE r.done_on IS NULL AND r.due > :today"
+                               " AND r.due <= :through ORDER BY r.due, r.id LIMIT :limit",
+         true);
+    auto& count = impl_->prepare(
+        "SELECT count(*) FILTER (WHERE due <= :today), count(*) FROM reminders"
+        " WHERE done_on IS NULL AND due <= :through");
+    count.bind(":today", day);
+    count.bind(":through", last);
+    count.executeStep();
+    out.due_total = static_cast<std::size_t>(count.getColumn(0).getInt64());
+    out.upcoming_total = static_cast<std::size_t>(count.getColumn(1).getInt64()) - out.due_total;
+    count.reset();
     return out;
   });
 }

@@ -123,6 +123,32 @@ Coming up (next 2 days)
   CHECK(none.find("Coming up") == std::string::npos);
 }
 
+TEST_CASE("report --limit bounds every section and counts what it leaves out", "[report]") {
+  Sandbox box;
+  seed(box);
+  box.today = "2026-11-01";
+  for (int i = 1; i <= 3; ++i) {
+    box.ok({"remind", "Old reminder " + std::to_string(i), "--on", "2026-11-1" + std::to_string(i)});
+    box.ok({"remind", "Next thing " + std::to_string(i), "--on", "2026-11-2" + std::to_string(i + 4)});
+  }
+  box.today = kToday;
+  std::string text = box.ok({"report", "--limit", "1", "--ahead", "6"});
+  CHECK(text.find(": 5 due, 4 to reach out, 6 coming up\n") != std::string::npos);
+  // The one listed due reminder is the promise; the oldest plain reminder is not listed.
+  CHECK(text.find("#1 promise to Grace Hopper") != std::string::npos);
+  CHECK(text.find("Old reminder 1") == std::string::npos);
+  CHECK(text.find("  and 4 more due: kith reminders\n") != std::string::npos);
+  CHECK(text.find("  and 3 more overdue: kith list --overdue\n") != std::string::npos);
+  CHECK(text.find("  and 5 more coming up: kith reminders, kith dates\n") != std::string::npos);
+
+  json doc = json::parse(box.ok({"report", "--json", "--limit", "2", "--ahead", "6"}));
+  CHECK(doc["due_now"].size() == 2);
+  CHECK(doc["due_total"] == 5);
+  CHECK(doc["due_now"][1]["text"] == "Old reminder 1");  // then the oldest
+  CHECK(doc["coming_up"].size() == 2);
+  CHECK(doc["coming_up_total"] == 6);
+}
+
 TEST_CASE("report --json holds the date and the three sections with every field the text shows",
           "[report]") {
   Sandbox box;
@@ -138,6 +164,7 @@ TEST_CASE("report --json holds the date and the three sections with every field 
     {"id": 2, "kind": "reminder", "text": "Review my mentor list", "contact": null,
      "due": "2026-11-23", "every": "3m", "done_on": null, "last_done": null, "overdue": false}
   ],
+  "due_total": 2,
   "reach_out": {
     "total": 4,
     "people": [
@@ -182,7 +209,8 @@ TEST_CASE("report --json holds the date and the three sections with every field 
     {"date": "2026-11-26", "kind": "occasion",
      "occasion": {"date": "2026-11-26", "label": "birthday",
                   "contact": {"id": 6, "name": "José Núñez"}, "years": 36}}
-  ]
+  ],
+  "coming_up_total": 2
 })json"));
 }
 
