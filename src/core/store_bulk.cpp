@@ -14,21 +14,19 @@ constexpr const char* kSwitchedOff[] = {
     "interactions_fts_delete",  "interactions_fts_update",
 };
 
-// What interaction_people_added and _removed keep for each person, computed for all the
+// What interaction_people_added and _removed keep for each person, recomputed for all the
 // people whose links the load changed (the store records them while a bulk load runs) in one
-// pass over their links.
+// statement. Person by person through the links' primary key, so that no sorter holds the
+// load's links in memory (a GROUP BY over them took 20 MB at a million interactions).
 constexpr const char* kCatchUpSummaries =
-    "UPDATE contact_stats SET last_day = agg.last_day, given = agg.given,"
-    " received = agg.received, last_gave_day = agg.last_gave_day"
-    " FROM (SELECT b.value AS contact_id, max(p.day) AS last_day,"
-    "   coalesce(sum(CASE i.direction WHEN 'gave' THEN i.weight END), 0) AS given,"
-    "   coalesce(sum(CASE i.direction WHEN 'received' THEN i.weight END), 0) AS received,"
-    "   max(CASE i.direction WHEN 'gave' THEN p.day END) AS last_gave_day"
-    "   FROM json_each(:people) b"
-    "   LEFT JOIN interaction_people p ON p.contact_id = b.value"
-    "   LEFT JOIN interactions i ON i.id = p.interaction_id"
-    "   GROUP BY b.value) AS agg"
-    " WHERE contact_stats.contact_id = agg.contact_id";
+    "UPDATE contact_stats SET (last_day, given, received, last_gave_day) ="
+    " (SELECT max(p.day),"
+    "   coalesce(sum(CASE i.direction WHEN 'gave' THEN i.weight END), 0),"
+    "   coalesce(sum(CASE i.direction WHEN 'received' THEN i.weight END), 0),"
+    "   max(CASE i.direction WHEN 'gave' THEN p.day END)"
+    "  FROM interaction_people p JOIN interactions i ON i.id = p.interaction_id"
+    "  WHERE p.contact_id = contact_stats.contact_id)"
+    " WHERE contact_id IN (SELECT value FROM json_each(:people))";
 
 }  // namespace
 
