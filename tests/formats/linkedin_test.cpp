@@ -80,7 +80,7 @@ TEST_CASE("profile URLs in any spelling are one key", "[formats][linkedin]") {
   }
   for (const char* url : {"", "https://example.com/in/ada", "https://www.linkedin.com/company/x",
                           "https://www.linkedin.com/in/", "https://notlinkedin.com/in/ada",
-                          "https://www.linkedin.com/in/ad\xffa", "https://www.linkedin.com/in/a\x1b[2Jb",
+                          "https://www.linkedin.com/in/ad\xff", "https://www.linkedin.com/in/a\x1b[2Jb",
                           "https://www.linkedin.com/in/ada lovelace"}) {
     CAPTURE(url);
     CHECK_FALSE(linkedin_profile(url));
