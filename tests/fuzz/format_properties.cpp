@@ -255,8 +255,10 @@ std::string check_vcard(std::string_view input) {
     }
     std::vector<std::string> warnings;
     auto patch = formats::contact_patch(card, warnings);
+    // A warning may quote a decoded value with its line breaks: the CLI prints every warning
+    // through printable(), which makes it one line. What the core owes is the line number.
     for (const std::string& w : warnings) {
-      if (!is_one_line(w) || w.rfind("line ", 0) != 0) return "a warning without its line";
+      if (w.rfind("line ", 0) != 0) return "a warning without its line";
     }
     if (!patch) continue;
     if (patch->name.empty()) return "a person without a name";
