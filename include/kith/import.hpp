@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +75,16 @@ struct ImportReport {
 // that cannot be read or parsed or holds an invalid record (where: a line, or a JSON
 // record's index and uuid); Errc::storage for the database.
 Result<ImportReport> import_file(Store& store, const std::filesystem::path& path,
+                                 const ImportOptions& options);
+
+// Opens an import's input at its start. Called once per pass over it (a JSON file whose
+// sections are out of kith's order is read more than once), so each call must give the
+// same bytes. Errc::bad_file when the input cannot be read.
+using ImportSource = std::function<Result<std::unique_ptr<std::istream>>()>;
+
+// import_file for input that is not a file (tests and fuzzing import from memory): reads
+// what `open` gives and names the input `name` in errors and warnings.
+Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
                                  const ImportOptions& options);
 
 }  // namespace kith

@@ -100,6 +100,10 @@ class Store {
   // Opens (and, for Access::write, creates) the database at `path` and migrates it.
   // Errc::storage naming the path and the reason on any failure; the file is left as it was.
   static Result<Store> open(const std::filesystem::path& path, Access access);
+  // A new, empty database at the latest schema that lives in memory and ends with the
+  // Store; writable, set up as open() sets up a file. For tests and fuzzing, where a file
+  // per case would cost more than the case. Errc::storage if SQLite fails.
+  static Result<Store> in_memory();
 
   // The connection and its prepared statements (src/core/store_impl.hpp); internal.
   struct Impl;

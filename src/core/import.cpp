@@ -16,18 +16,19 @@ namespace kith {
 namespace fs = std::filesystem;
 namespace {
 
-// A file error named by its path; database and internal errors pass through unchanged.
-Error in_file(const fs::path& path, const Error& e) {
+// A file error named by the input's name; database and internal errors pass through
+// unchanged.
+Error in_file(std::string_view name, const Error& e) {
   if (e.code == Errc::storage || e.code == Errc::internal) return e;
-  return {Errc::bad_file, path.string() + ": " + e.message};
+  return {Errc::bad_file, std::string(name) + ": " + e.message};
 }
 
-Result<std::unique_ptr<std::ifstream>> open_file(const fs::path& path) {
+Result<std::unique_ptr<std::istream>> open_file(const fs::path& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return Error{Errc::bad_file, "cannot read it: it is a folder"};
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return Error{Errc::bad_file, std::string("cannot read it: ") + std::strerror(errno)};
-  return in;
+  return std::unique_ptr<std::istream>(std::move(in));
 }
 
 // Reports progress every kProgressEvery records.
@@ -93,11 +94,11 @@ Result<std::int64_t> known_contact(Store& store, const std::string& uuid, std::s
 constexpr std::int64_t kBulkRecords = 2000;
 constexpr std::int64_t kBulkShare = 8;
 
-Status import_json(Store& store, const fs::path& path, const ImportOptions& options,
+Status import_json(Store& store, const ImportSource& open, const ImportOptions& options,
                    ImportReport& report) {
   formats::KithJsonOutline outline;
   {
-    auto in = open_file(path);
+    auto in = open();
     if (!in) return in.error();
     auto read = formats::read_kith_json(**in, {});
     if (!read) return read.error();
@@ -173,7 +174,7 @@ Status import_json(Store& store, const fs::path& path, const ImportOptions& opti
     if (wants(Section::contacts)) handlers.contact = all.contact;
     if (wants(Section::interactions)) handlers.interaction = all.interaction;
     if (wants(Section::reminders)) handlers.reminder = all.reminder;
-    auto in = open_file(path);
+    auto in = open();
     if (!in) return in.error();
     auto read = formats::read_kith_json(**in, handlers);
     if (!read) return read.error();
@@ -339,9 +340,9 @@ Status import_people(Store& store, const ImportOptions& options, ImportReport& r
   return {};
 }
 
-Status import_vcard(Store& store, const fs::path& path, const ImportOptions& options,
+Status import_vcard(Store& store, const ImportSource& open, const ImportOptions& options,
                     ImportReport& report, std::vector<std::string>& warnings) {
-  auto in = open_file(path);
+  auto in = open();
   if (!in) return in.error();
   formats::VCardReader reader(**in);
   bool any = false;
@@ -358,9 +359,9 @@ Status import_vcard(Store& store, const fs::path& path, const ImportOptions& opt
   return {};
 }
 
-Status import_linkedin(Store& store, const fs::path& path, const ImportOptions& options,
+Status import_linkedin(Store& store, const ImportSource& open, const ImportOptions& options,
                        ImportReport& report, std::vector<std::string>& warnings) {
-  auto in = open_file(path);
+  auto in = open();
   if (!in) return in.error();
   formats::LinkedInReader reader(**in);
   return import_people(store, options, report, warnings,
@@ -395,24 +396,29 @@ Result<ImportFormat> parse_import_format(std::string_view text) {
 
 Result<ImportReport> import_file(Store& store, const fs::path& path,
                                  const ImportOptions& options) {
+  return import_from(store, path.string(), [&] { return open_file(path); }, options);
+}
+
+Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
+                                 const ImportOptions& options) {
   ImportReport report;
   std::vector<std::string> warnings;
   auto body = [&]() -> Status {
     report = ImportReport{};
     warnings.clear();
     switch (options.format) {
-      case ImportFormat::json: return import_json(store, path, options, report);
-      case ImportFormat::vcard: return import_vcard(store, path, options, report, warnings);
+      case ImportFormat::json: return import_json(store, open, options, report);
+      case ImportFormat::vcard: return import_vcard(store, open, options, report, warnings);
       case ImportFormat::linkedin:
-        return import_linkedin(store, path, options, report, warnings);
+        return import_linkedin(store, open, options, report, warnings);
     }
     return {};
   };
   Status status = options.dry_run ? store.rehearse(body) : store.write(body);
-  if (!status) return in_file(path, status.error());
+  if (!status) return in_file(name, status.error());
   for (const std::string& warning : warnings) {
     if (report.warnings.size() < kMaxWarnings) {
-      report.warnings.push_back(path.string() + ": " + warning);
+      report.warnings.push_back(std::string(name) + ": " + warning);
     } else {
       ++report.warnings_left_out;
     }

@@ -513,6 +513,20 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   }
 }
 
+Result<Store> Store::in_memory() {
+  const fs::path name(":memory:");
+  try {
+    auto impl = std::make_unique<Impl>(name.string(), SQLite::OPEN_READWRITE);
+    impl->path = name;
+    impl->db.exec("PRAGMA foreign_keys = ON");
+    impl->db.exec("PRAGMA secure_delete = ON");
+    KITH_TRY(migrate(*impl, true));
+    return Store(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    return storage_error(e, name);
+  }
+}
+
 namespace {
 
 // Runs `body` in one IMMEDIATE transaction; commits when it succeeds and `commit` is set.

@@ -35,7 +35,12 @@ std::optional<std::string> linkedin_profile(std::string_view url) {
   if (!linkedin || u.compare(slash, 4, "/in/") != 0) return std::nullopt;
   std::string name = u.substr(slash + 4);
   name = name.substr(0, name.find_first_of("/?#"));
-  if (name.empty()) return std::nullopt;
+  // The key is stored and exported (JSON, vCard): bytes that are not UTF-8 would make every
+  // later export fail, and a profile name never holds spaces or control characters.
+  if (name.empty() || !is_valid_utf8(name) || has_control_chars(name) ||
+      name.find(' ') != std::string::npos) {
+    return std::nullopt;
+  }
   return "https://www.linkedin.com/in/" + name;
 }
 

@@ -14,6 +14,16 @@
 namespace kith::formats {
 namespace {
 
+// A VERSION value as an error quotes it: its first 16 bytes, anything but printable ASCII as
+// '?', so that a damaged line (a bare CR, binary) never breaks the one-line error.
+std::string shown_version(std::string_view version) {
+  constexpr std::size_t kShown = 16;
+  std::string out;
+  for (char c : version.substr(0, kShown)) out += (c >= 0x20 && c < 0x7F) ? c : '?';
+  if (version.size() > kShown) out += "...";
+  return out;
+}
+
 constexpr int kEof = std::char_traits<char>::eof();
 
 bool iequals(std::string_view a, std::string_view b) { return ascii_upper(a) == ascii_upper(b); }
@@ -322,7 +332,7 @@ Result<bool> VCardReader::next(VCard& card) {
     if (property->name == "VERSION") {
       card.version = std::string(trim(property->value));
       if (card.version != "2.1" && card.version != "3.0" && card.version != "4.0") {
-        return at_line(line, "unsupported vCard version '" + card.version +
+        return at_line(line, "unsupported vCard version '" + shown_version(card.version) +
                                  "' (kith reads 2.1, 3.0 and 4.0)");
       }
       continue;

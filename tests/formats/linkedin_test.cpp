@@ -79,7 +79,9 @@ TEST_CASE("profile URLs in any spelling are one key", "[formats][linkedin]") {
     CHECK(linkedin_profile(url) == "https://www.linkedin.com/in/ada-lovelace");
   }
   for (const char* url : {"", "https://example.com/in/ada", "https://www.linkedin.com/company/x",
-                          "https://www.linkedin.com/in/", "https://notlinkedin.com/in/ada"}) {
+                          "https://www.linkedin.com/in/", "https://notlinkedin.com/in/ada",
+                          "https://www.linkedin.com/in/ad\xff", "https://www.linkedin.com/in/a\x1b[2Jb",
+                          "https://www.linkedin.com/in/ada lovelace"}) {
     CAPTURE(url);
     CHECK_FALSE(linkedin_profile(url));
   }

@@ -244,6 +244,9 @@ const std::vector<Target>& targets() {
       {"fuzz_date", date_properties},
       {"fuzz_text", text_properties},
       {"fuzz_search", search_properties},
+      {"fuzz_json_import", json_import_properties},
+      {"fuzz_vcard", vcard_properties},
+      {"fuzz_csv", csv_properties},
   };
   return all;
 }

@@ -25,6 +25,19 @@ std::string text_properties(std::string_view input);
 // with invalid input, never a database error (no text may become FTS5 or SQL syntax).
 std::string search_properties(std::string_view input);
 
+// kith's JSON import into an in-memory database: the input is refused as a bad file (one
+// line, the database unchanged, the dry run agreeing) or imported, and importing the same
+// bytes again changes nothing (format_properties.cpp, as the two below).
+std::string json_import_properties(std::string_view input);
+
+// The vCard reader: values and what a card says are UTF-8; the 4.0 writer's output of each
+// card has CRLF lines of at most 75 octets and reads back as the same person.
+std::string vcard_properties(std::string_view input);
+
+// The CSV reader and LinkedIn's reader on the bytes, and writer-then-reader round trips of
+// the bytes cut into fields (0x1F between fields, 0x1E between records).
+std::string csv_properties(std::string_view input);
+
 struct Target {
   const char* name;  // the libFuzzer binary, and its seed corpus tests/fuzz/corpus/<name>/
   std::string (*properties)(std::string_view input);
