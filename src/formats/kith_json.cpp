@@ -430,6 +430,8 @@ class Reader {
   bool end_array() { return close(); }
 
   bool key(Json::string_t& k) {
+    // Keys are bounded like strings: an unknown key is skipped, but only after it was read.
+    if (k.size() > kMaxString) return fail(where() + "a key longer than 1 MiB");
     if (depth_ == 1) {
       if (!top_keys_.insert(k).second) return fail("duplicate key \"" + k + "\"");
       top_key_ = k;

@@ -1,11 +1,15 @@
 // End-to-end: every bad input gets one line on stderr naming it, the documented exit code,
 // nothing on stdout, and a database exactly as it was.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "cli/harness.hpp"
 
 namespace kith::test {
+namespace fs = std::filesystem;
 namespace {
 
 struct BadInput {
@@ -16,7 +20,21 @@ struct BadInput {
   std::map<std::string, std::string> env = {};  // extra environment for this run
   bool raw = false;                            // args as given: no --db or --today added
   std::string secret = {};                     // private text the error must not contain
+  bool as_nobody = false;  // run as an unprivileged user when the tests run as root
 };
+
+constexpr uid_t kNobody = 65534;
+
+// Runs the case: as the current user, or as nobody (through setpriv) when it asks for file
+// permissions to apply and the tests run as root, who ignores them.
+Outcome run_case(const Sandbox& box, const BadInput& bad) {
+  if (!bad.as_nobody || ::geteuid() != 0) return bad.raw ? box.raw(bad.args) : box.kith(bad.args);
+  std::vector<std::string> argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                   "--clear-groups", KITH_BINARY,  "--db",
+                                   box.db().string(),  "--today",    box.today};
+  argv.insert(argv.end(), bad.args.begin(), bad.args.end());
+  return run_process(argv, {{"PATH", "/usr/bin:/bin"}, {"LC_ALL", "C"}});
+}
 
 // A small network with two Adas, so that "ada" is ambiguous.
 void seed(const Sandbox& box) {
@@ -41,7 +59,7 @@ void check_rejected(Sandbox& box, const BadInput& bad) {
   std::string before = box.dump();
   auto saved_env = box.env;
   for (const auto& [k, v] : bad.env) box.env[k] = v;
-  Outcome o = bad.raw ? box.raw(bad.args) : box.kith(bad.args);
+  Outcome o = run_case(box, bad);
   box.env = saved_env;
   INFO("stderr: " << o.err.substr(0, 2000));
   CHECK(o.code == bad.code);
@@ -345,6 +363,161 @@ TEST_CASE("bad global options and environment are refused and touch no database"
       {"--color empty", {"--color", "", "list"}, 2, "--color"},
   };
   check_all_rejected(box, cases);
+}
+
+// --- Import files -----------------------------------------------------------------------
+// tests/cli/interop_test.cpp checks the exact error for the plainer bad files (cut in half,
+// version 7, empty, random bytes, vCards without END, CSV without LinkedIn's header, a
+// missing file, a folder, an unknown --format). The cases here are the hostile ones, with
+// the catalogue's checks: one short line that never repeats private text from the file.
+
+// A kith JSON document around `contacts` (records joined by commas).
+std::string kith_json(const std::string& contacts) {
+  return R"({"format": "kith", "version": 1, "types": [], "contacts": [)" + contacts +
+         "], \"interactions\": [], \"reminders\": []}";
+}
+
+constexpr const char* kUuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";
+
+// One contact record with every required key, and `extra` keys after them.
+std::string contact_record(const std::string& extra = "", const std::string& name = "\"Eve\"") {
+  std::string record = std::string(R"({"uuid": ")") + kUuid + R"(", "name": )" + name +
+                       R"(, "added_on": "2026-11-01", "created_at": "2026-11-01T10:00:00.000Z",)"
+                       R"( "updated_at": "2026-11-01T10:00:00.000Z")";
+  return record + (extra.empty() ? "" : ", " + extra) + "}";
+}
+
+struct BadFile {
+  std::string label;
+  std::string name;   // the file's name in the sandbox
+  std::string bytes;  // what it holds
+  std::vector<std::string> options;
+  int code;
+  std::string names;  // the error line must contain the file's path, then this
+};
+
+TEST_CASE("hostile import files are refused with one line that quotes nothing from them",
+          "[errors][import]") {
+  Sandbox box;
+  seed(box);
+  const std::string secret = "Secret";
+  const std::string huge_note(1000 * 1000, 'n');  // 1 MB: under the 1 MiB bound on strings
+  std::string sqlite_file = read_file(box.db());
+  const std::vector<BadFile> files = {
+      {"JSON that is Latin-1, not UTF-8", "latin1.json",
+       kith_json(contact_record("\"note\": \"Secret Jos\xE9\"")), {}, 4,
+       "not valid JSON at line 1, column 254: invalid string: ill-formed UTF-8 byte"},
+      {"JSON with a raw NUL byte in a string", "nul.json",
+       kith_json(contact_record(std::string("\"note\": \"Secret\0x\"", 17))), {}, 4,
+       "control character U+0000 (NUL) must be escaped"},
+      {"JSON with an escaped NUL in a note", "nul-escaped.json",
+       kith_json(contact_record("\"note\": \"Secret\\u0000\"")), {}, 4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"note\": invalid note: it "
+       "contains control characters"},
+      {"vCard with NUL bytes", "nul.vcf", std::string("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eve\0\0\r\nEND:VCARD\r\n", 42),
+       {}, 4, "line 3: binary data (a NUL byte), not a vCard"},
+      {"JSON cut off inside a private note", "cut.json",
+       kith_json(contact_record("\"note\": \"Secret and more")).substr(0, 260), {}, 4,
+       "not valid JSON at line 1, column 261: invalid string: missing closing quote"},
+      {"100,000 nested arrays", "deep.json", std::string(100'000, '['), {}, 4,
+       "not a kith export: the top is not a JSON object"},
+      {"100,000 nested arrays inside a record", "deep-record.json",
+       kith_json(contact_record("\"note\": " + std::string(100'000, '['))), {}, 4,
+       "contacts[0]: nested deeper than 16 levels"},
+      {"100,000 nested objects inside a record", "deep-objects.json",
+       kith_json(contact_record("\"x\": " + [] {
+         std::string deep;
+         for (int i = 0; i < 100'000; ++i) deep += "{\"a\":";
+         return deep;
+       }())), {}, 4, "contacts[0]: nested deeper than 16 levels"},
+      {"a duplicate section", "dup-section.json",
+       R"({"format": "kith", "version": 1, "contacts": [], "contacts": []})", {}, 4,
+       "duplicate key \"contacts\""},
+      {"a duplicate key in a record", "dup-key.json",
+       kith_json(contact_record("\"note\": \"Secret one\", \"note\": \"Secret two\"")), {}, 4,
+       "contacts[0]: duplicate key \"note\""},
+      {"a duplicate version", "dup-version.json",
+       R"({"format": "kith", "version": 1, "version": 2, "contacts": []})", {}, 4,
+       "duplicate key \"version\""},
+      {"version as a string", "version-text.json",
+       R"({"format": "kith", "version": "1", "contacts": []})", {}, 4,
+       "unsupported kith export version \"1\" (expected 1)"},
+      {"version zero", "version-0.json", R"({"format": "kith", "version": 0, "contacts": []})",
+       {}, 4, "unsupported kith export version 0 (expected 1)"},
+      {"version past 2^64", "version-huge.json",
+       R"({"format": "kith", "version": 99999999999999999999999, "contacts": []})", {}, 4,
+       "unsupported kith export version 9.999999999999999e+22 (expected 1)"},
+      {"a record whose name is null", "name-null.json",
+       kith_json(contact_record("\"note\": \"Secret\"", "null")), {}, 4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): missing \"name\""},
+      {"a record whose name is only spaces", "name-blank.json",
+       kith_json(contact_record("\"note\": \"Secret\"", "\" \\u00a0 \"")), {}, 4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"name\": invalid name"},
+      {"a record whose name is a number", "name-number.json",
+       kith_json(contact_record("\"note\": \"Secret\"", "42")), {}, 4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"name\": expected a string"},
+      {"a 1 MB note in a record", "note-1mb.json",
+       kith_json(contact_record("\"note\": \"Secret " + huge_note + "\"")), {}, 4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"note\": invalid note: longer "
+       "than 64 KiB"},
+      {"a 2 MB note in a record", "note-2mb.json",
+       kith_json(contact_record("\"note\": \"Secret " + huge_note + huge_note + "\"")), {}, 4,
+       "contacts[0]: a string longer than 1 MiB"},
+      {"a 2 MB key in a record", "key-2mb.json",
+       kith_json(contact_record("\"" + huge_note + huge_note + "\": 1")), {}, 4,
+       "contacts[0]: a key longer than 1 MiB"},
+      {"a gzip-compressed export", "backup.json.gz",
+       std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03Secret", 16), {}, 4,
+       "not valid JSON at line 1, column 1: invalid literal"},
+      {"the kith database itself", "kith-copy.db", sqlite_file, {}, 4,
+       "not valid JSON at line 1, column 1: invalid literal"},
+      {"a vCard's END without BEGIN", "end.vcf", "FN:Secret\r\nEND:VCARD\r\n", {}, 4,
+       "line 1: expected BEGIN:VCARD"},
+      {"kith's own CSV export as LinkedIn's", "kith.csv",
+       "name,uuid,types,tags\r\nSecret,x,peer,\r\n", {}, 4, "no LinkedIn header"},
+      {"a LinkedIn row of 2 MiB", "long.csv",
+       "First Name,Last Name,URL\r\n\"Ada" + std::string(2 << 20, 'x') + "\",L,u\r\n", {}, 4,
+       "line 2: a field longer than 64 KiB"},
+      {"an empty vCard file", "empty.vcf", "", {}, 4, "no vCard in it"},
+      {"an empty LinkedIn file", "empty.csv", "", {}, 4, "no LinkedIn header"},
+      {"a JSON file of only spaces", "blank.json", "  \n\t \n", {}, 4,
+       "not valid JSON at line 3"},
+      {"--format empty", "good.json", kith_json(""), {"--format", ""}, 2,
+       "unknown import format ''"},
+      {"--format ics, which import does not read", "good2.json", kith_json(""),
+       {"--format", "ics"}, 2, "unknown import format 'ics'"},
+  };
+  std::vector<BadInput> cases;
+  for (const BadFile& f : files) {
+    fs::path path = box.dir() / f.name;
+    write_file(path, f.bytes);
+    std::vector<std::string> args = {"import", path.string()};
+    args.insert(args.end(), f.options.begin(), f.options.end());
+    std::string names = f.code == 4 ? path.string() + ": " + f.names : f.names;
+    cases.push_back({f.label, args, f.code, names, {}, false, secret});
+  }
+  const fs::path escape = box.dir() / "missing\x1b[2J.json";
+  cases.push_back({"a missing file whose name has a terminal escape",
+                   {"import", escape.string()}, 4,
+                   "missing\\x1b[2J.json: cannot read it: No such file or directory"});
+  cases.push_back({"a folder given as vCard", {"import", box.dir().string(), "--format", "vcard"},
+                   4, box.dir().string() + ": cannot read it: it is a folder"});
+  check_all_rejected(box, cases);
+}
+
+TEST_CASE("an import file kith may not read is refused with exit 4 and changes nothing",
+          "[errors][import]") {
+  Sandbox box;
+  seed(box);
+  fs::path file = box.dir() / "locked.json";
+  write_file(file, kith_json(contact_record("\"note\": \"Secret\"")));
+  REQUIRE(::chmod(file.c_str(), 0) == 0);
+  if (::geteuid() == 0) {  // nobody may use the database, not the file
+    for (const fs::path& p : {box.dir(), box.db()}) REQUIRE(::chown(p.c_str(), kNobody, kNobody) == 0);
+  }
+  check_rejected(box, {"unreadable file", {"import", file.string()}, 4,
+                       file.string() + ": cannot read it: Permission denied", {}, false, "Secret",
+                       true});
 }
 
 TEST_CASE("text that only looks dangerous is stored exactly and disturbs nothing", "[errors]") {

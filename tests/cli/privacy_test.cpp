@@ -2,6 +2,8 @@
 // umask, errors that never repeat notes, and deletion that leaves nothing behind.
 #include <sys/stat.h>
 
+#include <csignal>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
@@ -53,6 +55,41 @@ TEST_CASE("under umask 000 the database, its folders, WAL files and backups are 
   }
   REQUIRE(old.kith({"list"}).code == 0);
   CHECK(mode_of(old.db().string() + ".schema-1.bak") == 0600);
+}
+
+TEST_CASE("under umask 000 export -o writes its file and its temporary file private",
+          "[privacy]") {
+  Sandbox box;
+  // Notes of 8 KiB each make an export of about 100 KiB: more than one write to the file.
+  for (int i = 0; i < 12; ++i) {
+    box.ok({"add", "Person " + std::to_string(i), "--note", std::string(8 * 1024, 'n')});
+  }
+  Umask open_to_all(0);
+  fs::path out = box.dir() / "backup.json";
+  box.ok({"export", "-o", out.string()});
+  CHECK(mode_of(out) == 0600);
+
+  // The temporary file, caught before its rename: a file size limit kills kith (SIGXFSZ,
+  // not ignored here) on its first write past 48 KiB, which only the export's file reaches.
+  if (!fs::exists("/usr/bin/prlimit")) {
+    WARN("skipped the temporary file: /usr/bin/prlimit (util-linux) is missing");
+    return;
+  }
+  fs::path cut = box.dir() / "cut.json";
+  Outcome o = run_process({"/usr/bin/prlimit", "--fsize=49152", "--", KITH_BINARY, "--db",
+                           box.db().string(), "--today", box.today, "export", "-o",
+                           cut.string()},
+                          {{"PATH", "/usr/bin:/bin"}});
+  REQUIRE(o.code == 128 + SIGXFSZ);
+  CHECK_FALSE(fs::exists(cut));
+  int temporaries = 0;
+  for (const auto& entry : fs::directory_iterator(box.dir())) {
+    if (entry.path().filename().string().rfind(".cut.json.", 0) != 0) continue;
+    ++temporaries;
+    CHECK(mode_of(entry.path()) == 0600);
+    CHECK(fs::file_size(entry.path()) == 49152);
+  }
+  CHECK(temporaries == 1);
 }
 
 TEST_CASE("no error prints a contact's notes or other private text", "[privacy]") {
