@@ -1,8 +1,10 @@
 #include "formats/kith_json.hpp"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <streambuf>
 
 #include "kith/text.hpp"
 
@@ -769,16 +771,51 @@ void KithJsonWriter::finish() {
   out_ << (empty_ ? "]" : "\n  ]") << "\n}\n";
 }
 
+namespace {
+
+// Passes a stream's bytes through and notes whether one was NUL: nlohmann's lexer takes a NUL
+// for the end of the input, so a document followed by a NUL and anything at all would parse.
+class NulWatch : public std::streambuf {
+ public:
+  explicit NulWatch(std::streambuf& source) : source_(source) {}
+  bool saw_nul() const { return saw_nul_; }
+
+ protected:
+  int_type underflow() override {
+    std::streamsize got = source_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    if (got <= 0) return traits_type::eof();
+    char* end = buffer_.data() + got;
+    saw_nul_ = saw_nul_ || std::find(buffer_.data(), end, '\0') != end;
+    setg(buffer_.data(), buffer_.data(), end);
+    return traits_type::to_int_type(buffer_[0]);
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  std::streambuf& source_;
+  std::array<char, kChunk> buffer_{};
+  bool saw_nul_ = false;
+};
+
+}  // namespace
+
 Result<KithJsonOutline> read_kith_json(std::istream& in, const KithJsonHandlers& handlers) {
   Reader reader(handlers);
+  NulWatch watch(*in.rdbuf());
+  std::istream watched(&watch);
   try {
-    bool ok = Json::sax_parse(in, &reader, nlohmann::json::input_format_t::json, true);
+    bool ok = Json::sax_parse(watched, &reader, nlohmann::json::input_format_t::json, true);
     if (!ok) {
       if (const Error* e = reader.error()) return *e;
       return Error{Errc::bad_file, "not valid JSON"};
     }
   } catch (const std::exception& e) {
     return Error{Errc::internal, std::string("reading JSON: ") + e.what()};
+  }
+  // A NUL inside the document fails the parse (a raw control character); one that let it
+  // succeed ended it early, and whatever followed was never read.
+  if (watch.saw_nul()) {
+    return Error{Errc::bad_file, "a NUL byte after the JSON document: not a kith export"};
   }
   if (!reader.saw_format()) return Error{Errc::bad_file, "not a kith export: no \"format\": \"kith\""};
   if (reader.outline().version == 0) return Error{Errc::bad_file, "no \"version\""};

@@ -409,11 +409,15 @@ TEST_CASE("hostile import files are refused with one line that quotes nothing fr
        "not valid JSON at line 1, column 254: invalid string: ill-formed UTF-8 byte"},
       {"JSON with a raw NUL byte in a string", "nul.json",
        kith_json(contact_record(std::string("\"note\": \"Secret\0x\"", 17))), {}, 4,
-       "control character U+0000 (NUL) must be escaped"},
+       "not valid JSON at line 1, column 249: invalid string: control character U+0000 (NUL) "
+       "must be escaped"},
       {"JSON with an escaped NUL in a note", "nul-escaped.json",
        kith_json(contact_record("\"note\": \"Secret\\u0000\"")), {}, 4,
        "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"note\": invalid note: it "
        "contains control characters"},
+      {"JSON followed by a NUL byte and a private note", "nul-after.json",
+       kith_json(contact_record("\"note\": \"x\"")) + std::string("\0{\"note\": \"Secret\"}", 19),
+       {}, 4, "a NUL byte after the JSON document: not a kith export"},
       {"vCard with NUL bytes", "nul.vcf", std::string("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eve\0\0\r\nEND:VCARD\r\n", 42),
        {}, 4, "line 3: binary data (a NUL byte), not a vCard"},
       {"JSON cut off inside a private note", "cut.json",
