@@ -43,6 +43,9 @@ struct ContactQuery {
   std::optional<std::string> type;  // only contacts with this type
   std::optional<std::string> tag;   // only contacts with this tag
   bool archived = false;            // archived contacts instead of active ones
+  // Only contacts whose check-in was due before this day, the longest overdue first (by the
+  // maintained summary; by name otherwise).
+  std::optional<Date> overdue_on;
 };
 
 struct HistoryQuery {
@@ -162,6 +165,9 @@ class Store {
   Result<Contact> contact(std::int64_t id);
   // Contacts matching the query, sorted by name (case- and accent-insensitive).
   Result<std::vector<Contact>> contacts(const ContactQuery& query);
+  // The same one at a time, for lists too long to hold; stops at the first failing visit.
+  Status stream_contacts(const ContactQuery& query,
+                         const std::function<Status(Contact&&)>& visit);
 
   // REQUIRES: inside write(). Adds the contact (its id, uuid, timestamps and derived fields
   // are ignored; a uuid is generated) and returns its id. not_found for an unknown type.

@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
@@ -9,6 +10,12 @@
 
 namespace kith::cli {
 namespace {
+
+// Rows printed at a time; the first batch sets the column widths.
+constexpr std::size_t kRowsPerFlush = 500;
+// The column of due labels, and the widest one ("23 months overdue").
+constexpr std::size_t kDueColumn = 6;
+constexpr int kWidestDueLabel = 17;
 
 struct ListOptions {
   std::optional<std::string> type;
@@ -48,34 +55,10 @@ Status run_list(Context& ctx, const ListOptions& o) {
     for (const auto& t : *types) names.push_back(t.name);
     return invalid_input("unknown type '" + *query.type + "' (known: " + join(names) + ")");
   }
-  auto contacts = store->contacts(query);
-  if (!contacts) return contacts.error();
+  if (o.overdue) query.overdue_on = ctx.today;
 
-  std::vector<std::pair<const Contact*, Due>> rows;
-  for (const Contact& c : *contacts) {
-    Due due = due_of(c, *types, ctx.today);
-    if (o.overdue && !due.overdue()) continue;
-    rows.emplace_back(&c, due);
-  }
-  if (o.overdue) {
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-      return a.second.days_overdue > b.second.days_overdue;
-    });
-  }
-
-  if (ctx.json) {
-    Json out = Json::array();
-    for (const auto& [c, due] : rows) out.push_back(contact_json(*c, due));
-    print_json(out);
-    return {};
-  }
-  if (rows.empty()) {
-    if (store->missing()) return {};
-    bool filtered = o.type || o.tag || o.overdue || o.archived;
-    fmt::print("{}\n", filtered ? "No contacts match."
-                                : "No contacts yet. Add one: kith add NAME --type mentor");
-    return {};
-  }
+  // Streamed, like history: a list of every contact is printed without holding them all.
+  // The first rows fix the table's column widths; later rows are cut to fit them.
   Painter paint(ctx.color);
   Table table({{"ID", Table::Align::right},
                {"NAME"},
@@ -85,22 +68,53 @@ Status run_list(Context& ctx, const ListOptions& o) {
                {"NEXT DUE"},
                {"", Table::Align::left},
                {"BALANCE", Table::Align::right}});
+  std::optional<std::vector<int>> widths;
+  const auto flush = [&](bool more) {
+    bool header = !widths;
+    if (!widths) {
+      widths = table.widths();
+      // Later rows may be more overdue than any so far: room for the widest label.
+      if (more) (*widths)[kDueColumn] = std::max((*widths)[kDueColumn], kWidestDueLabel);
+    }
+    fmt::print("{}", table.render_rows(paint, *widths, header));
+    table.clear();
+  };
+  JsonArrayPrinter json;
+  std::size_t count = 0;
   std::size_t overdue = 0;
-  for (const auto& [c, due] : rows) {
+  KITH_TRY(store->stream_contacts(query, [&](Contact&& c) -> Status {
+    Due due = due_of(c, *types, ctx.today);
+    if (o.overdue && !due.overdue()) return {};
+    ++count;
+    if (ctx.json) {
+      json.add(contact_json(c, due));
+      return {};
+    }
     if (due.overdue()) ++overdue;
-    table.add({{std::to_string(c->id), Paint::dim},
-               {printable(c->name), Paint::bold},
-               {join(c->types)},
+    table.add({{std::to_string(c.id), Paint::dim},
+               {printable(c.name), Paint::bold},
+               {join(c.types)},
                {due.cadence ? due.cadence->to_string() : "-", Paint::none},
-               {c->last_contact ? c->last_contact->to_string() : "never"},
+               {c.last_contact ? c.last_contact->to_string() : "never"},
                {due.next ? due.next->to_string() : "-"},
                {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
-               {signed_number(c->balance.net()),
-                c->balance.net() < 0 ? Paint::yellow : Paint::none}});
+               {signed_number(c.balance.net()), c.balance.net() < 0 ? Paint::yellow : Paint::none}});
+    if (table.size() == kRowsPerFlush) flush(true);
+    return {};
+  }));
+  if (ctx.json) {
+    json.finish();
+    return {};
   }
-  fmt::print("{}", table.render(paint));
-  fmt::print("{}\n", paint(Paint::dim, fmt::format("{} contact{}{}", rows.size(),
-                                                   rows.size() == 1 ? "" : "s",
+  if (count == 0) {
+    if (store->missing()) return {};
+    bool filtered = o.type || o.tag || o.overdue || o.archived;
+    fmt::print("{}\n", filtered ? "No contacts match."
+                                : "No contacts yet. Add one: kith add NAME --type mentor");
+    return {};
+  }
+  if (table.size() > 0) flush(false);
+  fmt::print("{}\n", paint(Paint::dim, fmt::format("{} contact{}{}", count, count == 1 ? "" : "s",
                                                    overdue ? fmt::format(", {} overdue", overdue)
                                                            : std::string())));
   return {};

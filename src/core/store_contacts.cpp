@@ -289,20 +289,37 @@ Result<Contact> Store::resolve(std::string_view who) {
 }
 
 Result<std::vector<Contact>> Store::contacts(const ContactQuery& query) {
-  return guarded(*impl_, [&]() -> Result<std::vector<Contact>> {
-    auto& st = impl_->prepare(KITH_CONTACT_COLUMNS
-        "WHERE c.archived = :archived"
-        " AND (:type IS NULL OR EXISTS (SELECT 1 FROM contact_types ct"
-        "      JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id AND t.name = :type))"
-        " AND (:tag IS NULL OR EXISTS (SELECT 1 FROM contact_tags g"
-        "      WHERE g.contact_id = c.id AND g.tag = :tag))"
-        " ORDER BY c.name_key, c.id");
+  std::vector<Contact> out;
+  KITH_TRY(stream_contacts(query, [&](Contact&& c) -> Status {
+    out.push_back(std::move(c));
+    return {};
+  }));
+  return out;
+}
+
+Status Store::stream_contacts(const ContactQuery& query,
+                              const std::function<Status(Contact&&)>& visit) {
+#define KITH_CONTACT_FILTER                                                                    \
+  "WHERE c.archived = :archived"                                                               \
+  " AND (:type IS NULL OR EXISTS (SELECT 1 FROM contact_types ct"                              \
+  "      JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id AND t.name = :type))"    \
+  " AND (:tag IS NULL OR EXISTS (SELECT 1 FROM contact_tags g"                                 \
+  "      WHERE g.contact_id = c.id AND g.tag = :tag))"
+  return guarded(*impl_, [&]() -> Status {
+    // Overdue contacts come through the summary's due day, so that the longest overdue come
+    // first without holding them all to sort.
+    auto& st = query.overdue_on
+                   ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
+                                    " AND s.due < :today ORDER BY s.due, c.name_key, c.id")
+                   : impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
+                                    " ORDER BY c.name_key, c.id");
+#undef KITH_CONTACT_FILTER
     st.bind(":archived", query.archived ? 1 : 0);
     bind_optional(st, ":type", query.type);
     bind_optional(st, ":tag", query.tag);
-    std::vector<Contact> out;
-    while (st.executeStep()) out.push_back(read_contact(st));
-    return out;
+    if (query.overdue_on) st.bind(":today", query.overdue_on->to_string());
+    while (st.executeStep()) KITH_TRY(visit(read_contact(st)));
+    return Status{};
   });
 }
 

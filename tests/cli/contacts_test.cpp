@@ -1,5 +1,8 @@
 // End-to-end: adding, listing, showing, editing, archiving and deleting contacts; types.
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/harness.hpp"
@@ -243,6 +246,61 @@ TEST_CASE("colour appears only when asked for or on a terminal, and NO_COLOR win
   box.env = {{"NO_COLOR", "1"}};
   CHECK(box.ok({"--color", "auto", "list"}).find('\x1b') == std::string::npos);
   CHECK(box.ok({"--color", "always", "list"}).find('\x1b') != std::string::npos);
+}
+
+// More rows than list prints at a time (500): the first ones fix the column widths, the
+// header comes once, and --overdue still puts the longest overdue first.
+TEST_CASE("list prints a long list in batches with one header, every row aligned", "[contacts]") {
+  Sandbox box;
+  constexpr int kPeople = 1200;
+  std::string records;
+  for (int i = 0; i < kPeople; ++i) {
+    char record[320];
+    std::snprintf(record, sizeof record,
+                  R"(%s{"uuid": "00000000-0000-4000-8000-%012d", "name": "Person %04d",)"
+                  R"( "types": ["peer"], "added_on": "2026-%02d-01",)"
+                  R"( "created_at": "2026-01-01T00:00:00.000Z",)"
+                  R"( "updated_at": "2026-01-01T00:00:00.000Z"})",
+                  i ? "," : "", i, i, 1 + i % 10);
+    records += record;
+  }
+  write_file(box.dir() / "many.json",
+             R"({"format": "kith", "version": 1, "types": [], "contacts": [)" + records +
+                 R"(], "interactions": [], "reminders": []})");
+  box.ok({"import", (box.dir() / "many.json").string()});
+
+  const auto lines_of = [](const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  };
+  std::vector<std::string> all = lines_of(box.ok({"list"}));
+  REQUIRE(all.size() == kPeople + 2);  // header, rows, footer
+  CHECK(all[0].find("NAME") != std::string::npos);
+  CHECK(std::count_if(all.begin(), all.end(), [](const std::string& line) {
+          return line.find("NAME") != std::string::npos;
+        }) == 1);
+  CHECK(all[1].find("Person 0000") != std::string::npos);
+  CHECK(all[kPeople].find("Person 1199") != std::string::npos);
+  // Every row as wide as the first (in characters: a cell cut to fit ends in '…').
+  const auto columns = [](const std::string& line) {
+    return std::count_if(line.begin(), line.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  for (int i = 1; i <= kPeople; ++i) CHECK(columns(all[i]) == columns(all[1]));
+  CHECK(all.back().rfind("1200 contacts, ", 0) == 0);
+
+  std::vector<std::string> overdue = lines_of(box.ok({"list", "--overdue"}));
+  REQUIRE(overdue.size() > 502);
+  const std::size_t due_at = overdue[0].find("NEXT DUE");
+  REQUIRE(due_at != std::string::npos);
+  for (std::size_t i = 2; i + 1 < overdue.size(); ++i) {
+    CHECK(overdue[i - 1].substr(due_at, 10) <= overdue[i].substr(due_at, 10));
+  }
+  CHECK(overdue[1].find("Person 0000") != std::string::npos);  // added first, due first
+
+  CHECK(nlohmann::json::parse(box.ok({"--json", "list"})).size() == kPeople);
 }
 
 }  // namespace kith::test

@@ -132,7 +132,9 @@ struct Everything {
 Everything read_all(Store& store) {
   Everything all;
   all.contacts = *store.contacts({});
-  auto archived = *store.contacts({std::nullopt, std::nullopt, true});
+  ContactQuery archived_only;
+  archived_only.archived = true;
+  auto archived = *store.contacts(archived_only);
   all.contacts.insert(all.contacts.end(), archived.begin(), archived.end());
   all.types = *store.types();
   all.reminders = *store.reminders(std::nullopt);
