@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -152,6 +153,8 @@ class Store {
 
   // Relationship types, sorted by name.
   Result<std::vector<RelationshipType>> types();
+  // How many active (not archived) contacts have each type; types nobody has are absent.
+  Result<std::map<std::string, std::int64_t>> type_counts();
   // REQUIRES: inside write(). invalid_input when the name exists.
   Status add_type(const RelationshipType& type);
   // REQUIRES: inside write(). not_found when there is no such type.

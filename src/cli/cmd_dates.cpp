@@ -21,9 +21,9 @@ Status run_dates(Context& ctx, const DatesOptions& o) {
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
-  auto contacts = store->contacts({});
-  if (!contacts) return contacts.error();
-  std::vector<Occasion> occasions = upcoming_occasions(*contacts, ctx.today, o.ahead);
+  auto found = store->occasions(ctx.today, o.ahead);  // through the month-day indexes
+  if (!found) return found.error();
+  const std::vector<Occasion>& occasions = *found;
   if (ctx.json) {
     Json out = Json::array();
     for (const auto& occasion : occasions) out.push_back(occasion_json(occasion));

@@ -37,12 +37,9 @@ Result<TypeChange> parse_change(const TypeOptions& o) {
 Status print_types(Context& ctx, Store& store) {
   auto types = store.types();
   if (!types) return types.error();
-  std::map<std::string, std::int64_t> counts;
-  auto contacts = store.contacts({});
-  if (!contacts) return contacts.error();
-  for (const auto& c : *contacts) {
-    for (const auto& t : c.types) ++counts[t];
-  }
+  auto found = store.type_counts();
+  if (!found) return found.error();
+  std::map<std::string, std::int64_t>& counts = *found;
   if (ctx.json) {
     Json out = Json::array();
     for (const auto& t : *types) out.push_back(type_json(t, counts[t.name]));

@@ -178,6 +178,17 @@ void bind_fields(SQLite::Statement& st, const Contact& c) {
 
 }  // namespace
 
+Result<std::map<std::string, std::int64_t>> Store::type_counts() {
+  return guarded(*impl_, [&]() -> Result<std::map<std::string, std::int64_t>> {
+    auto& st = impl_->prepare(
+        "SELECT t.name, count(*) FROM contact_types ct JOIN types t ON t.id = ct.type_id"
+        " JOIN contacts c ON c.id = ct.contact_id WHERE c.archived = 0 GROUP BY t.name");
+    std::map<std::string, std::int64_t> out;
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+    return out;
+  });
+}
+
 Result<std::vector<RelationshipType>> Store::types() {
   return guarded(*impl_, [&]() -> Result<std::vector<RelationshipType>> {
     auto& st = impl_->prepare("SELECT name, every, weight, builtin, uuid FROM types ORDER BY name");
