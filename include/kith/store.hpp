@@ -47,6 +47,10 @@ struct ContactQuery {
   // Only contacts whose check-in was due before this day, the longest overdue first (by the
   // maintained summary; by name otherwise).
   std::optional<Date> overdue_on;
+  // Otherwise by net balance (given minus received), the most negative first; with
+  // `traded_only`, only people with something given or received.
+  bool by_balance = false;
+  bool traded_only = false;
 };
 
 struct HistoryQuery {
@@ -203,6 +207,9 @@ class Store {
   // contact, or everyone.
   Result<std::vector<Reminder>> reminders(std::optional<std::int64_t> contact_id,
                                           bool include_done = false);
+  // The same one at a time, for lists too long to hold; stops at the first failing visit.
+  Status stream_reminders(std::optional<std::int64_t> contact_id, bool include_done,
+                          const std::function<Status(Reminder&&)>& visit);
   // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
   Status update_reminder(const Reminder& reminder);
   // What the daily report lists of open reminders: of those due by `today`, the first

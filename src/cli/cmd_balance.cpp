@@ -20,47 +20,22 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
-  std::vector<Contact> people;
-  if (o.who) {
-    auto contact = store->resolve(*o.who);
-    if (!contact) return contact.error();
-    people.push_back(*contact);
-  } else {
-    auto contacts = store->contacts({});
-    if (!contacts) return contacts.error();
-    for (auto& c : *contacts) {
-      if (o.all || c.balance.given || c.balance.received) people.push_back(std::move(c));
-    }
-    std::stable_sort(people.begin(), people.end(), [](const Contact& a, const Contact& b) {
-      return a.balance.net() < b.balance.net();
-    });
-  }
-
-  if (ctx.json) {
-    Json out = Json::array();
-    for (const auto& c : people) {
+  Painter paint(ctx.color);
+  StreamedTable table({{"ID", Table::Align::right}, {"NAME"}, {"GAVE", Table::Align::right},
+                       {"RECEIVED", Table::Align::right}, {"NET", Table::Align::right},
+                       {"LAST GAVE"}},
+                      paint);
+  JsonArrayPrinter json;
+  const auto print = [&](const Contact& c) {
+    const Balance& b = c.balance;
+    if (ctx.json) {
       Json row;
       row["id"] = c.id;
       row["name"] = c.name;
-      row.update(balance_json(c.balance));
-      out.push_back(std::move(row));
+      row.update(balance_json(b));
+      json.add(row);
+      return;
     }
-    print_json(out);
-    return {};
-  }
-  if (people.empty()) {
-    if (!store->missing()) {
-      fmt::print("Nothing given or received yet. Mark interactions with 'kith log ... --gave' "
-                 "or '--received'.\n");
-    }
-    return {};
-  }
-  Painter paint(ctx.color);
-  Table table({{"ID", Table::Align::right}, {"NAME"}, {"GAVE", Table::Align::right},
-               {"RECEIVED", Table::Align::right}, {"NET", Table::Align::right},
-               {"LAST GAVE"}});
-  for (const auto& c : people) {
-    const Balance& b = c.balance;
     table.add({{std::to_string(c.id), Paint::dim},
                {printable(c.name), Paint::bold},
                {std::to_string(b.given)},
@@ -69,8 +44,37 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
                {b.last_gave ? fmt::format("{} ({})", b.last_gave->to_string(),
                                           relative(*b.last_gave, ctx.today))
                             : "never"}});
+  };
+  std::size_t count = 0;
+  if (o.who) {
+    auto contact = store->resolve(*o.who);
+    if (!contact) return contact.error();
+    print(*contact);
+    count = 1;
+  } else {
+    // Streamed in the store's order, the most negative first: a network of any size is
+    // printed without holding it.
+    ContactQuery everyone;
+    everyone.by_balance = true;
+    everyone.traded_only = !o.all;
+    KITH_TRY(store->stream_contacts(everyone, [&](Contact&& c) -> Status {
+      print(c);
+      ++count;
+      return {};
+    }));
   }
-  fmt::print("{}", table.render(paint));
+  if (ctx.json) {
+    json.finish();
+    return {};
+  }
+  if (count == 0) {
+    if (!store->missing()) {
+      fmt::print("Nothing given or received yet. Mark interactions with 'kith log ... --gave' "
+                 "or '--received'.\n");
+    }
+    return {};
+  }
+  table.finish();
   return {};
 }
 

@@ -8,8 +8,6 @@
 namespace kith::cli {
 namespace {
 
-// Rows printed at a time; the first batch sets the column widths.
-constexpr std::size_t kRowsPerFlush = 500;
 // The widest the WITH column grows when the output is streamed.
 constexpr int kMaxWithWidth = 40;
 
@@ -41,18 +39,10 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
   // rows fix the table's column widths; later rows are cut to fit them.
   Painter paint(ctx.color);
   std::size_t count = 0;
-  Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
-  std::optional<std::vector<int>> widths;
-  auto flush = [&] {
-    if (!widths) {
-      widths = table.widths(terminal_width());
-      (*widths)[3] = std::min((*widths)[3], kMaxWithWidth);
-      fmt::print("{}", table.render_rows(paint, *widths, true));
-    } else {
-      fmt::print("{}", table.render_rows(paint, *widths, false));
-    }
-    table.clear();
-  };
+  StreamedTable table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}}, paint,
+                      terminal_width(), [](std::vector<int>& widths, bool) {
+                        widths[3] = std::min(widths[3], kMaxWithWidth);
+                      });
   JsonArrayPrinter json;
   KITH_TRY(store->stream_history(query, [&](Interaction&& i) -> Status {
     ++count;
@@ -70,7 +60,6 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
                 i.direction == Direction::received ? Paint::yellow : Paint::green},
                {printable(join(names)), Paint::bold},
                {printable(i.summary)}});
-    if (table.size() == kRowsPerFlush) flush();
     return {};
   }));
   if (ctx.json) {
@@ -81,7 +70,7 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
     if (!store->missing()) fmt::print("No interactions{}.\n", o.since || o.who ? " match" : " yet");
     return {};
   }
-  if (!table.empty()) flush();
+  table.finish();
   return {};
 }
 

@@ -11,8 +11,6 @@
 namespace kith::cli {
 namespace {
 
-// Rows printed at a time; the first batch sets the column widths.
-constexpr std::size_t kRowsPerFlush = 500;
 // The column of due labels, and the widest one ("23 months overdue").
 constexpr std::size_t kDueColumn = 6;
 constexpr int kWidestDueLabel = 17;
@@ -60,25 +58,19 @@ Status run_list(Context& ctx, const ListOptions& o) {
   // Streamed, like history: a list of every contact is printed without holding them all.
   // The first rows fix the table's column widths; later rows are cut to fit them.
   Painter paint(ctx.color);
-  Table table({{"ID", Table::Align::right},
+  StreamedTable table({{"ID", Table::Align::right},
                {"NAME"},
                {"TYPES"},
                {"EVERY"},
                {"LAST CONTACT"},
                {"NEXT DUE"},
                {"", Table::Align::left},
-               {"BALANCE", Table::Align::right}});
-  std::optional<std::vector<int>> widths;
-  const auto flush = [&](bool more) {
-    bool header = !widths;
-    if (!widths) {
-      widths = table.widths();
-      // Later rows may be more overdue than any so far: room for the widest label.
-      if (more) (*widths)[kDueColumn] = std::max((*widths)[kDueColumn], kWidestDueLabel);
-    }
-    fmt::print("{}", table.render_rows(paint, *widths, header));
-    table.clear();
-  };
+               {"BALANCE", Table::Align::right}},
+                      paint, std::nullopt, [](std::vector<int>& widths, bool more) {
+                        // Later rows may be more overdue than any so far: room for the
+                        // widest label.
+                        if (more) widths[kDueColumn] = std::max(widths[kDueColumn], kWidestDueLabel);
+                      });
   JsonArrayPrinter json;
   std::size_t count = 0;
   std::size_t overdue = 0;
@@ -99,7 +91,6 @@ Status run_list(Context& ctx, const ListOptions& o) {
                {due.next ? due.next->to_string() : "-"},
                {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
                {signed_number(c.balance.net()), c.balance.net() < 0 ? Paint::yellow : Paint::none}});
-    if (table.size() == kRowsPerFlush) flush(true);
     return {};
   }));
   if (ctx.json) {
@@ -113,7 +104,7 @@ Status run_list(Context& ctx, const ListOptions& o) {
                                 : "No contacts yet. Add one: kith add NAME --type mentor");
     return {};
   }
-  if (table.size() > 0) flush(false);
+  table.finish();
   fmt::print("{}\n", paint(Paint::dim, fmt::format("{} contact{}{}", count, count == 1 ? "" : "s",
                                                    overdue ? fmt::format(", {} overdue", overdue)
                                                            : std::string())));

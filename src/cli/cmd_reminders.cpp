@@ -39,20 +39,27 @@ Status run_reminders(Context& ctx, const RemindersOptions& o) {
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
-  auto reminders = store->reminders(std::nullopt, o.all);
-  if (!reminders) return reminders.error();
+  // Streamed: every reminder of years is printed without holding them all.
+  Painter paint(ctx.color);
+  StreamedTable table(reminder_columns(true), paint, terminal_width());
+  JsonArrayPrinter json;
+  KITH_TRY(store->stream_reminders(std::nullopt, o.all, [&](Reminder&& r) -> Status {
+    if (ctx.json) {
+      json.add(reminder_json(r, ctx.today));
+    } else {
+      table.add(reminder_row(r, ctx.today, true));
+    }
+    return {};
+  }));
   if (ctx.json) {
-    Json out = Json::array();
-    for (const auto& r : *reminders) out.push_back(reminder_json(r, ctx.today));
-    print_json(out);
+    json.finish();
     return {};
   }
-  if (reminders->empty()) {
+  if (table.rows() == 0) {
     if (!store->missing()) fmt::print("No {}reminders.\n", o.all ? "" : "open ");
     return {};
   }
-  Painter paint(ctx.color);
-  fmt::print("{}", reminder_table(*reminders, ctx.today, paint, true));
+  table.finish();
   return {};
 }
 

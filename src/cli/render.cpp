@@ -117,6 +117,33 @@ std::string Table::render(const Painter& paint, std::optional<int> max_width) co
   return render_rows(paint, widths(max_width), true);
 }
 
+StreamedTable::StreamedTable(std::vector<Table::Column> columns, const Painter& paint,
+                             std::optional<int> max_width, Widen widen)
+    : table_(std::move(columns)),
+      paint_(paint),
+      max_width_(max_width),
+      widen_(std::move(widen)) {}
+
+void StreamedTable::add(std::vector<Cell> cells) {
+  table_.add(std::move(cells));
+  ++rows_;
+  if (table_.size() == kRowsPerBatch) print(true);
+}
+
+void StreamedTable::finish() {
+  if (!table_.empty()) print(false);
+}
+
+void StreamedTable::print(bool more) {
+  bool header = !widths_;
+  if (!widths_) {
+    widths_ = table_.widths(max_width_);
+    if (widen_) widen_(*widths_, more);
+  }
+  fmt::print("{}", table_.render_rows(paint_, *widths_, header));
+  table_.clear();
+}
+
 std::optional<int> terminal_width() {
   if (::isatty(STDOUT_FILENO) != 1) return std::nullopt;
   winsize size{};
@@ -175,26 +202,32 @@ std::string due_phrase(const Reminder& r, Date today) {
   return relative(r.due, today);
 }
 
-std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
-                           const Painter& paint, bool with_who) {
+std::vector<Table::Column> reminder_columns(bool with_who) {
   std::vector<Table::Column> columns = {{"ID", Table::Align::right}, {"DUE"}, {"WHEN"}, {"KIND"}};
   if (with_who) columns.push_back({"WHO"});
   columns.push_back({"TEXT"});
-  Table table(std::move(columns));
-  for (const Reminder& r : reminders) {
-    bool late = !r.done_on && today > r.due;
-    std::string kind(to_string(r.kind));
-    if (r.every) kind += ", every " + r.every->to_string();
-    std::vector<Cell> row = {
-        {fmt::format("#{}", r.id), Paint::dim},
-        {r.due.to_string()},
-        {due_phrase(r, today), late ? Paint::red : r.done_on ? Paint::dim : Paint::none},
-        {kind, r.kind == ReminderKind::promise ? Paint::bold : Paint::none}};
-    if (with_who) row.push_back({printable(r.contact_name)});
-    row.push_back({printable(r.text), late && r.kind == ReminderKind::promise ? Paint::red
-                                                                               : Paint::none});
-    table.add(std::move(row));
-  }
+  return columns;
+}
+
+std::vector<Cell> reminder_row(const Reminder& r, Date today, bool with_who) {
+  bool late = !r.done_on && today > r.due;
+  std::string kind(to_string(r.kind));
+  if (r.every) kind += ", every " + r.every->to_string();
+  std::vector<Cell> row = {
+      {fmt::format("#{}", r.id), Paint::dim},
+      {r.due.to_string()},
+      {due_phrase(r, today), late ? Paint::red : r.done_on ? Paint::dim : Paint::none},
+      {kind, r.kind == ReminderKind::promise ? Paint::bold : Paint::none}};
+  if (with_who) row.push_back({printable(r.contact_name)});
+  row.push_back({printable(r.text), late && r.kind == ReminderKind::promise ? Paint::red
+                                                                             : Paint::none});
+  return row;
+}
+
+std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
+                           const Painter& paint, bool with_who) {
+  Table table(reminder_columns(with_who));
+  for (const Reminder& r : reminders) table.add(reminder_row(r, today, with_who));
   return table.render(paint, terminal_width());
 }
 

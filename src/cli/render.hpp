@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,33 @@ class Table {
   std::vector<std::vector<Cell>> rows_;
 };
 
+// A table printed on stdout as its rows come, for output too long to hold: rows are printed
+// kRowsPerBatch at a time, and the first batch fixes the column widths (later cells are cut
+// to fit). A table that fits in one batch prints exactly as Table::render would.
+class StreamedTable {
+ public:
+  static constexpr std::size_t kRowsPerBatch = 500;
+  // Adjusts the widths the first batch needs; `more` is true when rows may follow.
+  using Widen = std::function<void(std::vector<int>& widths, bool more)>;
+
+  StreamedTable(std::vector<Table::Column> columns, const Painter& paint,
+                std::optional<int> max_width = std::nullopt, Widen widen = {});
+  void add(std::vector<Cell> cells);
+  // Prints the rows not printed yet. Call once, after the last add().
+  void finish();
+  std::size_t rows() const { return rows_; }
+
+ private:
+  void print(bool more);
+
+  Table table_;
+  const Painter& paint_;
+  std::optional<int> max_width_;
+  Widen widen_;
+  std::optional<std::vector<int>> widths_;
+  std::size_t rows_ = 0;
+};
+
 // The terminal's width when stdout is a terminal, else nullopt (no cutting in pipes).
 std::optional<int> terminal_width();
 
@@ -96,6 +124,9 @@ std::string due_phrase(const Reminder& reminder, Date today);
 // promises bold. `with_who` drops the WHO column for one person's list.
 std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
                            const Painter& paint, bool with_who);
+// Its columns and one reminder's row, for tables printed as they come.
+std::vector<Table::Column> reminder_columns(bool with_who);
+std::vector<Cell> reminder_row(const Reminder& reminder, Date today, bool with_who);
 
 // "turns 55", "7 years", or "" when the year is unknown.
 std::string years_phrase(const std::string& label, std::optional<int> years);

@@ -319,16 +319,26 @@ Status Store::stream_contacts(const ContactQuery& query,
   return guarded(*impl_, [&]() -> Status {
     // Overdue contacts come through the summary's due day, so that the longest overdue come
     // first without holding them all to sort.
-    auto& st = query.overdue_on
-                   ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
-                                    " AND s.due < :today ORDER BY s.due, c.name_key, c.id")
-                   : impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
-                                    " ORDER BY c.name_key, c.id");
+    auto& st =
+        query.overdue_on
+            ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
+                             " AND s.due < :today ORDER BY s.due, c.name_key, c.id")
+        : query.by_balance
+            ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
+                             " AND (NOT :traded OR s.given <> 0 OR s.received <> 0)"
+                             " ORDER BY coalesce(s.given, 0) - coalesce(s.received, 0),"
+                             " c.name_key, c.id")
+            : impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
+                             " ORDER BY c.name_key, c.id");
 #undef KITH_CONTACT_FILTER
     st.bind(":archived", query.archived ? 1 : 0);
     bind_optional(st, ":type", query.type);
     bind_optional(st, ":tag", query.tag);
-    if (query.overdue_on) st.bind(":today", query.overdue_on->to_string());
+    if (query.overdue_on) {
+      st.bind(":today", query.overdue_on->to_string());
+    } else if (query.by_balance) {
+      st.bind(":traded", query.traded_only ? 1 : 0);
+    }
     while (st.executeStep()) KITH_TRY(visit(read_contact(st)));
     return Status{};
   });

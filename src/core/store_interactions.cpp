@@ -223,7 +223,17 @@ Result<Reminder> Store::reminder(std::int64_t id) {
 
 Result<std::vector<Reminder>> Store::reminders(std::optional<std::int64_t> contact_id,
                                                bool include_done) {
-  return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
+  std::vector<Reminder> out;
+  KITH_TRY(stream_reminders(contact_id, include_done, [&](Reminder&& r) -> Status {
+    out.push_back(std::move(r));
+    return {};
+  }));
+  return out;
+}
+
+Status Store::stream_reminders(std::optional<std::int64_t> contact_id, bool include_done,
+                               const std::function<Status(Reminder&&)>& visit) {
+  return guarded(*impl_, [&]() -> Status {
     // One statement per case, so that each uses its index: by contact, or open by due day.
     SQLite::Statement* st = nullptr;
     if (contact_id) {
@@ -238,9 +248,8 @@ Result<std::vector<Reminder>> Store::reminders(std::optional<std::int64_t> conta
                         : &impl_->prepare(KITH_REMINDER_COLUMNS
                                           "WHERE r.done_on IS NULL ORDER BY r.due, r.id");
     }
-    std::vector<Reminder> out;
-    while (st->executeStep()) out.push_back(read_reminder(*st));
-    return out;
+    while (st->executeStep()) KITH_TRY(visit(read_reminder(*st)));
+    return Status{};
   });
 }
 

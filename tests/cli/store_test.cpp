@@ -26,6 +26,7 @@ std::string migration_sql(int level) {
 // A database as kith at schema `level` left it, with one contact.
 void make_database_at_level(const fs::path& path, int level) {
   SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA journal_mode = WAL");  // every kith has made its databases WAL
   register_functions(db);
   for (int l = 1; l <= level; ++l) {
     db.exec(migration_sql(l));
