@@ -12,6 +12,7 @@ namespace kith::cli {
 namespace {
 
 struct RemindersOptions {
+  std::optional<std::string> who;
   bool all = false;
 };
 
@@ -43,7 +44,13 @@ Status run_reminders(Context& ctx, const RemindersOptions& o) {
   Painter paint(ctx.color);
   StreamedTable table(reminder_columns(true), paint, terminal_width());
   JsonArrayPrinter json;
-  KITH_TRY(store->stream_reminders(std::nullopt, o.all, [&](Reminder&& r) -> Status {
+  std::optional<std::int64_t> contact_id;
+  if (o.who) {
+    auto contact = store->resolve(*o.who);
+    if (!contact) return contact.error();
+    contact_id = contact->id;
+  }
+  KITH_TRY(store->stream_reminders(contact_id, o.all, [&](Reminder&& r) -> Status {
     if (ctx.json) {
       json.add(reminder_json(r, ctx.today));
     } else {
@@ -166,6 +173,7 @@ Status run_snooze(Context& ctx, const IdOptions& o) {
 void add_reminders_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<RemindersOptions>();
   CLI::App* cmd = app.add_subcommand("reminders");
+  cmd->add_option("who", options->who, "Only this contact's")->option_text("WHO");
   cmd->add_flag("-a,--all", options->all, "Include the done ones");
   on_chosen(*cmd, options, action, run_reminders);
 }

@@ -12,6 +12,8 @@ namespace kith::cli {
 namespace {
 
 constexpr int kRecent = 10;
+// Open reminders listed as text, soonest first; the rest are counted (JSON has them all).
+constexpr std::size_t kShownReminders = 10;
 
 struct ShowOptions {
   std::string who;
@@ -130,7 +132,16 @@ Status run_show(Context& ctx, const ShowOptions& o) {
                                                              late_promises,
                                                              late_promises == 1 ? "" : "s"))
                                      : "");
-    indented(reminder_table(*reminders, ctx.today, paint, false));
+    std::vector<Reminder> shown(
+        reminders->begin(),
+        reminders->begin() + static_cast<std::ptrdiff_t>(std::min(kShownReminders,
+                                                                  reminders->size())));
+    indented(reminder_table(shown, ctx.today, paint, false));
+    if (reminders->size() > shown.size()) {
+      out += fmt::format("  {}\n", paint(Paint::dim, fmt::format("and {} more: kith reminders {}",
+                                                                 reminders->size() - shown.size(),
+                                                                 c.id)));
+    }
   }
   if (!recent->empty()) {
     out += fmt::format("\n{}\n", paint(Paint::bold, "Recent"));

@@ -201,6 +201,10 @@ std::string fold_for_match(std::string_view text) {
 }
 
 int display_width(std::string_view text) {
+  // Printable ASCII, most of what kith shows, is one column a byte.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+    return static_cast<int>(text.size());
+  }
   int width = 0;
   std::size_t i = 0;
   while (i < text.size()) width += cluster_width(text, i);

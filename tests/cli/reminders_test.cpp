@@ -52,6 +52,29 @@ TEST_CASE("a promise to a person is listed, flagged when overdue, and shown on t
   CHECK(j[1]["overdue"] == false);
 }
 
+TEST_CASE("show lists a person's ten soonest open reminders and reminders WHO lists them all",
+          "[reminders]") {
+  Sandbox box;
+  box.ok({"add", "Ada Lovelace"});
+  box.ok({"add", "Grace Hopper"});
+  for (int i = 1; i <= 12; ++i) {
+    box.ok({"remind", "ada", "Ask about part " + std::to_string(i), "--in",
+            std::to_string(i) + "d"});
+  }
+  box.ok({"remind", "grace", "Send the compiler notes", "--in", "2d"});
+
+  std::string shown = box.ok({"show", "ada"});
+  CHECK(shown.find("Ask about part 10") != std::string::npos);
+  CHECK(shown.find("Ask about part 11") == std::string::npos);
+  CHECK(shown.find("  and 2 more: kith reminders 1\n") != std::string::npos);
+  CHECK(nlohmann::json::parse(box.ok({"--json", "show", "ada"}))["reminders"].size() == 12);
+
+  std::string listed = box.ok({"reminders", "ada"});
+  CHECK(listed.find("Ask about part 12") != std::string::npos);
+  CHECK(listed.find("compiler notes") == std::string::npos);
+  CHECK(box.kith({"reminders", "nobody"}).code == 3);
+}
+
 TEST_CASE("recurring reminders come back once, on their rhythm", "[reminders]") {
   Sandbox box;
   SECTION("daily, done late") {
