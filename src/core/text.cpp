@@ -122,8 +122,12 @@ int cluster_width(std::string_view text, std::size_t& i) {
   while (i < text.size()) {
     std::size_t at = i;
     std::int32_t cp = decode(text, i);
-    if (cp == 0x200D) {  // zero-width joiner
-      if (width == 2 && i < text.size()) decode(text, i);
+    if (cp == 0x200D) {  // zero-width joiner: only a wide character joins the emoji
+      if (width == 2 && i < text.size()) {
+        std::size_t next = i;
+        std::int32_t joined = decode(text, next);
+        if (joined >= 0 && width_of(joined) == 2) i = next;
+      }
       continue;
     }
     if (cp == 0xFE0F) {  // emoji presentation
