@@ -28,8 +28,20 @@ constexpr int kEof = std::char_traits<char>::eof();
 
 bool iequals(std::string_view a, std::string_view b) { return ascii_upper(a) == ascii_upper(b); }
 
+// The error for a problem on `line`. Messages quote what the file says, which may hold a
+// bare CR or LF (a damaged line): those are written as \r and \n, so the error stays one line.
 Error at_line(int line, std::string_view message) {
-  return {Errc::bad_file, "line " + std::to_string(line) + ": " + std::string(message)};
+  std::string text = "line " + std::to_string(line) + ": ";
+  for (char c : message) {
+    if (c == '\r') {
+      text += "\\r";
+    } else if (c == '\n') {
+      text += "\\n";
+    } else {
+      text += c;
+    }
+  }
+  return {Errc::bad_file, std::move(text)};
 }
 
 int hex_value(char c) {
