@@ -38,7 +38,7 @@ std::optional<std::string> linkedin_profile(std::string_view url) {
   // The key is stored and exported (JSON, vCard): bytes that are not UTF-8 would make every
   // later export fail, and a profile name never holds spaces or control characters.
   if (name.empty() || !is_valid_utf8(name) || has_control_chars(name) ||
-      name.find(' ') != std::string::npos) {
+      name.find_first_of(" \t\n") != std::string::npos) {
     return std::nullopt;
   }
   return "https://www.linkedin.com/in/" + name;

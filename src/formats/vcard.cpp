@@ -539,8 +539,12 @@ struct CardReader {
         }
       }
     } else if (n == "UID" || n == "X-KITH-UID") {
+      // A UID is one line: one with a line break or a control character (a damaged card)
+      // is no key kith could write back.
       std::string uid = text_value(p);
-      if (!uid.empty()) patch.uids.push_back(uid);
+      if (!uid.empty() && !has_control_chars(uid) && uid.find_first_of("\t\n") == std::string::npos) {
+        patch.uids.push_back(uid);
+      }
     } else if (n == "URL") {
       if (auto profile = linkedin_profile(text_value(p))) {
         ExternalId id{ExternalSource::linkedin, *profile, std::nullopt};
