@@ -109,10 +109,13 @@ Result<fs::path> back_up(SQLite::Database& db, const fs::path& path, int level) 
 Result<int> checked_level(Store::Impl& impl) {
   SQLite::Database& db = impl.db;
   const int latest = Store::latest_schema_level();
+  // Reading sqlite_schema comes first: it makes SQLite check the schema cookie and reload a
+  // schema this connection read before another kith migrated. PRAGMAs do not check it, and a
+  // statement prepared on the stale schema fails in FTS5 ("no such table: contacts").
+  int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
   int app_id = pragma_int(db, "application_id");
   int level = pragma_int(db, "user_version");
   if (app_id != kApplicationId) {
-    int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
     if (app_id != 0 || level != 0 || objects != 0) {
       return storage(impl.path, "is not a kith database (it belongs to another application)");
     }
