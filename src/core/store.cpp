@@ -2,9 +2,11 @@
 #include <SQLiteCpp/Backup.h>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -51,6 +53,81 @@ Status create_private_file(const fs::path& path) {
   ::close(fd);
   return {};
 }
+
+}  // namespace
+
+Status WriterLock::acquire(const fs::path& database, int timeout_ms) {
+  if (held()) return {};
+  fs::path file = database;
+  file += "-lock";
+  struct stat db_stat {};
+  bool chown_to_owner = ::geteuid() == 0 && ::stat(database.c_str(), &db_stat) == 0;
+  int waited_ms = 0;
+  int nap_ms = 1;
+  for (;;) {
+    int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+      return storage(database, "cannot be written: its lock file '" + file.string() +
+                                   "' cannot be opened: " + std::strerror(errno));
+    }
+    // Like SQLite's -wal and -shm: root working on someone's database makes its files theirs.
+    if (chown_to_owner) (void)::fchown(fd, db_stat.st_uid, db_stat.st_gid);
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      // The holder before may have removed the file after this kith opened it: then the lock
+      // is on a file nobody else will look at, and it starts again.
+      struct stat held {}, named {};
+      if (::fstat(fd, &held) == 0 && ::stat(file.c_str(), &named) == 0 &&
+          held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
+        fd_ = fd;
+        file_ = file;
+        return {};
+      }
+      ::close(fd);
+      continue;
+    }
+    int error = errno;
+    ::close(fd);
+    if (error != EWOULDBLOCK && error != EINTR) {
+      return storage(database, "cannot be locked for writing: " +
+                                   std::string(std::strerror(error)));
+    }
+    if (waited_ms >= timeout_ms) {
+      return storage(database, "is locked by another program (waited " +
+                                   std::to_string(timeout_ms / 1000) + " s)");
+    }
+    // Naps as SQLite's busy handler does: short ones first, then 20 ms.
+    ::usleep(static_cast<useconds_t>(nap_ms) * 1000);
+    waited_ms += nap_ms;
+    nap_ms = std::min(nap_ms * 2, 20);
+  }
+}
+
+void WriterLock::release() {
+  if (fd_ < 0) return;
+  ::unlink(file_.c_str());  // while still held: a waiter then finds it gone and starts again
+  ::close(fd_);             // which lets the flock go
+  fd_ = -1;
+}
+
+Status Store::Impl::lock_for_writing() {
+  if (!shared || writer_lock.held()) return {};
+  KITH_TRY(writer_lock.acquire(path, kBusyTimeoutMs));
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+  return {};
+}
+
+Store::Impl::~Impl() {
+  if (shared && !writer_lock.held() && writer_lock.acquire(path, 0)) {
+    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+  }
+}
+
+void Store::Impl::unlock() {
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  writer_lock.release();
+}
+
+namespace {
 
 // Checks the first bytes of an existing file: empty, or an SQLite database.
 Status check_header(const fs::path& path, std::uintmax_t size) {
@@ -156,6 +233,7 @@ Status migrate(Store::Impl& impl, bool writable) {
     if (!backup) return backup.error();
     impl.backup = *backup;
   }
+  if (*level < latest) KITH_TRY(impl.lock_for_writing());
   while (*level < latest) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     level = checked_level(impl);
@@ -497,6 +575,10 @@ Result<Store> Store::open(const fs::path& path, Access access) {
       impl = open_read_only(path);
     }
     impl->path = path;
+    // Until its first write (Impl::lock_for_writing), a connection never checkpoints, not
+    // even when it closes as the last one (see WriterLock).
+    impl->shared = writable;
+    sqlite3_db_config(impl->db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA secure_delete = ON");
@@ -507,6 +589,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     impl->db.exec("PRAGMA cache_size = -16384");
     KITH_TRY(migrate(*impl, writable));
     if (access == Access::read) {
+      impl->unlock();  // locked only if it migrated the database
       impl->snapshot = std::make_unique<SQLite::Transaction>(
           impl->db, SQLite::TransactionBehavior::DEFERRED);
     }
@@ -538,6 +621,7 @@ Status transact(Store::Impl& impl, const std::function<Status()>& body, bool com
   if (impl.snapshot && commit) {
     return Error{Errc::internal, "Store::write on a store opened for reading"};
   }
+  KITH_TRY(impl.lock_for_writing());  // a rehearsal too: a large one spills into the WAL
   if (impl.snapshot) {
     // A rehearsal on a store opened for reading: inside its snapshot, always rolled back.
     return guarded(impl, [&]() -> Status {

@@ -20,10 +20,52 @@ namespace kith {
 // Registers the SQL functions kith's triggers call (migrations/0003_due.sql) on `db`.
 void register_functions(SQLite::Database& db);
 
+// The writers' lock of one database: an flock(2) on PATH-lock, a file of its own (closing
+// any descriptor of the database file would drop SQLite's POSIX locks on it), which exists
+// only while a kith writes. Every kith holds it from its first write until its connection
+// has closed, so that no checkpoint ever runs beside another kith's write: SQLite before
+// 3.51.3 (Debian 12 has 3.40.1) can lose a committed transaction when a checkpoint starts
+// just as another connection's write resets the WAL (https://sqlite.org/wal.html#walresetbug).
+// Readers never write, and checkpoint as they close only if they can take it at once.
+class WriterLock {
+ public:
+  WriterLock() = default;
+  ~WriterLock() { release(); }
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+
+  // Takes the lock of the database at `database`, waiting up to `timeout_ms` for another
+  // kith to let it go. Does nothing when already held.
+  Status acquire(const std::filesystem::path& database, int timeout_ms);
+  // Removes the lock file and lets the lock go.
+  void release();
+  bool held() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+  std::filesystem::path file_;
+};
+
 struct Store::Impl {
   Impl(const std::string& file, int flags) : db(file, flags) { register_functions(db); }
+  // A connection that never wrote may checkpoint as it closes only if the writers' lock is
+  // free right now; else it leaves that to the kith writing.
+  ~Impl();
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
+  // Before `db`: released only once the connection (and its checkpoint on close) is gone.
+  WriterLock writer_lock;
+  // True for a database file other kith processes may open too (not :memory:, not a
+  // database still being created under a private name): writes take `writer_lock`.
+  bool shared = false;
   SQLite::Database db;
+
+  // Takes the writers' lock of a shared database before a write; from then on the
+  // connection checkpoints when it closes, as SQLite does by default. Idempotent.
+  Status lock_for_writing();
+  // The reverse, for a store opened for reading once it has migrated the database.
+  void unlock();
   // For Access::read: the read transaction that gives every query the same snapshot. After
   // `db`, so that it ends before the connection closes.
   std::unique_ptr<SQLite::Transaction> snapshot;
