@@ -110,21 +110,8 @@ void WriterLock::release() {
 }
 
 Status Store::Impl::lock_for_writing() {
-  if (!shared || writer_lock.held()) return {};
-  KITH_TRY(writer_lock.acquire(path, kBusyTimeoutMs));
-  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
-  return {};
-}
-
-Store::Impl::~Impl() {
-  if (shared && !writer_lock.held() && writer_lock.acquire(path, 0)) {
-    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
-  }
-}
-
-void Store::Impl::unlock() {
-  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-  writer_lock.release();
+  if (!shared) return {};
+  return writer_lock.acquire(path, kBusyTimeoutMs);
 }
 
 namespace {
@@ -575,10 +562,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
       impl = open_read_only(path);
     }
     impl->path = path;
-    // Until its first write (Impl::lock_for_writing), a connection never checkpoints, not
-    // even when it closes as the last one (see WriterLock).
-    impl->shared = writable;
-    sqlite3_db_config(impl->db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    impl->shared = writable;  // its writes take the writers' lock (WriterLock)
     impl->db.setBusyTimeout(kBusyTimeoutMs);
     impl->db.exec("PRAGMA foreign_keys = ON");
     impl->db.exec("PRAGMA secure_delete = ON");
@@ -589,7 +573,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     impl->db.exec("PRAGMA cache_size = -16384");
     KITH_TRY(migrate(*impl, writable));
     if (access == Access::read) {
-      impl->unlock();  // locked only if it migrated the database
+      impl->writer_lock.release();  // held only if it migrated the database
       impl->snapshot = std::make_unique<SQLite::Transaction>(
           impl->db, SQLite::TransactionBehavior::DEFERRED);
     }

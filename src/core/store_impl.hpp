@@ -22,11 +22,13 @@ void register_functions(SQLite::Database& db);
 
 // The writers' lock of one database: an flock(2) on PATH-lock, a file of its own (closing
 // any descriptor of the database file would drop SQLite's POSIX locks on it), which exists
-// only while a kith writes. Every kith holds it from its first write until its connection
-// has closed, so that no checkpoint ever runs beside another kith's write: SQLite before
-// 3.51.3 (Debian 12 has 3.40.1) can lose a committed transaction when a checkpoint starts
-// just as another connection's write resets the WAL (https://sqlite.org/wal.html#walresetbug).
-// Readers never write, and checkpoint as they close only if they can take it at once.
+// only while a kith writes. A kith takes it before its first write and holds it until its
+// connection has closed, so the checkpoint SQLite runs after a commit never runs beside
+// another kith's write: SQLite before 3.51.3 (Debian 12 has 3.40.1) can lose a committed
+// transaction when a checkpoint starts just as another connection's write resets the WAL
+// (https://sqlite.org/wal.html#walresetbug). The other checkpoint, by the last connection to
+// close, needs an exclusive lock on the database file and so never runs beside anything;
+// readers, which never commit, need no lock.
 class WriterLock {
  public:
   WriterLock() = default;
@@ -48,11 +50,6 @@ class WriterLock {
 
 struct Store::Impl {
   Impl(const std::string& file, int flags) : db(file, flags) { register_functions(db); }
-  // A connection that never wrote may checkpoint as it closes only if the writers' lock is
-  // free right now; else it leaves that to the kith writing.
-  ~Impl();
-  Impl(const Impl&) = delete;
-  Impl& operator=(const Impl&) = delete;
 
   // Before `db`: released only once the connection (and its checkpoint on close) is gone.
   WriterLock writer_lock;
@@ -61,11 +58,8 @@ struct Store::Impl {
   bool shared = false;
   SQLite::Database db;
 
-  // Takes the writers' lock of a shared database before a write; from then on the
-  // connection checkpoints when it closes, as SQLite does by default. Idempotent.
+  // Takes the writers' lock of a shared database before a write. Idempotent.
   Status lock_for_writing();
-  // The reverse, for a store opened for reading once it has migrated the database.
-  void unlock();
   // For Access::read: the read transaction that gives every query the same snapshot. After
   // `db`, so that it ends before the connection closes.
   std::unique_ptr<SQLite::Transaction> snapshot;

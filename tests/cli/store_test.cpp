@@ -241,12 +241,6 @@ class HeldWriterLock {
   int fd_;
 };
 
-std::uintmax_t size_or_zero(const fs::path& path) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  return ec ? 0 : size;
-}
-
 }  // namespace
 
 TEST_CASE("a kith that writes waits for another kith's write to end, then writes", "[store]") {
@@ -266,36 +260,6 @@ TEST_CASE("a kith that writes waits for another kith's write to end, then writes
   CHECK(during == "1");  // Grace was not written while the lock was held
   CHECK(box.query("SELECT count(*) FROM contacts") == "2");
   CHECK_FALSE(fs::exists(box.db().string() + "-lock"));
-}
-
-// SQLite 3.40 can lose a committed write when a checkpoint starts as another connection's
-// write resets the WAL (docs/reliability.md): a kith that did not write checkpoints only when
-// no kith is writing.
-TEST_CASE("a reader leaves the WAL alone while another kith writes, and folds it in after",
-          "[store]") {
-  Sandbox box;
-  box.ok({"add", "Ada"});
-  {
-    // Committed changes left in the WAL, as a kith killed before its checkpoint leaves them.
-    SQLite::Database db(box.db().string(), SQLite::OPEN_READWRITE);
-    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    db.exec("UPDATE contacts SET org = 'Analytical Engines'");
-  }
-  const fs::path wal = box.db().string() + "-wal";
-  const std::uintmax_t pending = size_or_zero(wal);
-  REQUIRE(pending > 0);
-  {
-    HeldWriterLock lock(box.db());
-    Outcome show = box.kith({"show", "Ada"});
-    INFO(show.err);
-    CHECK(show.code == 0);
-    CHECK(show.out.find("Analytical Engines") != std::string::npos);
-    CHECK(size_or_zero(wal) == pending);  // not checkpointed, so not removed either
-  }
-  box.ok({"list"});
-  CHECK_FALSE(fs::exists(wal));  // the last connection checkpointed and removed it
-  CHECK_FALSE(fs::exists(box.db().string() + "-lock"));
-  CHECK(box.query("SELECT org FROM contacts") == "Analytical Engines");
 }
 
 TEST_CASE("kith processes creating the database at once all succeed", "[store]") {
