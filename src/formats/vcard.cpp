@@ -705,7 +705,9 @@ void write_vcard(std::ostream& out, const ContactRecord& record) {
   if (c.circle) property(out, "X-KITH-CIRCLE", std::to_string(*c.circle));
   if (!c.learn.empty()) property(out, "X-KITH-LEARN", escape_text(c.learn));
   if (!c.offer.empty()) property(out, "X-KITH-OFFER", escape_text(c.offer));
-  if (!c.met_via.empty()) {
+  // An introducer who is a contact is written even without a name as written: kith holds
+  // that link (an imported card or kith JSON can give it without one) and reads it back.
+  if (!c.met_via.empty() || record.met_via_contact) {
     std::string head = "X-KITH-MET-VIA";
     if (record.met_via_contact) head += ";X-KITH-UUID=" + *record.met_via_contact;
     property(out, head, escape_text(c.met_via));

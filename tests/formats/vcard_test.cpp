@@ -275,6 +275,31 @@ TEST_CASE("vCard 4.0 output: UID, escaping, kith's own properties, CRLF and fold
         "external: linkedin https://www.linkedin.com/in/jose since 2024-11-21\n");
 }
 
+TEST_CASE("an introducer who is a contact is written without a name and read back",
+          "[formats][vcard]") {
+  ContactRecord r;
+  r.contact.uuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";
+  r.contact.name = "Grace Hopper";
+  r.met_via_contact = "5d2c8a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6";
+  std::ostringstream out;
+  write_vcard(out, r);
+  CHECK(out.str().find("\r\nX-KITH-MET-VIA;X-KITH-UUID=5d2c8a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6:"
+                       "\r\n") != std::string::npos);
+
+  std::istringstream in(out.str());
+  VCardReader reader(in);
+  VCard card;
+  auto more = reader.next(card);
+  REQUIRE(more);
+  REQUIRE(*more);
+  std::vector<std::string> warnings;
+  auto patch = contact_patch(card, warnings);
+  REQUIRE(patch);
+  CHECK(warnings.empty());
+  CHECK(patch->met_via == std::optional<std::string>(""));
+  CHECK(patch->met_via_contact == r.met_via_contact);
+}
+
 TEST_CASE("long vCard lines fold at 75 octets and N is guessed by culture", "[formats][vcard]") {
   ContactRecord r;
   r.contact.uuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";
