@@ -87,7 +87,10 @@ Status run_show(Context& ctx, const ShowOptions& o) {
     field(d.label, yearly(d.label, d.date));
   }
   if (c.circle) field("Circle", fmt::format("{} ({})", *c.circle, circle_label(*c.circle)));
-  field("Met via", c.met_via_id ? fmt::format("{} (#{})", c.met_via, *c.met_via_id) : c.met_via);
+  // An import may link the introducer without a name for them: then the id alone.
+  field("Met via", !c.met_via_id      ? c.met_via
+                   : c.met_via.empty() ? fmt::format("#{}", *c.met_via_id)
+                                       : fmt::format("{} (#{})", c.met_via, *c.met_via_id));
   field("Tags", join(c.tags));
   field("Learn", c.learn);
   field("Offer", c.offer);
