@@ -10,7 +10,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <vector>
 #include <random>
 #include <system_error>
 
@@ -117,13 +117,21 @@ Status Store::Impl::lock_for_writing() {
 namespace {
 
 // Checks the first bytes of an existing file: empty, or an SQLite database.
+//
+// The descriptor it reads through is never closed. Closing any descriptor of a file drops
+// every POSIX lock this process holds on it, SQLite's included: with a connection to the
+// database already open in this process (`plan --save` opens a second store), SQLite would
+// go on believing it holds its shared lock, another kith closing last would then checkpoint
+// and delete the WAL under it, and committed writes were lost (docs/reliability.md).
 Status check_header(const fs::path& path, std::uintmax_t size) {
   if (size == 0) return {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return storage(path, std::string("cannot be read: ") + std::strerror(errno));
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return storage(path, std::string("cannot be read: ") + std::strerror(errno));
   std::array<char, 100> header{};
-  in.read(header.data(), header.size());
-  if (in.gcount() < static_cast<std::streamsize>(header.size()) ||
+  ssize_t got = ::pread(fd, header.data(), header.size(), 0);
+  static std::vector<int> kept_open;  // one per database opened: a handful per process
+  kept_open.push_back(fd);
+  if (got < static_cast<ssize_t>(header.size()) ||
       std::string_view(header.data(), kSqliteMagic.size()) != kSqliteMagic) {
     return storage(path, "is not a kith database (not an SQLite file)");
   }

@@ -262,6 +262,25 @@ TEST_CASE("a kith that writes waits for another kith's write to end, then writes
   CHECK_FALSE(fs::exists(box.db().string() + "-lock"));
 }
 
+// Closing any descriptor of a file drops every POSIX lock the process holds on it. Opening a
+// second store must not close one on the database: the first store's connection would lose
+// its shared lock unknowingly, and the last other kith to close would checkpoint and delete
+// the WAL under it (committed writes were lost that way in the concurrency run).
+TEST_CASE("opening a second store keeps the first one's locks on the database", "[store]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  auto reader = Store::open(box.db(), Store::Access::read);
+  REQUIRE(reader);
+  REQUIRE(reader->contacts({})->size() == 1);  // holds SQLite's shared lock from here on
+  auto writer = Store::open(box.db(), Store::Access::write);
+  REQUIRE(writer);
+  const fs::path wal = box.db().string() + "-wal";
+  REQUIRE(fs::exists(wal));
+  box.ok({"list"});
+  // That kith was not the last connection, so it neither checkpointed nor removed the WAL.
+  CHECK(fs::exists(wal));
+}
+
 TEST_CASE("kith processes creating the database at once all succeed", "[store]") {
   constexpr int kProcesses = 4;
   std::vector<std::vector<std::string>> runs;
