@@ -1,6 +1,7 @@
 // kith import FILE [--format json|vcard|linkedin] [--dry-run]: merge a kith export, an
 // address book or LinkedIn connections into the database, all or nothing.
 #include <fmt/core.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -67,6 +68,14 @@ Json counts_json(const MergeCounts& c) {
 Status run_import(Context& ctx, const ImportCliOptions& o) {
   auto format = chosen_format(o);
   if (!format) return format.error();
+  // The database itself is no import file, and reading it would close a descriptor of the
+  // open database, which drops SQLite's locks on it (see check_header in store.cpp).
+  struct stat file_stat {}, db_stat {};
+  if (::stat(o.file.c_str(), &file_stat) == 0 && ::stat(ctx.db_path.c_str(), &db_stat) == 0 &&
+      file_stat.st_dev == db_stat.st_dev && file_stat.st_ino == db_stat.st_ino) {
+    return Error{Errc::bad_file,
+                 printable(o.file) + ": cannot import it: it is kith's own database"};
+  }
   // A dry run writes nothing, not even a new database file.
   auto store = ctx.open(o.dry_run ? Store::Access::read : Store::Access::write);
   if (!store) return store.error();

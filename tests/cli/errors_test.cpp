@@ -507,6 +507,8 @@ TEST_CASE("hostile import files are refused with one line that quotes nothing fr
                    "missing\\x1b[2J.json: cannot read it: No such file or directory"});
   cases.push_back({"a folder given as vCard", {"import", box.dir().string(), "--format", "vcard"},
                    4, box.dir().string() + ": cannot read it: it is a folder"});
+  cases.push_back({"the database itself", {"import", box.db().string()}, 4,
+                   box.db().string() + ": cannot import it: it is kith's own database"});
   check_all_rejected(box, cases);
 }
 
