@@ -82,8 +82,8 @@ struct Contact {
   std::string met_via;        // who introduced you, as written
   std::optional<std::int64_t> met_via_id;  // that person, when they are a contact
   std::vector<std::string> tags;           // sorted, lowercase
-  std::string learn;  // what you want to learn from them
-  std::string offer;  // what you can offer them
+  std::string learn;                       // what you want to learn from them
+  std::string offer;                       // what you can offer them
   std::string note;
   Date added_on;
   bool archived = false;

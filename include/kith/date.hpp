@@ -115,8 +115,8 @@ bool shorter(const Duration& a, const Duration& b);
 
 // How a weekday name resolves.
 enum class WeekdayRule {
-  next_after_today,         // "monday" is the next Monday strictly after today
-  most_recent_or_today,     // "monday" is the latest Monday on or before today (kith log --on)
+  next_after_today,      // "monday" is the next Monday strictly after today
+  most_recent_or_today,  // "monday" is the latest Monday on or before today (kith log --on)
 };
 
 // Parses every DATE form PRODUCT.md lists, relative to `today`:

@@ -32,11 +32,11 @@ inline constexpr double kCirclePoints[] = {3.0, 1.5, 0.0};
 inline constexpr double kComparablePoints = 2.0;
 
 struct PlanOptions {
-  Date start;                      // the first day of the window
-  int days = kDefaultPlanDays;     // calendar days in the window, 1..kMaxPlanDays
+  Date start;                        // the first day of the window
+  int days = kDefaultPlanDays;       // calendar days in the window, 1..kMaxPlanDays
   int per_day = kDefaultPlanPerDay;  // people a day, 1..kMaxPlanPerDay
-  bool weekends = false;           // plan Saturdays and Sundays too
-  std::vector<std::string> types;  // only people with one of these types; empty: everyone
+  bool weekends = false;             // plan Saturdays and Sundays too
+  std::vector<std::string> types;    // only people with one of these types; empty: everyone
 };
 
 // One person who may be planned: who they are and the facts of their check-in.
@@ -57,9 +57,9 @@ struct PlanSlot {
 };
 
 struct Plan {
-  std::vector<Date> days;       // the days that take people: the window without weekends
-  std::vector<PlanSlot> slots;  // by day, then in the order chosen
-  std::size_t unplaced = 0;     // due by the window's end but not fitted in
+  std::vector<Date> days;           // the days that take people: the window without weekends
+  std::vector<PlanSlot> slots;      // by day, then in the order chosen
+  std::size_t unplaced = 0;         // due by the window's end but not fitted in
   std::size_t already_planned = 0;  // left out: an outreach is already booked for them
 };
 

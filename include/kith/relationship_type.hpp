@@ -15,10 +15,10 @@ inline constexpr int kMinWeight = 1;
 inline constexpr int kMaxWeight = 5;
 
 struct RelationshipType {
-  std::string name;              // lowercase, unique, e.g. "mentor"
-  std::optional<Duration> every; // default cadence for its contacts; none = never due
-  int weight = 3;                // importance, kMinWeight..kMaxWeight
-  bool builtin = false;          // one of the six shipped types (they cannot be removed)
+  std::string name;               // lowercase, unique, e.g. "mentor"
+  std::optional<Duration> every;  // default cadence for its contacts; none = never due
+  int weight = 3;                 // importance, kMinWeight..kMaxWeight
+  bool builtin = false;           // one of the six shipped types (they cannot be removed)
   std::string uuid;
 };
 

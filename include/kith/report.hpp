@@ -34,8 +34,8 @@ struct Upcoming {
 
 // One person to reach out to, with what the report says about them.
 struct Outreach {
-  Urgency urgency;                   // its contact points into the report's input
-  std::optional<Interaction> last;   // the latest interaction, filled in by the caller
+  Urgency urgency;                  // its contact points into the report's input
+  std::optional<Interaction> last;  // the latest interaction, filled in by the caller
 };
 
 struct Report {
@@ -68,8 +68,8 @@ struct ReportParts {
   // those due by today at least the first `limit` promises and the first `limit` others, of
   // the later ones at least the first `limit`, by due day and id, when there are that many.
   std::vector<Reminder> reminders;
-  std::size_t due_total = 0;       // open reminders due by today, in all
-  std::size_t upcoming_total = 0;  // open reminders due after today within the window, in all
+  std::size_t due_total = 0;        // open reminders due by today, in all
+  std::size_t upcoming_total = 0;   // open reminders due after today within the window, in all
   std::vector<Urgency> ranked;      // overdue people not booked, most urgent first: at least
                                     // `limit` of them when there are that many
   std::size_t overdue_total = 0;    // how many overdue people are not booked in all

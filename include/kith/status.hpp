@@ -29,7 +29,9 @@ struct Error {
   std::string message;
 };
 
-inline Error invalid_input(std::string message) { return {Errc::invalid_input, std::move(message)}; }
+inline Error invalid_input(std::string message) {
+  return {Errc::invalid_input, std::move(message)};
+}
 inline Error not_found(std::string message) { return {Errc::not_found, std::move(message)}; }
 
 // Either a T or an Error. Accessing the wrong alternative is a programming error
@@ -81,7 +83,7 @@ using Status = Result<void>;
 #define KITH_TRY(expr) KITH_TRY_IMPL(expr, KITH_TRY_NAME(kith_try_, __COUNTER__))
 #define KITH_TRY_NAME(a, b) KITH_TRY_CONCAT(a, b)
 #define KITH_TRY_CONCAT(a, b) a##b
-#define KITH_TRY_IMPL(expr, name) \
-  do {                            \
+#define KITH_TRY_IMPL(expr, name)                            \
+  do {                                                       \
     if (auto name = (expr); !name.ok()) return name.error(); \
   } while (false)

@@ -62,11 +62,11 @@ struct HistoryQuery {
 struct SearchHit {
   enum class Kind { contact, interaction };
   Kind kind = Kind::contact;
-  std::int64_t id = 0;         // the contact's or the interaction's id
-  std::string name;            // the contact, or the interaction's people joined by ", "
-  std::optional<Date> day;     // the interaction's day
-  std::string snippet;         // the matching text, matches marked with [ and ]
-  double rank = 0;             // lower is better (FTS5 bm25)
+  std::int64_t id = 0;      // the contact's or the interaction's id
+  std::string name;         // the contact, or the interaction's people joined by ", "
+  std::optional<Date> day;  // the interaction's day
+  std::string snippet;      // the matching text, matches marked with [ and ]
+  double rank = 0;          // lower is better (FTS5 bm25)
 };
 
 // The most urgent overdue people, with their full contacts.
@@ -173,8 +173,7 @@ class Store {
   // Contacts matching the query, sorted by name (case- and accent-insensitive).
   Result<std::vector<Contact>> contacts(const ContactQuery& query);
   // The same one at a time, for lists too long to hold; stops at the first failing visit.
-  Status stream_contacts(const ContactQuery& query,
-                         const std::function<Status(Contact&&)>& visit);
+  Status stream_contacts(const ContactQuery& query, const std::function<Status(Contact&&)>& visit);
 
   // REQUIRES: inside write(). Adds the contact (its id, uuid, timestamps and derived fields
   // are ignored; a uuid is generated) and returns its id. not_found for an unknown type.

@@ -1,12 +1,12 @@
 #include "cli/app.hpp"
 
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
-#include <fmt/core.h>
 
 #include "cli/render.hpp"
 
@@ -14,7 +14,7 @@ namespace kith::cli {
 namespace {
 
 struct GlobalOptions {
-  std::optional<std::string> db;     // given, even empty, wins over the environment
+  std::optional<std::string> db;  // given, even empty, wins over the environment
   std::optional<std::string> today;
   bool json = false;
   std::string color = "auto";
@@ -119,8 +119,7 @@ const std::vector<Command>& commands() {
       {"done", "Complete a reminder (a recurring one moves to its next date)", add_done_command},
       {"snooze", "Push a reminder back", add_snooze_command},
       {"dates", "Birthdays and important dates coming up", add_dates_command},
-      {"list", "List contacts with cadence, last contact, next due and balance",
-       add_list_command},
+      {"list", "List contacts with cadence, last contact, next due and balance", add_list_command},
       {"show", "Show one person: details, balance, reminders, recent timeline", add_show_command},
       {"edit", "Change a contact", add_edit_command},
       {"archive", "Retire a contact: kept, never due", add_archive_command},
@@ -141,7 +140,8 @@ const std::vector<Command>& commands() {
 
 int run(int argc, char** argv) {
   // `kith --version` answers before the command table is built: scripts call it to probe.
-  if (argc == 2 && (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
+  if (argc == 2 &&
+      (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
     fmt::print("kith " KITH_VERSION "\n");
     return 0;
   }
@@ -154,12 +154,14 @@ int run(int argc, char** argv) {
       "ambiguous name, 4 unreadable file, 5 database problem, 1 unexpected.");
 
   GlobalOptions options;
-  app.add_option("--db", options.db, "Database file (default: $KITH_DB, else "
-                                     "$XDG_DATA_HOME/kith/kith.db)")
+  app.add_option("--db", options.db,
+                 "Database file (default: $KITH_DB, else "
+                 "$XDG_DATA_HOME/kith/kith.db)")
       ->option_text("PATH")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--today", options.today, "Take this date as today (default: $KITH_TODAY, "
-                                           "else the local date)")
+  app.add_option("--today", options.today,
+                 "Take this date as today (default: $KITH_TODAY, "
+                 "else the local date)")
       ->option_text("DATE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--json", options.json, "Machine-readable output: one JSON document on stdout");

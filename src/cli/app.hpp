@@ -21,8 +21,8 @@ namespace kith::cli {
 struct Context {
   std::filesystem::path db_path;
   Date today;
-  bool json = false;   // --json: one JSON document on stdout
-  bool color = false;  // colour codes allowed on stdout
+  bool json = false;              // --json: one JSON document on stdout
+  bool color = false;             // colour codes allowed on stdout
   bool database_missing = false;  // a read found no database yet (see note_missing)
 
   // Opens the database. A read on a missing database gives an empty one (see Store::open).

@@ -42,8 +42,8 @@ Status run_add(Context& ctx, const AddOptions& o) {
     return {};
   }
   Painter paint(ctx.color);
-  std::string line = fmt::format("Added {} (#{})", paint(Paint::bold, printable(stored->name)),
-                                 stored->id);
+  std::string line =
+      fmt::format("Added {} (#{})", paint(Paint::bold, printable(stored->name)), stored->id);
   if (!stored->types.empty()) line += ": " + join(stored->types);
   if (due.cadence && due.next) {
     line += fmt::format(". Check in every {}; first due {} ({}).", due.cadence->to_human(),

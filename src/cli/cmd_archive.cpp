@@ -103,8 +103,6 @@ void add_unarchive_command(CLI::App& app, Action& action) {
                   [](Context& ctx, const WhoOptions& o) { return set_archived(ctx, o, false); });
 }
 
-void add_rm_command(CLI::App& app, Action& action) {
-  add_who_command(app, action, "rm", run_rm);
-}
+void add_rm_command(CLI::App& app, Action& action) { add_who_command(app, action, "rm", run_rm); }
 
 }  // namespace kith::cli

@@ -21,8 +21,11 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
   if (!store) return store.error();
   note_missing(ctx, *store);
   Painter paint(ctx.color);
-  StreamedTable table({{"ID", Table::Align::right}, {"NAME"}, {"GAVE", Table::Align::right},
-                       {"RECEIVED", Table::Align::right}, {"NET", Table::Align::right},
+  StreamedTable table({{"ID", Table::Align::right},
+                       {"NAME"},
+                       {"GAVE", Table::Align::right},
+                       {"RECEIVED", Table::Align::right},
+                       {"NET", Table::Align::right},
                        {"LAST GAVE"}},
                       paint);
   JsonArrayPrinter json;
@@ -69,8 +72,9 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
   }
   if (count == 0) {
     if (!store->missing()) {
-      fmt::print("Nothing given or received yet. Mark interactions with 'kith log ... --gave' "
-                 "or '--received'.\n");
+      fmt::print(
+          "Nothing given or received yet. Mark interactions with 'kith log ... --gave' "
+          "or '--received'.\n");
     }
     return {};
   }
@@ -85,8 +89,9 @@ void add_balance_command(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand("balance");
   cmd->add_option("who", options->who, "Only this contact")->option_text("WHO");
   cmd->add_flag("-a,--all", options->all, "Include people with nothing given or received");
-  cmd->footer("Weights: each interaction marked --gave adds its weight to what you gave, each "
-              "--received to\nwhat you received; mutual ones count in neither.");
+  cmd->footer(
+      "Weights: each interaction marked --gave adds its weight to what you gave, each "
+      "--received to\nwhat you received; mutual ones count in neither.");
   on_chosen(*cmd, options, action, run_balance);
 }
 

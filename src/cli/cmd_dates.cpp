@@ -40,11 +40,11 @@ Status run_dates(Context& ctx, const DatesOptions& o) {
     std::string what = occasion.label;
     std::string years = years_phrase(occasion.label, occasion.years);
     if (!years.empty()) what += " (" + years + ")";
-    table.add({{occasion.on.to_string()},
-               {relative(occasion.on, ctx.today), occasion.on == ctx.today ? Paint::green
-                                                                           : Paint::dim},
-               {printable(occasion.name), Paint::bold},
-               {printable(what)}});
+    table.add(
+        {{occasion.on.to_string()},
+         {relative(occasion.on, ctx.today), occasion.on == ctx.today ? Paint::green : Paint::dim},
+         {printable(occasion.name), Paint::bold},
+         {printable(what)}});
   }
   fmt::print("{}", table.render(paint));
   return {};

@@ -16,8 +16,9 @@ struct EditOptions {
 
 Status run_edit(Context& ctx, const EditOptions& o) {
   if (empty(o.contact)) {
-    return invalid_input("nothing to change: give an option such as --org, --type or --name "
-                         "(see 'kith edit --help')");
+    return invalid_input(
+        "nothing to change: give an option such as --org, --type or --name "
+        "(see 'kith edit --help')");
   }
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
@@ -53,8 +54,9 @@ void add_edit_command(CLI::App& app, Action& action) {
       ->required()
       ->option_text("WHO");
   add_contact_options(*cmd, options->contact, true);
-  cmd->footer("Lists (--type, --tag, --email, --phone) are added to; --no-* removes.\n"
-              "An empty text (--org '') clears a field.");
+  cmd->footer(
+      "Lists (--type, --tag, --email, --phone) are added to; --no-* removes.\n"
+      "An empty text (--org '') clears a field.");
   on_chosen(*cmd, options, action, run_edit);
 }
 

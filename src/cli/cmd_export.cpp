@@ -40,8 +40,7 @@ std::string what_was_written(ExportFormat format, const ExportCounts& n) {
                           count(n.interactions, "interaction", "interactions"),
                           count(n.reminders, "reminder", "reminders")});
     case ExportFormat::ics:
-      return fmt::format("{} ({} and the yearly dates of {})",
-                         count(n.events, "event", "events"),
+      return fmt::format("{} ({} and the yearly dates of {})", count(n.events, "event", "events"),
                          count(n.reminders, "reminder", "reminders"),
                          count(n.contacts, "person", "people"));
     case ExportFormat::vcard:

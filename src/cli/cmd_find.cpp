@@ -35,8 +35,8 @@ std::string highlight(const std::string& snippet, const Painter& paint) {
 }
 
 Status run_find(Context& ctx, const FindOptions& o) {
-  if (o.limit < 1) return invalid_input(fmt::format("invalid --limit {}: expected 1 or more",
-                                                    o.limit));
+  if (o.limit < 1)
+    return invalid_input(fmt::format("invalid --limit {}: expected 1 or more", o.limit));
   std::string text = join_words(o.words);
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
@@ -83,8 +83,7 @@ void add_find_command(CLI::App& app, Action& action) {
   cmd->add_option("text", options->words, "Words to find; end one with * to match a prefix")
       ->required()
       ->option_text("TEXT");
-  cmd->add_option("-n,--limit", options->limit, "At most N results (default 20)")
-      ->option_text("N");
+  cmd->add_option("-n,--limit", options->limit, "At most N results (default 20)")->option_text("N");
   on_chosen(*cmd, options, action, run_find);
 }
 

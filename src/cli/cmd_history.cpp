@@ -24,8 +24,11 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
     if (!since) return Error{since.error().code, "--since: " + since.error().message};
     query.since = *since;
   }
-  if (o.limit < 0) return invalid_input(fmt::format("invalid --limit {}: expected 0 (no limit) "
-                                                    "or more", o.limit));
+  if (o.limit < 0)
+    return invalid_input(
+        fmt::format("invalid --limit {}: expected 0 (no limit) "
+                    "or more",
+                    o.limit));
   query.limit = o.limit;
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
@@ -39,10 +42,9 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
   // rows fix the table's column widths; later rows are cut to fit them.
   Painter paint(ctx.color);
   std::size_t count = 0;
-  StreamedTable table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}}, paint,
-                      terminal_width(), [](std::vector<int>& widths, bool) {
-                        widths[3] = std::min(widths[3], kMaxWithWidth);
-                      });
+  StreamedTable table(
+      {{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}}, paint, terminal_width(),
+      [](std::vector<int>& widths, bool) { widths[3] = std::min(widths[3], kMaxWithWidth); });
   JsonArrayPrinter json;
   KITH_TRY(store->stream_history(query, [&](Interaction&& i) -> Status {
     ++count;

@@ -70,7 +70,8 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   if (!format) return format.error();
   // The database itself is no import file, and reading it would close a descriptor of the
   // open database, which drops SQLite's locks on it (see check_header in store.cpp).
-  struct stat file_stat {}, db_stat {};
+  struct stat file_stat {
+  }, db_stat{};
   if (::stat(o.file.c_str(), &file_stat) == 0 && ::stat(ctx.db_path.c_str(), &db_stat) == 0 &&
       file_stat.st_dev == db_stat.st_dev && file_stat.st_ino == db_stat.st_ino) {
     return Error{Errc::bad_file,
@@ -85,9 +86,7 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   options.dry_run = o.dry_run;
   options.today = ctx.today;
   ProgressLine progress(printable(o.file));
-  options.progress = [&](std::uint64_t records, std::uint64_t total) {
-    progress(records, total);
-  };
+  options.progress = [&](std::uint64_t records, std::uint64_t total) { progress(records, total); };
   auto report = import_file(*store, o.file, options);
   if (!report) return report.error();
 
@@ -115,8 +114,7 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   Table table({{"RECORDS"},
                {"ADDED", Table::Align::right},
                {"UPDATED", Table::Align::right},
-               {*format == ImportFormat::json ? "SKIPPED" : "UNCHANGED",
-                Table::Align::right}});
+               {*format == ImportFormat::json ? "SKIPPED" : "UNCHANGED", Table::Align::right}});
   auto row = [&](std::string_view kind, const MergeCounts& c) {
     table.add({{std::string(kind)},
                {std::to_string(c.added)},
@@ -129,9 +127,8 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     row("interactions", report->interactions);
     row("reminders", report->reminders);
   }
-  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported",
-             printable(o.file), to_string(*format),
-             o.dry_run ? "; nothing was written." : ".");
+  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported", printable(o.file),
+             to_string(*format), o.dry_run ? "; nothing was written." : ".");
   fmt::print("{}", table.render(paint));
   return {};
 }

@@ -59,17 +59,18 @@ Status run_list(Context& ctx, const ListOptions& o) {
   // The first rows fix the table's column widths; later rows are cut to fit them.
   Painter paint(ctx.color);
   StreamedTable table({{"ID", Table::Align::right},
-               {"NAME"},
-               {"TYPES"},
-               {"EVERY"},
-               {"LAST CONTACT"},
-               {"NEXT DUE"},
-               {"", Table::Align::left},
-               {"BALANCE", Table::Align::right}},
+                       {"NAME"},
+                       {"TYPES"},
+                       {"EVERY"},
+                       {"LAST CONTACT"},
+                       {"NEXT DUE"},
+                       {"", Table::Align::left},
+                       {"BALANCE", Table::Align::right}},
                       paint, std::nullopt, [](std::vector<int>& widths, bool more) {
                         // Later rows may be more overdue than any so far: room for the
                         // widest label.
-                        if (more) widths[kDueColumn] = std::max(widths[kDueColumn], kWidestDueLabel);
+                        if (more)
+                          widths[kDueColumn] = std::max(widths[kDueColumn], kWidestDueLabel);
                       });
   JsonArrayPrinter json;
   std::size_t count = 0;
@@ -83,14 +84,15 @@ Status run_list(Context& ctx, const ListOptions& o) {
       return {};
     }
     if (due.overdue()) ++overdue;
-    table.add({{std::to_string(c.id), Paint::dim},
-               {printable(c.name), Paint::bold},
-               {join(c.types)},
-               {due.cadence ? due.cadence->to_string() : "-", Paint::none},
-               {c.last_contact ? c.last_contact->to_string() : "never"},
-               {due.next ? due.next->to_string() : "-"},
-               {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
-               {signed_number(c.balance.net()), c.balance.net() < 0 ? Paint::yellow : Paint::none}});
+    table.add(
+        {{std::to_string(c.id), Paint::dim},
+         {printable(c.name), Paint::bold},
+         {join(c.types)},
+         {due.cadence ? due.cadence->to_string() : "-", Paint::none},
+         {c.last_contact ? c.last_contact->to_string() : "never"},
+         {due.next ? due.next->to_string() : "-"},
+         {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
+         {signed_number(c.balance.net()), c.balance.net() < 0 ? Paint::yellow : Paint::none}});
     return {};
   }));
   if (ctx.json) {

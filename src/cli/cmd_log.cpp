@@ -24,8 +24,9 @@ struct LogOptions {
 
 Status run_log(Context& ctx, const LogOptions& o) {
   if (o.args.size() < 2) {
-    return invalid_input("give who and what: kith log WHO... SUMMARY (e.g. kith log ada "
-                         "\"Coffee about the reorg\")");
+    return invalid_input(
+        "give who and what: kith log WHO... SUMMARY (e.g. kith log ada "
+        "\"Coffee about the reorg\")");
   }
   Interaction interaction;
   interaction.summary = std::string(trim(o.args.back()));
@@ -36,9 +37,10 @@ Status run_log(Context& ctx, const LogOptions& o) {
     auto day = parse_date(*o.on, ctx.today, WeekdayRule::most_recent_or_today);
     if (!day) return Error{day.error().code, "--on: " + day.error().message};
     if (*day > ctx.today) {
-      return invalid_input(fmt::format("--on {} is in the future (today is {}); use 'kith remind' "
-                                       "for what is still to come",
-                                       day->to_string(), ctx.today.to_string()));
+      return invalid_input(
+          fmt::format("--on {} is in the future (today is {}); use 'kith remind' "
+                      "for what is still to come",
+                      day->to_string(), ctx.today.to_string()));
     }
     interaction.day = *day;
   }
@@ -48,8 +50,9 @@ Status run_log(Context& ctx, const LogOptions& o) {
     interaction.channel = *channel;
   }
   if (o.gave && o.received) {
-    return invalid_input("--gave and --received exclude each other: give one direction, or "
-                         "neither for a mutual exchange");
+    return invalid_input(
+        "--gave and --received exclude each other: give one direction, or "
+        "neither for a mutual exchange");
   }
   if (o.gave) interaction.direction = Direction::gave;
   if (o.received) interaction.direction = Direction::received;
@@ -64,8 +67,8 @@ Status run_log(Context& ctx, const LogOptions& o) {
     auto due = parse_date(o.next[0], ctx.today);
     if (!due) return Error{due.error().code, "--next: " + due.error().message};
     if (*due < ctx.today) {
-      return invalid_input(fmt::format("--next {} is in the past (today is {})",
-                                       due->to_string(), ctx.today.to_string()));
+      return invalid_input(fmt::format("--next {} is in the past (today is {})", due->to_string(),
+                                       ctx.today.to_string()));
     }
     Reminder r;
     r.kind = ReminderKind::followup;
@@ -182,8 +185,9 @@ void add_log_command(CLI::App& app, Action& action) {
       ->option_text("WHO... SUMMARY");
   cmd->add_option("--on", options->on, "When it happened (default today; 'friday', '3 days ago')")
       ->option_text("DATE");
-  cmd->add_option("--via", options->via, "How: call, video, email, message, coffee, meal, "
-                                         "meeting, event, social, other")
+  cmd->add_option("--via", options->via,
+                  "How: call, video, email, message, coffee, meal, "
+                  "meeting, event, social, other")
       ->option_text("CHANNEL");
   cmd->add_flag("--gave", options->gave, "You gave value: advice, an intro, help");
   cmd->add_flag("--received", options->received, "You received value (neither: mutual)");
@@ -192,8 +196,9 @@ void add_log_command(CLI::App& app, Action& action) {
   cmd->add_option("--next", options->next, "Record the follow-up: when and what")
       ->expected(1, 2)
       ->option_text("DATE TEXT");
-  cmd->footer("Example:\n  kith log ada grace \"Panel prep over lunch\" --via meal --gave "
-              "--next friday \"Send the slides\"");
+  cmd->footer(
+      "Example:\n  kith log ada grace \"Panel prep over lunch\" --via meal --gave "
+      "--next friday \"Send the slides\"");
   on_chosen(*cmd, options, action, run_log);
 }
 

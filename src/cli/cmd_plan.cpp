@@ -50,9 +50,10 @@ Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o
     auto start = parse_date(*o.start, ctx.today);
     if (!start) return Error{start.error().code, "--start: " + start.error().message};
     if (*start < ctx.today) {
-      return invalid_input(fmt::format("--start {} is in the past (today is {}): a plan is "
-                                       "for today or later",
-                                       start->to_string(), ctx.today.to_string()));
+      return invalid_input(
+          fmt::format("--start {} is in the past (today is {}): a plan is "
+                      "for today or later",
+                      start->to_string(), ctx.today.to_string()));
     }
     p.start = *start;
   }
@@ -65,9 +66,10 @@ Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o
   }
   if (plan_days(p).empty()) {
     Date end = p.start.plus_days(p.days - 1);
-    return invalid_input(fmt::format("no working days from {} to {}: add --weekends or more "
-                                     "--days",
-                                     short_day(p.start), short_day(end)));
+    return invalid_input(
+        fmt::format("no working days from {} to {}: add --weekends or more "
+                    "--days",
+                    short_day(p.start), short_day(end)));
   }
   return p;
 }
@@ -160,11 +162,11 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
     out += fmt::format("Nobody {}is due by {}: nothing to plan.\n",
                        plan.already_planned ? "else " : "", short_day(end));
   } else {
-    out += paint(Paint::bold,
-                 fmt::format("Outreach plan, {} to {}: {} {} over {} day{}", short_day(options.start),
-                             short_day(end), plan.slots.size(),
-                             plan.slots.size() == 1 ? "person" : "people", used_days,
-                             used_days == 1 ? "" : "s"));
+    out +=
+        paint(Paint::bold, fmt::format("Outreach plan, {} to {}: {} {} over {} day{}",
+                                       short_day(options.start), short_day(end), plan.slots.size(),
+                                       plan.slots.size() == 1 ? "person" : "people", used_days,
+                                       used_days == 1 ? "" : "s"));
     out += '\n';
   }
   std::optional<Date> current;
@@ -180,11 +182,11 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
     std::vector<std::string> about;
     if (!c.types.empty()) about.push_back(join(c.types));
     if (c.circle) about.push_back(fmt::format("circle {}", *c.circle));
-    out += fmt::format("  {} {}{}{}\n", paint(Paint::bold, printable(c.name)),
-                       paint(Paint::dim, fmt::format("#{}", c.id)),
-                       about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
-                       saved ? paint(Paint::dim, fmt::format("  (reminder #{})", p.booked[i]))
-                             : "");
+    out +=
+        fmt::format("  {} {}{}{}\n", paint(Paint::bold, printable(c.name)),
+                    paint(Paint::dim, fmt::format("#{}", c.id)),
+                    about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
+                    saved ? paint(Paint::dim, fmt::format("  (reminder #{})", p.booked[i])) : "");
     auto line = [&](std::string_view label, const std::string& text) {
       if (text.empty()) return;
       out += fmt::format("    {} {}\n", paint(Paint::dim, fmt::format("{:<6}", label)), text);
@@ -199,10 +201,10 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
   }
   std::vector<std::string> notes;
   if (plan.unplaced) {
-    notes.push_back(fmt::format("{} more {} due by {} did not fit: plan more --days or a higher "
-                                "--per-day",
-                                plan.unplaced, plan.unplaced == 1 ? "person" : "people",
-                                short_day(end)));
+    notes.push_back(
+        fmt::format("{} more {} due by {} did not fit: plan more --days or a higher "
+                    "--per-day",
+                    plan.unplaced, plan.unplaced == 1 ? "person" : "people", short_day(end)));
   }
   if (plan.already_planned) {
     notes.push_back(fmt::format("{} {} already booked (kith reminders)", plan.already_planned,
@@ -248,8 +250,7 @@ Status run_plan(Context& ctx, const PlanCommandOptions& o) {
 void add_plan_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<PlanCommandOptions>();
   CLI::App* cmd = app.add_subcommand("plan");
-  cmd->add_option("--days", options->days,
-                  "Calendar days to plan, from the start (default 7)")
+  cmd->add_option("--days", options->days, "Calendar days to plan, from the start (default 7)")
       ->option_text("N");
   cmd->add_option("--per-day", options->per_day, "People a day (default 2)")->option_text("N");
   cmd->add_option("--start", options->start, "The first day (default tomorrow)")
@@ -259,9 +260,10 @@ void add_plan_command(CLI::App& app, Action& action) {
   cmd->add_flag("--weekends", options->weekends, "Plan Saturdays and Sundays too");
   cmd->add_flag("--save", options->save,
                 "Book the plan as reminders; people already booked are left out next time");
-  cmd->footer("Examples:\n  kith plan                      # the coming week, 2 a day\n"
-              "  kith plan --days 14 --per-day 1 --type mentor --type sponsor\n"
-              "  kith plan --save                # book it: kith report shows it on the day");
+  cmd->footer(
+      "Examples:\n  kith plan                      # the coming week, 2 a day\n"
+      "  kith plan --days 14 --per-day 1 --type mentor --type sponsor\n"
+      "  kith plan --save                # book it: kith report shows it on the day");
   on_chosen(*cmd, options, action, run_plan);
 }
 

@@ -19,8 +19,9 @@ struct RemindOptions {
 
 Status run_remind(Context& ctx, const RemindOptions& o) {
   if (o.args.empty() || o.args.size() > 2) {
-    return invalid_input("give the text, and optionally who first: kith remind [WHO] TEXT "
-                         "--on DATE (quote a text of several words)");
+    return invalid_input(
+        "give the text, and optionally who first: kith remind [WHO] TEXT "
+        "--on DATE (quote a text of several words)");
   }
   Reminder reminder;
   reminder.kind = o.promise ? ReminderKind::promise : ReminderKind::reminder;
@@ -32,16 +33,18 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
   }
   if (o.on && o.in) return invalid_input("give --on DATE or --in DURATION, not both");
   if (!o.on && !o.in) {
-    return invalid_input("when? give --on DATE (like friday or 2026-12-01) or --in DURATION "
-                         "(like 2w)");
+    return invalid_input(
+        "when? give --on DATE (like friday or 2026-12-01) or --in DURATION "
+        "(like 2w)");
   }
   if (o.on) {
     auto due = parse_date(*o.on, ctx.today);
     if (!due) return Error{due.error().code, "--on: " + due.error().message};
     if (*due < ctx.today) {
-      return invalid_input(fmt::format("--on {} is in the past (today is {}); a reminder is for "
-                                       "today or later: try --on today, or --in 1w",
-                                       due->to_string(), ctx.today.to_string()));
+      return invalid_input(
+          fmt::format("--on {} is in the past (today is {}); a reminder is for "
+                      "today or later: try --on today, or --in 1w",
+                      due->to_string(), ctx.today.to_string()));
     }
     reminder.due = *due;
   } else {
@@ -49,9 +52,10 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
     if (!in) return Error{in.error().code, "--in: " + in.error().message};
     auto due = in->checked_after(ctx.today);
     if (!due) {
-      return invalid_input(fmt::format("--in {}: that is past {}-12-31, the last date kith "
-                                       "supports",
-                                       *o.in, kMaxYear));
+      return invalid_input(
+          fmt::format("--in {}: that is past {}-12-31, the last date kith "
+                      "supports",
+                      *o.in, kMaxYear));
     }
     reminder.due = *due;
   }
@@ -108,8 +112,9 @@ void add_remind_command(CLI::App& app, Action& action) {
   cmd->add_option("--every", options->every, "Repeat on this rhythm (1w, 1m, 1y)")
       ->option_text("DURATION");
   cmd->add_flag("--promise", options->promise, "A commitment you made to that person");
-  cmd->footer("Examples:\n  kith remind ada \"Send the deck\" --on friday --promise\n"
-              "  kith remind \"Update my mentor list\" --in 1m --every 3m");
+  cmd->footer(
+      "Examples:\n  kith remind ada \"Send the deck\" --on friday --promise\n"
+      "  kith remind \"Update my mentor list\" --in 1m --every 3m");
   on_chosen(*cmd, options, action, run_remind);
 }
 

@@ -18,7 +18,7 @@ struct RemindersOptions {
 
 struct IdOptions {
   std::string id;
-  bool stop = false;                 // done --stop
+  bool stop = false;              // done --stop
   std::optional<std::string> by;  // snooze DURATION
   std::optional<std::string> to;  // snooze --to DATE
 };
@@ -82,8 +82,8 @@ Result<Reminder> change_open_reminder(Context& ctx, const IdOptions& o, Change c
     auto found = store->reminder(*id);
     if (!found) return found.error();
     if (found->done_on) {
-      return invalid_input(fmt::format("reminder #{} is already done (on {})", *id,
-                                       found->done_on->to_string()));
+      return invalid_input(
+          fmt::format("reminder #{} is already done (on {})", *id, found->done_on->to_string()));
     }
     auto changed = change(*found);
     if (!changed) return changed.error();
@@ -97,9 +97,10 @@ Status run_done(Context& ctx, const IdOptions& o) {
   bool moves = false;
   auto done = change_open_reminder(ctx, o, [&](const Reminder& r) -> Result<Reminder> {
     if (r.every && !o.stop && r.last_done == ctx.today && r.due > ctx.today) {
-      return invalid_input(fmt::format("reminder #{} was already done today; it is next due "
-                                       "on {} (to end it: kith done {} --stop)",
-                                       r.id, r.due.to_string(), r.id));
+      return invalid_input(
+          fmt::format("reminder #{} was already done today; it is next due "
+                      "on {} (to end it: kith done {} --stop)",
+                      r.id, r.due.to_string(), r.id));
     }
     moves = r.every && !o.stop;
     return complete(r, ctx.today, o.stop);
@@ -113,9 +114,10 @@ Status run_done(Context& ctx, const IdOptions& o) {
   if (!done->done_on) {
     line += fmt::format("; next on {} ({})", done->due.to_string(), relative(done->due, ctx.today));
   } else if (moves) {
-    line += fmt::format("; its next occurrence would be past {}-12-31, the last date kith "
-                        "supports, so it is done for good",
-                        kMaxYear);
+    line += fmt::format(
+        "; its next occurrence would be past {}-12-31, the last date kith "
+        "supports, so it is done for good",
+        kMaxYear);
   } else if (done->every) {
     line += "; it will not come back";
   }
@@ -151,9 +153,10 @@ Status run_snooze(Context& ctx, const IdOptions& o) {
     }
     auto due = by->checked_after(std::max(r.due, ctx.today));
     if (!due) {
-      return invalid_input(fmt::format("snoozing #{} by {} goes past {}-12-31, the last date "
-                                       "kith supports",
-                                       r.id, by->to_string(), kMaxYear));
+      return invalid_input(
+          fmt::format("snoozing #{} by {} goes past {}-12-31, the last date "
+                      "kith supports",
+                      r.id, by->to_string(), kMaxYear));
     }
     r.due = *due;
     return r;

@@ -35,8 +35,8 @@ std::string reminder_line(const Reminder& r) {
 std::string more_line(std::size_t rest, std::string_view what, std::string_view where,
                       const Painter& paint) {
   if (rest == 0) return "";
-  return fmt::format("  {}\n", paint(Paint::dim, fmt::format("and {} more {}: {}", rest, what,
-                                                               where)));
+  return fmt::format("  {}\n",
+                     paint(Paint::dim, fmt::format("and {} more {}: {}", rest, what, where)));
 }
 
 Json report_json(const Report& report) {
@@ -109,12 +109,11 @@ std::string render_report(const Report& report, const Painter& paint) {
                          paint(Paint::red, due_phrase(u, today)));
       out += fmt::format("    last: {}\n", last_phrase(o.last, c, today, kSummaryWidth));
       if (u.open_promises) {
-        out += fmt::format("    {}\n", u.open_promises == 1
-                                           ? fmt::format("open promise due {}",
-                                                         u.next_promise->to_string())
-                                           : fmt::format("{} open promises, the next due {}",
-                                                         u.open_promises,
-                                                         u.next_promise->to_string()));
+        out += fmt::format("    {}\n",
+                           u.open_promises == 1
+                               ? fmt::format("open promise due {}", u.next_promise->to_string())
+                               : fmt::format("{} open promises, the next due {}", u.open_promises,
+                                             u.next_promise->to_string()));
       }
       for (const std::string& hint : hints(u)) {
         out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
@@ -128,9 +127,9 @@ std::string render_report(const Report& report, const Painter& paint) {
   }
 
   if (!report.coming_up.empty()) {
-    out += fmt::format("\n{}\n", paint(Paint::bold, fmt::format("Coming up (next {} day{})",
-                                                                 report.ahead,
-                                                                 report.ahead == 1 ? "" : "s")));
+    out += fmt::format("\n{}\n",
+                       paint(Paint::bold, fmt::format("Coming up (next {} day{})", report.ahead,
+                                                      report.ahead == 1 ? "" : "s")));
     for (const Upcoming& u : report.coming_up) {
       std::string what;
       if (u.occasion) {

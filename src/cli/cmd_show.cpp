@@ -88,7 +88,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   }
   if (c.circle) field("Circle", fmt::format("{} ({})", *c.circle, circle_label(*c.circle)));
   // An import may link the introducer without a name for them: then the id alone.
-  field("Met via", !c.met_via_id      ? c.met_via
+  field("Met via", !c.met_via_id       ? c.met_via
                    : c.met_via.empty() ? fmt::format("#{}", *c.met_via_id)
                                        : fmt::format("{} (#{})", c.met_via, *c.met_via_id));
   field("Tags", join(c.tags));
@@ -104,15 +104,14 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   }
   if (due.next) {
     field("Next due",
-          due.overdue() ? fmt::format("{} ({} overdue)", due.next->to_string(),
-                                      span(due.days_overdue))
-                        : fmt::format("{} ({})", due.next->to_string(),
-                                      relative(*due.next, ctx.today)),
+          due.overdue()
+              ? fmt::format("{} ({} overdue)", due.next->to_string(), span(due.days_overdue))
+              : fmt::format("{} ({})", due.next->to_string(), relative(*due.next, ctx.today)),
           due.overdue() ? Paint::red : Paint::none);
   }
   const Balance& b = c.balance;
-  std::string balance = fmt::format("net {} (gave {}, received {})", signed_number(b.net()),
-                                    b.given, b.received);
+  std::string balance =
+      fmt::format("net {} (gave {}, received {})", signed_number(b.net()), b.given, b.received);
   if (b.last_gave) balance += fmt::format("; last gave {}", b.last_gave->to_string());
   field("Balance", balance, b.net() < 0 ? Paint::yellow : Paint::none);
 
@@ -129,21 +128,19 @@ Status run_show(Context& ctx, const ShowOptions& o) {
     for (const auto& r : *reminders) {
       if (r.kind == ReminderKind::promise && ctx.today > r.due) ++late_promises;
     }
-    out += fmt::format("\n{}{}\n", paint(Paint::bold, "Open reminders"),
-                       late_promises ? paint(Paint::red, fmt::format(
-                                                             "  ({} overdue promise{})",
-                                                             late_promises,
-                                                             late_promises == 1 ? "" : "s"))
-                                     : "");
+    out += fmt::format(
+        "\n{}{}\n", paint(Paint::bold, "Open reminders"),
+        late_promises ? paint(Paint::red, fmt::format("  ({} overdue promise{})", late_promises,
+                                                      late_promises == 1 ? "" : "s"))
+                      : "");
     std::vector<Reminder> shown(
-        reminders->begin(),
-        reminders->begin() + static_cast<std::ptrdiff_t>(std::min(kShownReminders,
-                                                                  reminders->size())));
+        reminders->begin(), reminders->begin() + static_cast<std::ptrdiff_t>(
+                                                     std::min(kShownReminders, reminders->size())));
     indented(reminder_table(shown, ctx.today, paint, false));
     if (reminders->size() > shown.size()) {
-      out += fmt::format("  {}\n", paint(Paint::dim, fmt::format("and {} more: kith reminders {}",
-                                                                 reminders->size() - shown.size(),
-                                                                 c.id)));
+      out += fmt::format("  {}\n",
+                         paint(Paint::dim, fmt::format("and {} more: kith reminders {}",
+                                                       reminders->size() - shown.size(), c.id)));
     }
   }
   if (!recent->empty()) {

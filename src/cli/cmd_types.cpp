@@ -47,8 +47,11 @@ Status print_types(Context& ctx, Store& store) {
     return {};
   }
   Painter paint(ctx.color);
-  Table table({{"TYPE"}, {"EVERY"}, {"WEIGHT", Table::Align::right},
-               {"CONTACTS", Table::Align::right}, {""}});
+  Table table({{"TYPE"},
+               {"EVERY"},
+               {"WEIGHT", Table::Align::right},
+               {"CONTACTS", Table::Align::right},
+               {""}});
   for (const auto& t : *types) {
     table.add({{t.name, Paint::bold},
                {t.every ? t.every->to_human() : "never due"},
@@ -107,9 +110,8 @@ void add_types_command(CLI::App& app, Action& action) {
         ->option_text("DURATION");
     sub->add_option("--weight", options->weight, "Importance, 1 (low) to 5 (high)")
         ->option_text("N");
-    on_chosen(*sub, options, action, [adding](Context& ctx, const TypeOptions& o) {
-      return run_change(ctx, o, adding);
-    });
+    on_chosen(*sub, options, action,
+              [adding](Context& ctx, const TypeOptions& o) { return run_change(ctx, o, adding); });
   }
   cmd->callback([cmd, list, &action] {
     if (cmd->get_subcommands().empty()) {

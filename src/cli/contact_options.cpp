@@ -45,8 +45,9 @@ Status set_text(const std::optional<std::string>& value, std::string_view field,
 
 void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
   if (for_edit) cmd.add_option("--name", o.name, "New name")->option_text("NAME");
-  cmd.add_option("--type", o.types, "Relationship type (repeatable): mentor, sponsor, peer, "
-                                    "manager, report, customer, or your own")
+  cmd.add_option("--type", o.types,
+                 "Relationship type (repeatable): mentor, sponsor, peer, "
+                 "manager, report, customer, or your own")
       ->option_text("TYPE");
   cmd.add_option("--every", o.every, "Own check-in cadence, overriding the types' (30d, 2w, 3m)")
       ->option_text("DURATION");
@@ -56,12 +57,14 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
   cmd.add_option("--title", o.title, "Job title")->option_text("TITLE");
   cmd.add_option("--birthday", o.birthday, "Birthday: YYYY-MM-DD, or MM-DD without the year")
       ->option_text("DATE");
-  cmd.add_option("--date", o.dates, "Another yearly date, e.g. 'work anniversary=2019-03-01' "
-                                    "or 'met=06-21' (repeatable)")
+  cmd.add_option("--date", o.dates,
+                 "Another yearly date, e.g. 'work anniversary=2019-03-01' "
+                 "or 'met=06-21' (repeatable)")
       ->option_text("LABEL=DATE");
   cmd.add_option("--tag", o.tags, "Tag (repeatable)")->option_text("TAG");
-  cmd.add_option("--circle", o.circle, "1 = your team and those it works with, 2 = your "
-                                       "organisation and field, 3 = further out")
+  cmd.add_option("--circle", o.circle,
+                 "1 = your team and those it works with, 2 = your "
+                 "organisation and field, 3 = further out")
       ->option_text("1|2|3");
   cmd.add_option("--met-via", o.met_via, "Who introduced you (a contact, or any name)")
       ->option_text("WHO");
@@ -71,10 +74,8 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
   if (for_edit) {
     cmd.add_option("--no-type", o.no_types, "Remove a type (repeatable)")->option_text("TYPE");
     cmd.add_option("--no-tag", o.no_tags, "Remove a tag (repeatable)")->option_text("TAG");
-    cmd.add_option("--no-email", o.no_emails, "Remove an email (repeatable)")
-        ->option_text("EMAIL");
-    cmd.add_option("--no-phone", o.no_phones, "Remove a phone (repeatable)")
-        ->option_text("PHONE");
+    cmd.add_option("--no-email", o.no_emails, "Remove an email (repeatable)")->option_text("EMAIL");
+    cmd.add_option("--no-phone", o.no_phones, "Remove a phone (repeatable)")->option_text("PHONE");
     cmd.add_option("--no-date", o.no_dates, "Forget a yearly date by its label (repeatable)")
         ->option_text("LABEL");
     cmd.add_flag("--no-every", o.no_every, "Drop the own cadence: follow the types' again");
@@ -86,14 +87,12 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
 bool empty(const ContactOptions& o) {
   return !o.name && o.types.empty() && o.emails.empty() && o.phones.empty() && o.tags.empty() &&
          !o.every && !o.org && !o.title && !o.birthday && !o.circle && !o.met_via && !o.learn &&
-         !o.offer && !o.note && o.dates.empty() && o.no_dates.empty() &&
-         o.no_types.empty() && o.no_tags.empty() &&
-         o.no_emails.empty() && o.no_phones.empty() && !o.no_every && !o.no_birthday &&
-         !o.no_circle;
+         !o.offer && !o.note && o.dates.empty() && o.no_dates.empty() && o.no_types.empty() &&
+         o.no_tags.empty() && o.no_emails.empty() && o.no_phones.empty() && !o.no_every &&
+         !o.no_birthday && !o.no_circle;
 }
 
-Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c,
-                             Date today) {
+Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c, Date today) {
   if (o.name) {
     auto name = normalize_name(*o.name);
     if (!name) return name.error();
@@ -153,8 +152,8 @@ Status apply_contact_options(const ContactOptions& o, Store& store, Contact& c,
     auto birthday = YearlyDate::parse(*o.birthday);
     if (!birthday) return birthday.error();
     if (birthday->year() && in_year(*birthday, *birthday->year()) > today) {
-      return invalid_input("invalid birthday '" + *o.birthday + "': it is in the future (today is " +
-                           today.to_string() + ")");
+      return invalid_input("invalid birthday '" + *o.birthday +
+                           "': it is in the future (today is " + today.to_string() + ")");
     }
     c.birthday = *birthday;
   }

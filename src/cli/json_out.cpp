@@ -88,8 +88,8 @@ Json reminder_json(const Reminder& r, Date today) {
   j["uuid"] = r.uuid;
   j["kind"] = std::string(to_string(r.kind));
   j["text"] = r.text;
-  j["contact"] = r.contact_id ? Json({{"id", *r.contact_id}, {"name", r.contact_name}})
-                              : Json(nullptr);
+  j["contact"] =
+      r.contact_id ? Json({{"id", *r.contact_id}, {"name", r.contact_name}}) : Json(nullptr);
   j["due"] = r.due.to_string();
   j["every"] = optional_duration(r.every);
   j["done_on"] = optional_date(r.done_on);

@@ -12,9 +12,9 @@ namespace {
 
 constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                           "Friday", "Saturday", "Sunday"};
-constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
-                                        "May",     "June",     "July",      "August",
-                                        "September", "October", "November", "December"};
+constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
 
 // Two decimals: enough to explain a score, stable in JSON.
 double rounded(double x) { return std::round(x * 100.0) / 100.0; }
@@ -50,13 +50,10 @@ std::vector<std::string> reasons(const Urgency& u, Date day) {
   std::vector<std::string> out;
   for (const ScoreTerm& t : u.terms) {
     switch (t.term) {
-      case Term::overdue:
-        out.push_back(due_phrase(u, day));
-        break;
+      case Term::overdue: out.push_back(due_phrase(u, day)); break;
       case Term::importance:
         out.push_back(fmt::format("{} (weight {})",
-                                  u.heaviest_type.empty() ? "no type" : u.heaviest_type,
-                                  u.weight));
+                                  u.heaviest_type.empty() ? "no type" : u.heaviest_type, u.weight));
         break;
       case Term::promise:
         out.push_back(u.open_promises == 1
@@ -80,12 +77,11 @@ std::vector<std::string> hints(const Urgency& u) {
   const Contact& c = *u.contact;
   std::vector<std::string> out;
   if (c.balance.net() < 0) {
-    std::string hint = fmt::format("you have received more than you gave (net {}",
-                                   signed_number(c.balance.net()));
+    std::string hint =
+        fmt::format("you have received more than you gave (net {}", signed_number(c.balance.net()));
     hint += c.balance.last_gave ? fmt::format("; last gave {})", c.balance.last_gave->to_string())
                                 : std::string("; never gave)");
-    hint += c.offer.empty() ? ": offer something"
-                            : fmt::format(": offer {}", printable(c.offer));
+    hint += c.offer.empty() ? ": offer something" : fmt::format(": offer {}", printable(c.offer));
     out.push_back(std::move(hint));
   }
   if (u.never_contacted) {
@@ -94,8 +90,8 @@ std::vector<std::string> hints(const Urgency& u) {
   return out;
 }
 
-std::string last_phrase(const std::optional<Interaction>& last, const Contact& contact,
-                        Date today, int summary_width) {
+std::string last_phrase(const std::optional<Interaction>& last, const Contact& contact, Date today,
+                        int summary_width) {
   if (!last) return fmt::format("never (added {})", contact.added_on.to_string());
   std::string out = fmt::format("{} ({})", last->day.to_string(), relative(last->day, today));
   if (last->channel) out += fmt::format(", {}", to_string(*last->channel));
@@ -106,9 +102,14 @@ std::string last_phrase(const std::optional<Interaction>& last, const Contact& c
 Json urgency_json(const Urgency& u, const std::optional<Interaction>& last, Date day) {
   const Contact& c = *u.contact;
   Json j;
-  j["contact"] = {{"id", c.id},         {"uuid", c.uuid},     {"name", c.name},
-                  {"types", c.types},   {"circle", c.circle ? Json(*c.circle) : Json(nullptr)},
-                  {"emails", c.emails}, {"phones", c.phones}, {"learn", c.learn},
+  j["contact"] = {{"id", c.id},
+                  {"uuid", c.uuid},
+                  {"name", c.name},
+                  {"types", c.types},
+                  {"circle", c.circle ? Json(*c.circle) : Json(nullptr)},
+                  {"emails", c.emails},
+                  {"phones", c.phones},
+                  {"learn", c.learn},
                   {"offer", c.offer}};
   j["cadence"] = u.cadence.to_string();
   j["due"] = u.due.to_string();

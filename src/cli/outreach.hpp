@@ -27,8 +27,8 @@ std::vector<std::string> hints(const Urgency& u);
 
 // "2026-08-20 (3 months ago), call: "Quarterly catch-up"", or "never (added 2026-09-15)".
 // `summary_width` cuts the summary to that many columns.
-std::string last_phrase(const std::optional<Interaction>& last, const Contact& contact,
-                        Date today, int summary_width);
+std::string last_phrase(const std::optional<Interaction>& last, const Contact& contact, Date today,
+                        int summary_width);
 
 // The person with everything the text shows: contact, cadence, due, days and cadences
 // overdue, score and its terms, last interaction, promises, balance, reasons and hints.

@@ -1,9 +1,8 @@
 #include "cli/render.hpp"
 
+#include <fmt/core.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-
-#include <fmt/core.h>
 
 #include "kith/text.hpp"
 
@@ -119,10 +118,7 @@ std::string Table::render(const Painter& paint, std::optional<int> max_width) co
 
 StreamedTable::StreamedTable(std::vector<Table::Column> columns, const Painter& paint,
                              std::optional<int> max_width, Widen widen)
-    : table_(std::move(columns)),
-      paint_(paint),
-      max_width_(max_width),
-      widen_(std::move(widen)) {}
+    : table_(std::move(columns)), paint_(paint), max_width_(max_width), widen_(std::move(widen)) {}
 
 void StreamedTable::add(std::vector<Cell> cells) {
   table_.add(std::move(cells));
@@ -178,7 +174,9 @@ std::string value_label(Direction direction, int weight) {
   return "";
 }
 
-std::string signed_number(std::int64_t n) { return n > 0 ? fmt::format("+{}", n) : fmt::format("{}", n); }
+std::string signed_number(std::int64_t n) {
+  return n > 0 ? fmt::format("+{}", n) : fmt::format("{}", n);
+}
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
@@ -213,19 +211,20 @@ std::vector<Cell> reminder_row(const Reminder& r, Date today, bool with_who) {
   bool late = !r.done_on && today > r.due;
   std::string kind(to_string(r.kind));
   if (r.every) kind += ", every " + r.every->to_string();
-  std::vector<Cell> row = {
-      {fmt::format("#{}", r.id), Paint::dim},
-      {r.due.to_string()},
-      {due_phrase(r, today), late ? Paint::red : r.done_on ? Paint::dim : Paint::none},
-      {kind, r.kind == ReminderKind::promise ? Paint::bold : Paint::none}};
+  std::vector<Cell> row = {{fmt::format("#{}", r.id), Paint::dim},
+                           {r.due.to_string()},
+                           {due_phrase(r, today), late        ? Paint::red
+                                                  : r.done_on ? Paint::dim
+                                                              : Paint::none},
+                           {kind, r.kind == ReminderKind::promise ? Paint::bold : Paint::none}};
   if (with_who) row.push_back({printable(r.contact_name)});
-  row.push_back({printable(r.text), late && r.kind == ReminderKind::promise ? Paint::red
-                                                                             : Paint::none});
+  row.push_back(
+      {printable(r.text), late && r.kind == ReminderKind::promise ? Paint::red : Paint::none});
   return row;
 }
 
-std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
-                           const Painter& paint, bool with_who) {
+std::string reminder_table(const std::vector<Reminder>& reminders, Date today, const Painter& paint,
+                           bool with_who) {
   Table table(reminder_columns(with_who));
   for (const Reminder& r : reminders) table.add(reminder_row(r, today, with_who));
   return table.render(paint, terminal_width());

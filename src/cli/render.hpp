@@ -63,8 +63,7 @@ class Table {
   // column's cut to `max_width` when given), then the rows rendered with fixed widths (cells
   // cut to fit), optionally after the header. clear() drops the rows rendered.
   std::vector<int> widths(std::optional<int> max_width = std::nullopt) const;
-  std::string render_rows(const Painter& paint, const std::vector<int>& widths,
-                          bool header) const;
+  std::string render_rows(const Painter& paint, const std::vector<int>& widths, bool header) const;
   void clear() { rows_.clear(); }
 
  private:
@@ -122,8 +121,8 @@ std::string due_phrase(const Reminder& reminder, Date today);
 
 // Reminders as an aligned table (ID, DUE, WHEN, KIND, WHO, TEXT); overdue ones painted red,
 // promises bold. `with_who` drops the WHO column for one person's list.
-std::string reminder_table(const std::vector<Reminder>& reminders, Date today,
-                           const Painter& paint, bool with_who);
+std::string reminder_table(const std::vector<Reminder>& reminders, Date today, const Painter& paint,
+                           bool with_who);
 // Its columns and one reminder's row, for tables printed as they come.
 std::vector<Table::Column> reminder_columns(bool with_who);
 std::vector<Cell> reminder_row(const Reminder& reminder, Date today, bool with_who);

@@ -21,8 +21,8 @@ bool parse_int(std::string_view text, int& out) {
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-           return std::isdigit(static_cast<unsigned char>(c));
-         });
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 }  // namespace
@@ -190,8 +190,9 @@ Result<std::string> normalize_email(std::string_view text) {
   bool ok = is_valid_utf8(t) && !has_control_chars(t) && t.size() <= 254 &&
             at != std::string_view::npos && at > 0 && at + 1 < t.size() &&
             t.find_first_of(" \t,;<>") == std::string_view::npos;
-  if (!ok) return invalid_input("invalid email '" + std::string(is_valid_utf8(t) ? t : "?") +
-                                "': expected name@domain");
+  if (!ok)
+    return invalid_input("invalid email '" + std::string(is_valid_utf8(t) ? t : "?") +
+                         "': expected name@domain");
   return std::string(t);
 }
 
@@ -214,7 +215,8 @@ Result<std::string> normalize_phone(std::string_view text) {
 }
 
 Status check_free_text(std::string_view text, std::string_view field) {
-  if (!is_valid_utf8(text)) return invalid_input("invalid " + std::string(field) + ": not valid UTF-8");
+  if (!is_valid_utf8(text))
+    return invalid_input("invalid " + std::string(field) + ": not valid UTF-8");
   if (has_control_chars(text)) {
     return invalid_input("invalid " + std::string(field) + ": it contains control characters");
   }

@@ -212,14 +212,10 @@ std::optional<Weekday> parse_weekday(std::string_view text) {
 // `count` units after `from` (before it when negative), clamped to the supported dates.
 Date shift(Date from, std::int64_t count, Duration::Unit unit) {
   switch (unit) {
-    case Duration::Unit::days:
-      return from.plus_days(count);
-    case Duration::Unit::weeks:
-      return from.plus_days(count * 7);
-    case Duration::Unit::months:
-      return from.plus_months(count);
-    case Duration::Unit::years:
-      return from.plus_years(count);
+    case Duration::Unit::days: return from.plus_days(count);
+    case Duration::Unit::weeks: return from.plus_days(count * 7);
+    case Duration::Unit::months: return from.plus_months(count);
+    case Duration::Unit::years: return from.plus_years(count);
   }
   return from;
 }
@@ -360,14 +356,10 @@ double Duration::approx_days() const {
   // A year of 365.25 days and a month of a twelfth of it, so that 12m and 1y compare equal.
   constexpr double kDaysPerYear = 365.25;
   switch (unit_) {
-    case Unit::days:
-      return count_;
-    case Unit::weeks:
-      return count_ * 7.0;
-    case Unit::months:
-      return count_ * (kDaysPerYear / 12);
-    case Unit::years:
-      return count_ * kDaysPerYear;
+    case Unit::days: return count_;
+    case Unit::weeks: return count_ * 7.0;
+    case Unit::months: return count_ * (kDaysPerYear / 12);
+    case Unit::years: return count_ * kDaysPerYear;
   }
   return count_;
 }

@@ -77,8 +77,9 @@ Status export_csv(Store& store, std::ostream& out, const ExportOptions& options,
   if (!types) return types.error();
   formats::write_csv_row(out, formats::contacts_csv_header());
   return store.each_contact([&](const ContactRecord& r) {
-    formats::write_csv_row(out, formats::contact_csv_row(
-                                    r.contact, effective_cadence(r.contact, *types), options.today));
+    formats::write_csv_row(
+        out,
+        formats::contact_csv_row(r.contact, effective_cadence(r.contact, *types), options.today));
     ++counts.contacts;
     return writable(out);
   });

@@ -159,27 +159,27 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
   // A load that is a sizeable part of the database goes faster in bulk (Store::bulk).
   auto size = store.approximate_size();
   if (!size) return size.error();
-  std::int64_t incoming = static_cast<std::int64_t>(
-      outline.counts[static_cast<std::size_t>(Section::contacts)] +
-      outline.counts[static_cast<std::size_t>(Section::interactions)]);
+  std::int64_t incoming =
+      static_cast<std::int64_t>(outline.counts[static_cast<std::size_t>(Section::contacts)] +
+                                outline.counts[static_cast<std::size_t>(Section::interactions)]);
   bool in_bulk = incoming >= kBulkRecords && incoming * kBulkShare >= *size;
 
   auto merge_all = [&]() -> Status {
-  for (const auto& sections : passes) {
-    auto wants = [&](Section s) {
-      return std::find(sections.begin(), sections.end(), s) != sections.end();
-    };
-    formats::KithJsonHandlers handlers;
-    if (wants(Section::types)) handlers.type = all.type;
-    if (wants(Section::contacts)) handlers.contact = all.contact;
-    if (wants(Section::interactions)) handlers.interaction = all.interaction;
-    if (wants(Section::reminders)) handlers.reminder = all.reminder;
-    auto in = open();
-    if (!in) return in.error();
-    auto read = formats::read_kith_json(**in, handlers);
-    if (!read) return read.error();
-  }
-  return Status{};
+    for (const auto& sections : passes) {
+      auto wants = [&](Section s) {
+        return std::find(sections.begin(), sections.end(), s) != sections.end();
+      };
+      formats::KithJsonHandlers handlers;
+      if (wants(Section::types)) handlers.type = all.type;
+      if (wants(Section::contacts)) handlers.contact = all.contact;
+      if (wants(Section::interactions)) handlers.interaction = all.interaction;
+      if (wants(Section::reminders)) handlers.reminder = all.reminder;
+      auto in = open();
+      if (!in) return in.error();
+      auto read = formats::read_kith_json(**in, handlers);
+      if (!read) return read.error();
+    }
+    return Status{};
   };
   KITH_TRY(in_bulk ? store.bulk(merge_all) : merge_all());
   KITH_TRY(introduce(store, pending));
@@ -394,9 +394,9 @@ Result<ImportFormat> parse_import_format(std::string_view text) {
                        "': expected json, vcard or linkedin");
 }
 
-Result<ImportReport> import_file(Store& store, const fs::path& path,
-                                 const ImportOptions& options) {
-  return import_from(store, path.string(), [&] { return open_file(path); }, options);
+Result<ImportReport> import_file(Store& store, const fs::path& path, const ImportOptions& options) {
+  return import_from(
+      store, path.string(), [&] { return open_file(path); }, options);
 }
 
 Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
@@ -409,8 +409,7 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
     switch (options.format) {
       case ImportFormat::json: return import_json(store, open, options, report);
       case ImportFormat::vcard: return import_vcard(store, open, options, report, warnings);
-      case ImportFormat::linkedin:
-        return import_linkedin(store, open, options, report, warnings);
+      case ImportFormat::linkedin: return import_linkedin(store, open, options, report, warnings);
     }
     return {};
   };

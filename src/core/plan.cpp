@@ -122,8 +122,7 @@ Plan make_plan(const UrgencyInput& input, const PlanOptions& options) {
     auto it = about.find(c.id);
     auto facts = facts_of(c, *input.types, it == about.end() ? kNone : it->second);
     if (!facts) continue;
-    candidates.push_back(
-        {c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts, &c});
+    candidates.push_back({c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts, &c});
   }
   Plan plan = make_plan(candidates, options);
   for (PlanSlot& slot : plan.slots) {

@@ -51,7 +51,8 @@ std::optional<Date> next_occurrence(Date anchor, const Duration& every, Date aft
 Reminder complete(Reminder reminder, Date today, bool stop) {
   reminder.last_done = today;
   if (reminder.every && !stop) {
-    if (auto next = next_occurrence(reminder.anchor, *reminder.every, std::max(today, reminder.due))) {
+    if (auto next =
+            next_occurrence(reminder.anchor, *reminder.every, std::max(today, reminder.due))) {
       reminder.due = *next;
       return reminder;
     }

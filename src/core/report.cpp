@@ -4,9 +4,7 @@
 
 namespace kith {
 
-bool Report::nothing_due() const {
-  return due_total == 0 && overdue_total == 0 && !occasion_today;
-}
+bool Report::nothing_due() const { return due_total == 0 && overdue_total == 0 && !occasion_today; }
 
 Report build_report(ReportParts parts, Date today, const ReportOptions& options) {
   Report report;
@@ -24,14 +22,13 @@ Report build_report(ReportParts parts, Date today, const ReportOptions& options)
       report.coming_up.push_back({on, std::nullopt, std::move(r)});
     }
   }
-  std::sort(report.due_now.begin(), report.due_now.end(),
-            [](const Reminder& a, const Reminder& b) {
-              bool ap = a.kind == ReminderKind::promise;
-              bool bp = b.kind == ReminderKind::promise;
-              if (ap != bp) return ap;
-              if (a.due != b.due) return a.due < b.due;
-              return a.id < b.id;
-            });
+  std::sort(report.due_now.begin(), report.due_now.end(), [](const Reminder& a, const Reminder& b) {
+    bool ap = a.kind == ReminderKind::promise;
+    bool bp = b.kind == ReminderKind::promise;
+    if (ap != bp) return ap;
+    if (a.due != b.due) return a.due < b.due;
+    return a.id < b.id;
+  });
   if (report.due_now.size() > limit) report.due_now.resize(limit);
   report.due_total = parts.due_total;
 

@@ -7,8 +7,8 @@
 namespace kith {
 
 struct Migration {
-  int level;               // the schema level after applying it: 1, 2, 3...
-  std::string_view name;   // file name without extension, e.g. "0001_initial"
+  int level;              // the schema level after applying it: 1, 2, 3...
+  std::string_view name;  // file name without extension, e.g. "0001_initial"
   std::string_view sql;
 };
 

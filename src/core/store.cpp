@@ -10,9 +10,9 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <vector>
 #include <random>
 #include <system_error>
+#include <vector>
 
 #include "core/schema.hpp"
 #include "core/store_impl.hpp"
@@ -75,7 +75,8 @@ Status WriterLock::acquire(const fs::path& database, int timeout_ms) {
     if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
       // The holder before may have removed the file after this kith opened it: then the lock
       // is on a file nobody else will look at, and it starts again.
-      struct stat held {}, named {};
+      struct stat held {
+      }, named{};
       if (::fstat(fd, &held) == 0 && ::stat(file.c_str(), &named) == 0 &&
           held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
         fd_ = fd;
@@ -88,8 +89,8 @@ Status WriterLock::acquire(const fs::path& database, int timeout_ms) {
     int error = errno;
     ::close(fd);
     if (error != EWOULDBLOCK && error != EINTR) {
-      return storage(database, "cannot be locked for writing: " +
-                                   std::string(std::strerror(error)));
+      return storage(database,
+                     "cannot be locked for writing: " + std::string(std::strerror(error)));
     }
     if (waited_ms >= timeout_ms) {
       return storage(database, "is locked by another program (waited " +
@@ -164,14 +165,14 @@ Result<fs::path> back_up(SQLite::Database& db, const fs::path& path, int level) 
   }
   if (rc != SQLITE_DONE) {
     fs::remove(partial, ignored);
-    return storage(path, std::string("cannot be backed up before the upgrade: ") +
-                             sqlite3_errstr(rc));
+    return storage(path,
+                   std::string("cannot be backed up before the upgrade: ") + sqlite3_errstr(rc));
   }
   if (::rename(partial.c_str(), target.c_str()) != 0) {
     int error = errno;
     fs::remove(partial, ignored);
-    return Error{Errc::storage, "cannot write the backup '" + target.string() +
-                                    "': " + std::strerror(error)};
+    return Error{Errc::storage,
+                 "cannot write the backup '" + target.string() + "': " + std::strerror(error)};
   }
   return target;
 }
@@ -214,8 +215,8 @@ Status migrate(Store::Impl& impl, bool writable) {
   }
   if (!level) return level.error();
   if (*level < latest && !writable) {
-    return storage(impl.path, "needs an upgrade to schema " + std::to_string(latest) +
-                                  " but is read-only");
+    return storage(impl.path,
+                   "needs an upgrade to schema " + std::to_string(latest) + " but is read-only");
   }
   if (writable && !impl.missing) {
     std::string mode = db.execAndGet("PRAGMA journal_mode").getString();
@@ -303,35 +304,28 @@ Error storage_error(const SQLite::Exception& e, const fs::path& path, int system
                         : system_errno == EFBIG  ? "the file size limit is reached"
                                                  : nullptr;
   if (no_room) {
-    return storage(path, std::string("cannot grow: ") + no_room + " (" +
-                             std::strerror(system_errno) + ")");
+    return storage(
+        path, std::string("cannot grow: ") + no_room + " (" + std::strerror(system_errno) + ")");
   }
   switch (e.getErrorCode()) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return storage(path, "is locked by another program (waited " +
                                std::to_string(kBusyTimeoutMs / 1000) + " s)");
-    case SQLITE_CORRUPT:
-      return storage(path, "is damaged (" + std::string(e.what()) + ")");
-    case SQLITE_NOTADB:
-      return storage(path, "is not a kith database (not an SQLite file)");
-    case SQLITE_FULL:
-      return storage(path, "cannot grow: the disk is full");
-    case SQLITE_READONLY:
-      return storage(path, "is read-only");
-    case SQLITE_CANTOPEN:
-      return storage(path, "cannot be opened");
+    case SQLITE_CORRUPT: return storage(path, "is damaged (" + std::string(e.what()) + ")");
+    case SQLITE_NOTADB: return storage(path, "is not a kith database (not an SQLite file)");
+    case SQLITE_FULL: return storage(path, "cannot grow: the disk is full");
+    case SQLITE_READONLY: return storage(path, "is read-only");
+    case SQLITE_CANTOPEN: return storage(path, "cannot be opened");
     case SQLITE_PERM:
-    case SQLITE_AUTH:
-      return storage(path, "cannot be accessed: permission denied");
+    case SQLITE_AUTH: return storage(path, "cannot be accessed: permission denied");
     case SQLITE_IOERR:
       if (system_errno != 0) {
         return storage(path, std::string("cannot be read or written (I/O error: ") +
                                  std::strerror(system_errno) + ")");
       }
       return storage(path, "cannot be read or written (I/O error)");
-    default:
-      return storage(path, "failed: " + std::string(e.what()));
+    default: return storage(path, "failed: " + std::string(e.what()));
   }
 }
 
@@ -503,9 +497,7 @@ Status create_database(const fs::path& path) {
   int linked = ::link(partial.c_str(), path.c_str());
   int error = linked == 0 ? 0 : errno;
   if (error == EPERM || error == EOPNOTSUPP || error == ENOSYS) {
-    error = fs::exists(path) ? EEXIST
-            : ::rename(partial.c_str(), path.c_str()) == 0 ? 0
-                                                            : errno;
+    error = fs::exists(path) ? EEXIST : ::rename(partial.c_str(), path.c_str()) == 0 ? 0 : errno;
   }
   remove_partial();
   if (error != 0 && error != EEXIST) {
@@ -559,8 +551,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   bool writable = file_writable && sidecars_writable(path, folder);
   if (access == Access::write && !writable) {
     if (!file_writable) return storage(path, "is read-only");
-    return storage(path, "cannot be written: its folder '" + folder.string() +
-                             "' is not writable");
+    return storage(path, "cannot be written: its folder '" + folder.string() + "' is not writable");
   }
   std::unique_ptr<Impl> impl;
   try {
@@ -582,8 +573,8 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     KITH_TRY(migrate(*impl, writable));
     if (access == Access::read) {
       impl->writer_lock.release();  // held only if it migrated the database
-      impl->snapshot = std::make_unique<SQLite::Transaction>(
-          impl->db, SQLite::TransactionBehavior::DEFERRED);
+      impl->snapshot =
+          std::make_unique<SQLite::Transaction>(impl->db, SQLite::TransactionBehavior::DEFERRED);
     }
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {

@@ -38,8 +38,8 @@ Status Store::bulk(const std::function<Status()>& body) {
     // Schema changes wait for no statement of this connection to be running.
     for (auto& [sql, statement] : impl_->statements) statement->reset();
     for (const char* name : kSwitchedOff) {
-      auto& sql = impl_->prepare(
-          "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = :name");
+      auto& sql =
+          impl_->prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = :name");
       sql.bind(":name", name);
       if (!sql.executeStep()) continue;
       saved.push_back(sql.getColumn(0).getString());

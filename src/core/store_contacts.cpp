@@ -25,20 +25,20 @@ std::vector<std::string> split_list(const SQLite::Column& column) {
   return out;
 }
 
-#define KITH_CONTACT_COLUMNS                                                                   \
-  "SELECT c.id, c.uuid, c.name, c.every, c.org, c.title, c.birthday, c.circle, c.met_via,"    \
-  " c.met_via_id, c.learn, c.offer, c.note, c.added_on, c.archived, c.created_at,"            \
-  " c.updated_at, s.last_day, s.given, s.received, s.last_gave_day,"                          \
-  " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM contact_types ct"           \
-  "   JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id ORDER BY t.name)),"        \
-  " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM contact_tags"                   \
-  "   WHERE contact_id = c.id ORDER BY tag)),"                                                \
-  " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"           \
-  "   WHERE contact_id = c.id AND kind = 'email' ORDER BY position)),"                        \
-  " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"           \
-  "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY position)),"                        \
-  " (SELECT group_concat(label || char(30) || day, char(31)) FROM (SELECT label, day"         \
-  "   FROM important_dates WHERE contact_id = c.id ORDER BY label))"                          \
+#define KITH_CONTACT_COLUMNS                                                               \
+  "SELECT c.id, c.uuid, c.name, c.every, c.org, c.title, c.birthday, c.circle, c.met_via," \
+  " c.met_via_id, c.learn, c.offer, c.note, c.added_on, c.archived, c.created_at,"         \
+  " c.updated_at, s.last_day, s.given, s.received, s.last_gave_day,"                       \
+  " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM contact_types ct"        \
+  "   JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id ORDER BY t.name)),"     \
+  " (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM contact_tags"                \
+  "   WHERE contact_id = c.id ORDER BY tag)),"                                             \
+  " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"        \
+  "   WHERE contact_id = c.id AND kind = 'email' ORDER BY position)),"                     \
+  " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"        \
+  "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY position)),"                     \
+  " (SELECT group_concat(label || char(30) || day, char(31)) FROM (SELECT label, day"      \
+  "   FROM important_dates WHERE contact_id = c.id ORDER BY label))"                       \
   " FROM contacts c LEFT JOIN contact_stats s ON s.contact_id = c.id "
 
 Contact read_contact(SQLite::Statement& st) {
@@ -233,9 +233,9 @@ Status Store::change_type(std::string_view name, const TypeChange& change) {
         " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
         " WHERE name = :name");
     st.bind(":set_every", change.every ? 1 : 0);
-    bind_optional(st, ":every",
-                  change.every && *change.every ? std::optional((*change.every)->to_string())
-                                                : std::nullopt);
+    bind_optional(
+        st, ":every",
+        change.every && *change.every ? std::optional((*change.every)->to_string()) : std::nullopt);
     if (change.weight) {
       st.bind(":weight", *change.weight);
     } else {
@@ -310,26 +310,24 @@ Result<std::vector<Contact>> Store::contacts(const ContactQuery& query) {
 
 Status Store::stream_contacts(const ContactQuery& query,
                               const std::function<Status(Contact&&)>& visit) {
-#define KITH_CONTACT_FILTER                                                                    \
-  "WHERE c.archived = :archived"                                                               \
-  " AND (:type IS NULL OR EXISTS (SELECT 1 FROM contact_types ct"                              \
-  "      JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id AND t.name = :type))"    \
-  " AND (:tag IS NULL OR EXISTS (SELECT 1 FROM contact_tags g"                                 \
+#define KITH_CONTACT_FILTER                                                                 \
+  "WHERE c.archived = :archived"                                                            \
+  " AND (:type IS NULL OR EXISTS (SELECT 1 FROM contact_types ct"                           \
+  "      JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id AND t.name = :type))" \
+  " AND (:tag IS NULL OR EXISTS (SELECT 1 FROM contact_tags g"                              \
   "      WHERE g.contact_id = c.id AND g.tag = :tag))"
   return guarded(*impl_, [&]() -> Status {
     // Overdue contacts come through the summary's due day, so that the longest overdue come
     // first without holding them all to sort.
     auto& st =
-        query.overdue_on
-            ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
-                             " AND s.due < :today ORDER BY s.due, c.name_key, c.id")
+        query.overdue_on ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
+                                          " AND s.due < :today ORDER BY s.due, c.name_key, c.id")
         : query.by_balance
             ? impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
                              " AND (NOT :traded OR s.given <> 0 OR s.received <> 0)"
                              " ORDER BY coalesce(s.given, 0) - coalesce(s.received, 0),"
                              " c.name_key, c.id")
-            : impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER
-                             " ORDER BY c.name_key, c.id");
+            : impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER " ORDER BY c.name_key, c.id");
 #undef KITH_CONTACT_FILTER
     st.bind(":archived", query.archived ? 1 : 0);
     bind_optional(st, ":type", query.type);

@@ -1,10 +1,10 @@
 // The store's answers for the daily report and the planner: who is due, ranked without reading
 // every contact, and the birthdays and dates coming up.
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-
-#include <sqlite3.h>
 
 #include "core/store_impl.hpp"
 
@@ -60,7 +60,6 @@ void add_promises(Store::Impl& impl, std::int64_t id, UrgencyFacts& f) {
   f.open_promises = st.getColumn(0).getInt();
   if (auto due = Date::parse_iso(st.getColumn(1).getString())) f.next_promise = *due;
 }
-
 
 // The cadences that have someone due, via the (cadence, due) index, one seek each.
 std::vector<std::string> due_cadences(Store::Impl& impl) {
@@ -132,9 +131,9 @@ Result<DueRanking> Store::most_urgent(Date today, int limit) {
       // Everything but a promise is known from the row: look further only if a promise
       // could lift it into the top.
       double without_promise = score(facts, today).score;
-      bool could_enter = top.size() < wanted ||
-                         without_promise + kOpenPromisePoints + kLatePromisePoints >=
-                             top.back().score;
+      bool could_enter =
+          top.size() < wanted ||
+          without_promise + kOpenPromisePoints + kLatePromisePoints >= top.back().score;
       if (could_enter && !is_booked(impl, id)) {
         add_promises(impl, id, facts);
         Urgency u = score(facts, today);

@@ -97,9 +97,9 @@ Result<std::int64_t> Store::add_interaction(const Interaction& interaction) {
 namespace {
 
 // The people of the interaction in column 8, as "id\x1eName" items joined by '\x1f'.
-#define KITH_PEOPLE_COLUMN                                                                     \
-  " (SELECT group_concat(id || char(30) || name, char(31)) FROM (SELECT c.id, c.name"       \
-  "   FROM interaction_people q JOIN contacts c ON c.id = q.contact_id"                       \
+#define KITH_PEOPLE_COLUMN                                                            \
+  " (SELECT group_concat(id || char(30) || name, char(31)) FROM (SELECT c.id, c.name" \
+  "   FROM interaction_people q JOIN contacts c ON c.id = q.contact_id"               \
   "   WHERE q.interaction_id = i.id ORDER BY c.name_key, c.id))"
 
 std::vector<Participant> read_people(const SQLite::Column& column) {
@@ -113,8 +113,8 @@ std::vector<Participant> read_people(const SQLite::Column& column) {
     std::string_view item(all.data() + start, end - start);
     std::size_t cut = item.find('\x1e');
     if (cut != std::string_view::npos) {
-      out.push_back({std::stoll(std::string(item.substr(0, cut))),
-                     std::string(item.substr(cut + 1))});
+      out.push_back(
+          {std::stoll(std::string(item.substr(0, cut))), std::string(item.substr(cut + 1))});
     }
     start = end + 1;
   }
@@ -129,16 +129,16 @@ Status Store::stream_history(const HistoryQuery& query,
     SQLite::Statement* st = nullptr;
     if (query.contact_id) {
       st = &impl_->prepare(
-          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, i.created_at,"
-          KITH_PEOPLE_COLUMN
+          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, "
+          "i.created_at," KITH_PEOPLE_COLUMN
           " FROM interaction_people p JOIN interactions i ON i.id = p.interaction_id"
           " WHERE p.contact_id = :contact AND p.day >= :since"
           " ORDER BY p.day DESC, p.interaction_id DESC LIMIT :limit");
       st->bind(":contact", *query.contact_id);
     } else {
       st = &impl_->prepare(
-          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, i.created_at,"
-          KITH_PEOPLE_COLUMN
+          "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, "
+          "i.created_at," KITH_PEOPLE_COLUMN
           " FROM interactions i WHERE i.day >= :since ORDER BY i.day DESC, i.id DESC"
           " LIMIT :limit");
     }
@@ -187,9 +187,9 @@ Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
 
 namespace {
 
-#define KITH_REMINDER_COLUMNS                                                                  \
-  "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every,"   \
-  " r.anchor, r.done_on, r.last_done"                                                          \
+#define KITH_REMINDER_COLUMNS                                                                \
+  "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every," \
+  " r.anchor, r.done_on, r.last_done"                                                        \
   " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id "
 
 Reminder read_reminder(SQLite::Statement& st) {
@@ -269,14 +269,17 @@ Result<DueReminders> Store::due_reminders(Date today, Date through, int limit) {
       while (st.executeStep()) out.reminders.push_back(read_reminder(st));
       st.reset();
     };
-    take(KITH_REMINDER_COLUMNS "WHERE r.done_on IS NULL AND r.due <= :today"
-                               " AND +r.kind = 'promise' ORDER BY r.due, r.id LIMIT :limit",
+    take(KITH_REMINDER_COLUMNS
+         "WHERE r.done_on IS NULL AND r.due <= :today"
+         " AND +r.kind = 'promise' ORDER BY r.due, r.id LIMIT :limit",
          false);
-    take(KITH_REMINDER_COLUMNS "WHERE r.done_on IS NULL AND r.due <= :today"
-                               " AND r.kind <> 'promise' ORDER BY r.due, r.id LIMIT :limit",
+    take(KITH_REMINDER_COLUMNS
+         "WHERE r.done_on IS NULL AND r.due <= :today"
+         " AND r.kind <> 'promise' ORDER BY r.due, r.id LIMIT :limit",
          false);
-    take(KITH_REMINDER_COLUMNS "WHERE r.done_on IS NULL AND r.due > :today"
-                               " AND r.due <= :through ORDER BY r.due, r.id LIMIT :limit",
+    take(KITH_REMINDER_COLUMNS
+         "WHERE r.done_on IS NULL AND r.due > :today"
+         " AND r.due <= :through ORDER BY r.due, r.id LIMIT :limit",
          true);
     auto& count = impl_->prepare(
         "SELECT count(*) FILTER (WHERE due <= :today), count(*) FROM reminders"
@@ -317,9 +320,9 @@ Status Store::update_reminder(const Reminder& reminder) {
     st.bind(":anchor", reminder.anchor.to_string());
     bind_optional(st, ":done_on",
                   reminder.done_on ? std::optional(reminder.done_on->to_string()) : std::nullopt);
-    bind_optional(st, ":last_done", reminder.last_done
-                                        ? std::optional(reminder.last_done->to_string())
-                                        : std::nullopt);
+    bind_optional(
+        st, ":last_done",
+        reminder.last_done ? std::optional(reminder.last_done->to_string()) : std::nullopt);
     st.bind(":id", reminder.id);
     if (st.exec() == 0) return not_found("no reminder #" + std::to_string(reminder.id));
     return {};
@@ -329,7 +332,8 @@ Status Store::update_reminder(const Reminder& reminder) {
 Result<std::vector<SearchHit>> Store::find(std::string_view text, int limit) {
   KITH_TRY(check_free_text(text, "search"));
   std::string query = fts_query(text);
-  if (query.empty()) return invalid_input("empty search: give words to look for, like 'kith find rust'");
+  if (query.empty())
+    return invalid_input("empty search: give words to look for, like 'kith find rust'");
   return guarded(*impl_, [&]() -> Result<std::vector<SearchHit>> {
     std::vector<SearchHit> hits;
     // Ranking every match of a common word would cost a pass over much of the index: only the

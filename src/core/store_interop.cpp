@@ -229,9 +229,8 @@ Result<Merge> Store::merge_type(const TypeRecord& record) {
 Result<Merge> Store::merge_contact(const ContactRecord& record) {
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<Merge> {
-    auto existing =
-        stored(impl_->prepare("SELECT id, updated_at FROM contacts WHERE uuid = :uuid"),
-               record.contact.uuid);
+    auto existing = stored(impl_->prepare("SELECT id, updated_at FROM contacts WHERE uuid = :uuid"),
+                           record.contact.uuid);
     if (existing && record.contact.updated_at <= existing->updated_at) return Merge::skipped;
     Contact contact = record.contact;
     if (existing) {
@@ -255,16 +254,15 @@ Result<Merge> Store::merge_interaction(const InteractionRecord& record,
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<Merge> {
     const Interaction& i = record.interaction;
-    auto existing =
-        stored(impl_->prepare("SELECT id, updated_at FROM interactions WHERE uuid = :uuid"),
-               i.uuid);
+    auto existing = stored(
+        impl_->prepare("SELECT id, updated_at FROM interactions WHERE uuid = :uuid"), i.uuid);
     if (existing && record.updated_at <= existing->updated_at) return Merge::skipped;
     if (existing) {
       // Unlinking first lets the triggers recompute each former person's summary (or, in a
       // bulk load, the catch-up: it is told who they were).
       if (impl_->bulk_people) {
-        auto& former = impl_->prepare(
-            "SELECT contact_id FROM interaction_people WHERE interaction_id = :id");
+        auto& former =
+            impl_->prepare("SELECT contact_id FROM interaction_people WHERE interaction_id = :id");
         former.bind(":id", existing->id);
         while (former.executeStep()) impl_->bulk_people->insert(former.getColumn(0).getInt64());
       }

@@ -64,17 +64,17 @@ void encode(std::int32_t cp, std::string& out) {
 // U+00C0..U+017F folded to lowercase ASCII (or '\0' for "keep as is"), one char per code
 // point; multi-letter foldings are handled separately.
 constexpr char kLatin[] =
-    "aaaaaaaceeeeiiii"  // C0-CF
+    "aaaaaaaceeeeiiii"   // C0-CF
     "dnooooo\0ouuuuyts"  // D0-DF (D7 multiplication sign kept; DE thorn, DF sharp s special)
-    "aaaaaaaceeeeiiii"  // E0-EF
+    "aaaaaaaceeeeiiii"   // E0-EF
     "dnooooo\0ouuuuyty"  // F0-FF
-    "aaaaaaccccccccdd"  // 100-10F
-    "ddeeeeeeeeeegggg"  // 110-11F
-    "gggghhhhiiiiiiii"  // 120-12F
-    "iiijjjkkklllllll"  // 130-13F
-    "lllnnnnnnnnnoooo"  // 140-14F
-    "oooorrrrrrssssss"  // 150-15F
-    "ssttttttuuuuuuuu"  // 160-16F
+    "aaaaaaccccccccdd"   // 100-10F
+    "ddeeeeeeeeeegggg"   // 110-11F
+    "gggghhhhiiiiiiii"   // 120-12F
+    "iiijjjkkklllllll"   // 130-13F
+    "lllnnnnnnnnnoooo"   // 140-14F
+    "oooorrrrrrssssss"   // 150-15F
+    "ssttttttuuuuuuuu"   // 160-16F
     "uuuuwwyyyzzzzzzs";  // 170-17F
 
 bool is_combining(std::int32_t cp) {
@@ -135,7 +135,7 @@ int cluster_width(std::string_view text, std::size_t& i) {
       continue;
     }
     if (cp >= 0x1F3FB && cp <= 0x1F3FF && width == 2) continue;  // skin tones
-    if (lone_indicator && cp >= 0x1F1E6 && cp <= 0x1F1FF) {  // the flag's second half
+    if (lone_indicator && cp >= 0x1F1E6 && cp <= 0x1F1FF) {      // the flag's second half
       lone_indicator = false;
       continue;
     }
@@ -255,7 +255,9 @@ std::string ascii_upper(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
   while (!text.empty() && space(text.back())) text.remove_suffix(1);
   return text;
@@ -267,8 +269,8 @@ bool is_blank(std::string_view text) {
     std::int32_t cp = decode(text, i);
     bool invisible = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || cp == 0x1680 ||
                      cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
-                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
-                     cp == 0x3000 || cp == 0xFEFF;
+                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+                     cp == 0xFEFF;
     if (!invisible) return false;
   }
   return true;

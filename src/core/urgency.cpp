@@ -57,7 +57,8 @@ std::string_view to_string(Term term) {
 
 double overdue_points(std::int64_t days_overdue, const Duration& cadence) {
   if (days_overdue <= 0) return 0.0;
-  return kOverduePoints * std::log2(1.0 + static_cast<double>(days_overdue) / cadence.approx_days());
+  return kOverduePoints *
+         std::log2(1.0 + static_cast<double>(days_overdue) / cadence.approx_days());
 }
 
 Urgency score(const UrgencyFacts& f, Date day) {

@@ -8,12 +8,12 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
   if (buf->sgetc() == std::char_traits<char>::eof()) return false;
   record_line_ = line_;
   auto too_long = [&](const char* what, std::size_t limit) {
-    return Error{Errc::bad_file, "line " + std::to_string(line_) + ": " + what +
-                                     " longer than " + std::to_string(limit / 1024) + " KiB"};
+    return Error{Errc::bad_file, "line " + std::to_string(line_) + ": " + what + " longer than " +
+                                     std::to_string(limit / 1024) + " KiB"};
   };
   std::string field;
   std::size_t record_size = 0;
-  bool quoted = false;     // inside a quoted field
+  bool quoted = false;      // inside a quoted field
   bool was_quoted = false;  // the current field began with a quote
   while (true) {
     int c = buf->sbumpc();
@@ -27,8 +27,8 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
     }
     char ch = static_cast<char>(c);
     if (ch == '\0') {
-      return Error{Errc::bad_file, "line " + std::to_string(line_) +
-                                       ": binary data (a NUL byte), not CSV text"};
+      return Error{Errc::bad_file,
+                   "line " + std::to_string(line_) + ": binary data (a NUL byte), not CSV text"};
     }
     if (++record_size > kMaxRecord) return too_long("a record", kMaxRecord);
     if (quoted) {
@@ -104,9 +104,9 @@ std::string day_or_empty(const std::optional<Date>& day) { return day ? day->to_
 }  // namespace
 
 std::vector<std::string> contacts_csv_header() {
-  return {"name",     "uuid",   "types",        "tags",         "emails",  "phones",
-          "org",      "title",  "circle",       "cadence",      "last_contact",
-          "next_due", "days_overdue", "given", "received", "balance", "archived"};
+  return {"name",         "uuid",  "types",    "tags",    "emails",       "phones",
+          "org",          "title", "circle",   "cadence", "last_contact", "next_due",
+          "days_overdue", "given", "received", "balance", "archived"};
 }
 
 std::vector<std::string> contact_csv_row(const Contact& c, const std::optional<Duration>& cadence,

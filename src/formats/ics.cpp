@@ -93,8 +93,8 @@ std::vector<CalendarEvent> reminder_events(const ReminderRecord& record) {
   if (!r.every) return {e};
   e.description = "Every " + r.every->to_human() + ".";
   e.rrule = recurrence_rule(*r.every, r.anchor);
-  bool on_rhythm = r.due == r.anchor ||
-                   next_occurrence(r.anchor, *r.every, r.due.plus_days(-1)) == r.due;
+  bool on_rhythm =
+      r.due == r.anchor || next_occurrence(r.anchor, *r.every, r.due.plus_days(-1)) == r.due;
   if (on_rhythm) return {e};
   // Snoozed off its rhythm: the snoozed day once, then the rhythm after it.
   CalendarEvent snoozed = e;

@@ -13,8 +13,8 @@
 namespace kith::formats {
 
 struct CalendarEvent {
-  std::string uid;          // stable across exports: derived from the record's uuid
-  Date start;               // an all-day event on this day
+  std::string uid;  // stable across exports: derived from the record's uuid
+  Date start;       // an all-day event on this day
   std::string summary;
   std::string description;  // may be empty
   std::string category;     // "birthday", "date", or the reminder's kind

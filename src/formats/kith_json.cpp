@@ -152,7 +152,8 @@ Status get_text(const Json& j, const char* key, std::string_view field, std::str
 
 Status get_uuid(const Json& j, const char* key, std::string& out) {
   KITH_TRY(get_string(j, key, out, true));
-  if (!is_uuid(out)) return problem(key, "expected a UUID like 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10");
+  if (!is_uuid(out))
+    return problem(key, "expected a UUID like 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10");
   out = lowercase_uuid(out);
   return {};
 }
@@ -202,8 +203,8 @@ Status get_int(const Json& j, const char* key, int& out, int low, int high) {
   const Json* v = at(j, key);
   if (!v) return {};
   if (!v->is_number_integer() || v->get<std::int64_t>() < low || v->get<std::int64_t>() > high) {
-    return problem(key, "expected an integer from " + std::to_string(low) + " to " +
-                            std::to_string(high));
+    return problem(
+        key, "expected an integer from " + std::to_string(low) + " to " + std::to_string(high));
   }
   out = v->get<int>();
   return {};
@@ -609,8 +610,8 @@ class Reader {
     if (status) status = handler(record);
     if (status) return true;
     std::string prefix = where_record();
-    if (const Json* uuid = at(record_, "uuid"); uuid && uuid->is_string() &&
-                                               uuid->get<std::string>().size() <= 64) {
+    if (const Json* uuid = at(record_, "uuid");
+        uuid && uuid->is_string() && uuid->get<std::string>().size() <= 64) {
       prefix.insert(prefix.size() - 2, " (uuid " + uuid->get<std::string>() + ")");
     }
     Errc code = status.error().code;
@@ -633,13 +634,13 @@ class Reader {
   const KithJsonHandlers& handlers_;
   KithJsonOutline outline_;
   std::optional<Error> error_;
-  int depth_ = 0;             // open containers
-  std::string top_key_;       // the current key of the top-level object
+  int depth_ = 0;        // open containers
+  std::string top_key_;  // the current key of the top-level object
   std::set<std::string> top_keys_;
   bool saw_format_ = false;
-  int section_ = -1;          // the section being read, -1 outside
-  std::size_t index_ = 0;     // the record's index in its section
-  bool building_ = false;     // building the current record
+  int section_ = -1;       // the section being read, -1 outside
+  std::size_t index_ = 0;  // the record's index in its section
+  bool building_ = false;  // building the current record
   Json record_;
   std::vector<Json*> stack_;  // the open containers of the record being built
   std::string pending_key_;
@@ -715,8 +716,8 @@ void append_string(std::string& out, std::string_view text) {
 // not valid UTF-8 takes the general path, which replaces what it cannot write.
 std::string record_line(const InteractionRecord& r) {
   const Interaction& i = r.interaction;
-  bool valid = is_valid_utf8(i.summary) && is_valid_utf8(i.uuid) &&
-               is_valid_utf8(i.created_at) && is_valid_utf8(r.updated_at) &&
+  bool valid = is_valid_utf8(i.summary) && is_valid_utf8(i.uuid) && is_valid_utf8(i.created_at) &&
+               is_valid_utf8(r.updated_at) &&
                std::all_of(r.people.begin(), r.people.end(),
                            [](const std::string& p) { return is_valid_utf8(p); });
   if (!valid) return to_json(r).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
@@ -782,7 +783,8 @@ class NulWatch : public std::streambuf {
 
  protected:
   int_type underflow() override {
-    std::streamsize got = source_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    std::streamsize got =
+        source_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     if (got <= 0) return traits_type::eof();
     char* end = buffer_.data() + got;
     saw_nul_ = saw_nul_ || std::find(buffer_.data(), end, '\0') != end;
@@ -817,7 +819,8 @@ Result<KithJsonOutline> read_kith_json(std::istream& in, const KithJsonHandlers&
   if (watch.saw_nul()) {
     return Error{Errc::bad_file, "a NUL byte after the JSON document: not a kith export"};
   }
-  if (!reader.saw_format()) return Error{Errc::bad_file, "not a kith export: no \"format\": \"kith\""};
+  if (!reader.saw_format())
+    return Error{Errc::bad_file, "not a kith export: no \"format\": \"kith\""};
   if (reader.outline().version == 0) return Error{Errc::bad_file, "no \"version\""};
   return std::move(reader.outline());
 }

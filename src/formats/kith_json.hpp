@@ -48,15 +48,15 @@ class KithJsonWriter {
   void line(const std::string& json);
 
   std::ostream& out_;
-  int open_ = -1;       // the section being written, -1 before the first
-  bool empty_ = true;   // no record yet in the open section
+  int open_ = -1;      // the section being written, -1 before the first
+  bool empty_ = true;  // no record yet in the open section
 };
 
 // What a document holds, from a reading pass.
 struct KithJsonOutline {
   int version = 0;
   std::string exported_at;
-  std::vector<Section> order;               // the sections in the order the file has them
+  std::vector<Section> order;                   // the sections in the order the file has them
   std::array<std::size_t, kSections> counts{};  // records per section
 };
 

@@ -96,8 +96,8 @@ Status LinkedInReader::find_header() {
   }
   return Error{Errc::bad_file,
                "no LinkedIn header (First Name,Last Name,URL,Email Address,Company,Position,"
-               "Connected On) in the first " + std::to_string(kHeaderSearch) +
-                   " rows: is this LinkedIn's Connections.csv?"};
+               "Connected On) in the first " +
+                   std::to_string(kHeaderSearch) + " rows: is this LinkedIn's Connections.csv?"};
 }
 
 Result<bool> LinkedInReader::next(LinkedInConnection& connection) {
@@ -115,8 +115,8 @@ Result<bool> LinkedInReader::next(LinkedInConnection& connection) {
       if (index < 0 || static_cast<std::size_t>(index) >= fields.size()) return std::string();
       return std::string(trim(fields[static_cast<std::size_t>(index)]));
     };
-    connection = LinkedInConnection{csv_.line(), field(0), field(1), field(2), field(3),
-                                    field(4),    field(5), field(6)};
+    connection = LinkedInConnection{csv_.line(), field(0), field(1), field(2),
+                                    field(3),    field(4), field(5), field(6)};
     return true;
   }
 }

@@ -413,9 +413,7 @@ std::optional<YearlyDate> parse_vcard_date(std::string_view value) {
 namespace {
 
 // The text of a TEXT property, unescaped and trimmed.
-std::string text_value(const VCardProperty& p) {
-  return std::string(trim(unescape_text(p.value)));
-}
+std::string text_value(const VCardProperty& p) { return std::string(trim(unescape_text(p.value))); }
 
 // Apple's date labels: "_$!<Anniversary>!$_" is "anniversary"; others are as written.
 std::string apple_label(std::string_view label) {
@@ -542,7 +540,8 @@ struct CardReader {
       // A UID is one line: one with a line break or a control character (a damaged card)
       // is no key kith could write back.
       std::string uid = text_value(p);
-      if (!uid.empty() && !has_control_chars(uid) && uid.find_first_of("\t\n") == std::string::npos) {
+      if (!uid.empty() && !has_control_chars(uid) &&
+          uid.find_first_of("\t\n") == std::string::npos) {
         patch.uids.push_back(uid);
       }
     } else if (n == "URL") {
@@ -580,8 +579,8 @@ struct CardReader {
       free_text(p, "offer text", patch.offer);
     } else if (n == "X-KITH-MET-VIA") {
       free_text(p, "met-via", patch.met_via);
-      if (const auto* uuid = p.param("X-KITH-UUID"); uuid && !uuid->empty() &&
-                                                     is_uuid(uuid->front())) {
+      if (const auto* uuid = p.param("X-KITH-UUID");
+          uuid && !uuid->empty() && is_uuid(uuid->front())) {
         patch.met_via_contact = lowercase_uuid(uuid->front());
       }
     } else if (n == "X-KITH-ARCHIVED") {

@@ -35,8 +35,8 @@ struct VCardProperty {
 };
 
 struct VCard {
-  int line = 0;         // the line of BEGIN:VCARD
-  std::string version;  // "2.1", "3.0", "4.0", or "" when the card does not say
+  int line = 0;                           // the line of BEGIN:VCARD
+  std::string version;                    // "2.1", "3.0", "4.0", or "" when the card does not say
   std::vector<VCardProperty> properties;  // in file order, BEGIN/END/VERSION excluded
 };
 

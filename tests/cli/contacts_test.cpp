@@ -1,9 +1,9 @@
 // End-to-end: adding, listing, showing, editing, archiving and deleting contacts; types.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/harness.hpp"
 
@@ -13,14 +13,40 @@ using nlohmann::json;
 
 TEST_CASE("add stores every field and confirms with the first due date", "[contacts]") {
   Sandbox box;
-  std::string out = box.ok({"add", "Ada", "Lovelace", "--type", "mentor", "--type", "Sponsor",
-                            "--email", "ada@example.com", "--email", "ada@work.example",
-                            "--phone", "+44 20 5550 0101", "--org", "Analytical Engines",
-                            "--title", "Principal", "--birthday", "1985-12-10", "--tag", "ML",
-                            "--tag", "history", "--circle", "2", "--learn", "picking problems",
-                            "--offer", "compiler intro", "--note", "Prefers mornings"});
-  CHECK(out == "Added Ada Lovelace (#1): mentor, sponsor. Check in every 4 weeks; first due "
-               "2026-12-20 (in 4 weeks).\n");
+  std::string out = box.ok({"add",
+                            "Ada",
+                            "Lovelace",
+                            "--type",
+                            "mentor",
+                            "--type",
+                            "Sponsor",
+                            "--email",
+                            "ada@example.com",
+                            "--email",
+                            "ada@work.example",
+                            "--phone",
+                            "+44 20 5550 0101",
+                            "--org",
+                            "Analytical Engines",
+                            "--title",
+                            "Principal",
+                            "--birthday",
+                            "1985-12-10",
+                            "--tag",
+                            "ML",
+                            "--tag",
+                            "history",
+                            "--circle",
+                            "2",
+                            "--learn",
+                            "picking problems",
+                            "--offer",
+                            "compiler intro",
+                            "--note",
+                            "Prefers mornings"});
+  CHECK(out ==
+        "Added Ada Lovelace (#1): mentor, sponsor. Check in every 4 weeks; first due "
+        "2026-12-20 (in 4 weeks).\n");
   CHECK(box.query("SELECT name, org, title, birthday, circle, learn, offer, note, added_on "
                   "FROM contacts") ==
         "Ada Lovelace|Analytical Engines|Principal|1985-12-10|2|picking problems|"
@@ -99,12 +125,19 @@ TEST_CASE("WHO matches ids, whole names and unique parts, ignoring case and acce
   CHECK(o.err == "kith: 'a' matches 2 contacts: Ada (#2), Ada Lovelace (#3)\n");
 }
 
-TEST_CASE("show prints details, balance, open reminders and the recent timeline",
-          "[contacts]") {
+TEST_CASE("show prints details, balance, open reminders and the recent timeline", "[contacts]") {
   Sandbox box;
-  box.ok({"--today", "2026-10-01", "add", "Grace Hopper", "--type", "sponsor", "--org", "Navy",
-          "--title", "Rear Admiral", "--birthday", "12-09", "--circle", "1", "--met-via",
-          "Howard Aiken", "--tag", "cobol", "--learn", "how to sell ideas", "--offer", "demo"});
+  box.ok({"--today",    "2026-10-01",
+          "add",        "Grace Hopper",
+          "--type",     "sponsor",
+          "--org",      "Navy",
+          "--title",    "Rear Admiral",
+          "--birthday", "12-09",
+          "--circle",   "1",
+          "--met-via",  "Howard Aiken",
+          "--tag",      "cobol",
+          "--learn",    "how to sell ideas",
+          "--offer",    "demo"});
   box.ok({"log", "grace", "Demo of the compiler", "--on", "2026-10-10", "--via", "meeting",
           "--gave", "--weight", "3", "--next", "2026-12-01", "Send the paper"});
   box.ok({"log", "grace", "Advice on the talk", "--on", "2026-10-20", "--received"});
@@ -134,8 +167,7 @@ TEST_CASE("show prints details, balance, open reminders and the recent timeline"
         "  2026-10-10  meeting  gave 3            Demo of the compiler\n");
 }
 
-TEST_CASE("met-via links an existing contact and keeps other names as written",
-          "[contacts]") {
+TEST_CASE("met-via links an existing contact and keeps other names as written", "[contacts]") {
   Sandbox box;
   box.ok({"add", "Howard Aiken"});
   box.ok({"add", "Grace Hopper", "--met-via", "aiken"});
@@ -146,11 +178,12 @@ TEST_CASE("met-via links an existing contact and keeps other names as written",
 
 TEST_CASE("edit changes fields, adds to and removes from lists, and renames", "[contacts]") {
   Sandbox box;
-  box.ok({"add", "Grace", "--type", "peer", "--tag", "navy", "--email", "g@example.com",
-          "--every", "3w", "--circle", "2", "--birthday", "12-09"});
-  CHECK(box.ok({"edit", "grace", "--name", "Grace Hopper", "--type", "sponsor", "--no-type",
-                "peer", "--tag", "cobol", "--no-tag", "navy", "--email", "gh@example.com",
-                "--no-email", "G@example.com", "--org", "Navy", "--no-every", "--no-circle",
+  box.ok({"add", "Grace", "--type", "peer", "--tag", "navy", "--email", "g@example.com", "--every",
+          "3w", "--circle", "2", "--birthday", "12-09"});
+  CHECK(box.ok({"edit",          "grace",     "--name",  "Grace Hopper",   "--type",
+                "sponsor",       "--no-type", "peer",    "--tag",          "cobol",
+                "--no-tag",      "navy",      "--email", "gh@example.com", "--no-email",
+                "G@example.com", "--org",     "Navy",    "--no-every",     "--no-circle",
                 "--no-birthday"}) == "Updated Grace Hopper (#1); next check-in due 2026-12-20.\n");
   json j = json::parse(box.ok({"--json", "show", "hopper"}));
   CHECK(j["types"] == json::array({"sponsor"}));
@@ -165,8 +198,7 @@ TEST_CASE("edit changes fields, adds to and removes from lists, and renames", "[
   CHECK(box.query("SELECT org FROM contacts") == "");
 }
 
-TEST_CASE("an archived contact is kept, never due, and comes back with unarchive",
-          "[contacts]") {
+TEST_CASE("an archived contact is kept, never due, and comes back with unarchive", "[contacts]") {
   Sandbox box;
   box.ok({"--today", "2026-01-01", "add", "Grace", "--type", "manager"});
   CHECK(box.ok({"archive", "grace"}) ==
@@ -178,9 +210,10 @@ TEST_CASE("an archived contact is kept, never due, and comes back with unarchive
   CHECK(json::parse(box.ok({"--json", "list", "--overdue"})).size() == 1);
 }
 
-TEST_CASE("rm deletes the contact with its history, reminders and search entries, and "
-          "keeps interactions shared with others",
-          "[contacts]") {
+TEST_CASE(
+    "rm deletes the contact with its history, reminders and search entries, and "
+    "keeps interactions shared with others",
+    "[contacts]") {
   Sandbox box;
   box.ok({"add", "Ada", "--note", "uniqueword"});
   box.ok({"add", "Grace"});
@@ -225,8 +258,7 @@ TEST_CASE("types lists the built-ins, set and add change cadence and weight", "[
   CHECK(json::parse(box.ok({"--json", "show", "bob"}))["cadence"].is_null());
 }
 
-TEST_CASE("global options are accepted after the command and from the environment",
-          "[contacts]") {
+TEST_CASE("global options are accepted after the command and from the environment", "[contacts]") {
   Sandbox box;
   box.ok({"add", "Ada", "--type", "manager"});
   Outcome o = box.raw({"list", "--json", "--db", box.db().string(), "--today", "2026-12-25"});

@@ -1,10 +1,10 @@
 // End-to-end: kith in a hostile environment. Folders and files it may not write, damaged
 // files, a full disk. Each fault gives exit 5 (or works, for reads that can), one line on
 // stderr, no crash, and a database exactly as it was.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -15,7 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr uid_t kNobody = 65534;
-
 
 // The names in the sandbox folder, sorted, joined by spaces.
 std::string files_in(const fs::path& dir) {
@@ -96,17 +95,18 @@ TEST_CASE("a database whose folder is not writable can be read but not written",
   INFO(list.err);
   CHECK(list.code == 0);
   CHECK(list.out.find("Ada") != std::string::npos);
-  check_failed_cleanly(as_user(box, {"add", "Grace"}), 5,
-                       "cannot be written: its folder '" + box.dir().string() +
-                           "' is not writable");
+  check_failed_cleanly(
+      as_user(box, {"add", "Grace"}), 5,
+      "cannot be written: its folder '" + box.dir().string() + "' is not writable");
   set_mode(box.dir(), 0700);
   CHECK(read_file(box.db()) == bytes);
   CHECK(files_in(box.dir()) == "kith.db");
 }
 
-TEST_CASE("a read-only database can be read, leaves nothing behind, and takes writes again "
-          "once writable",
-          "[faults]") {
+TEST_CASE(
+    "a read-only database can be read, leaves nothing behind, and takes writes again "
+    "once writable",
+    "[faults]") {
   Sandbox box;
   box.ok({"add", "Ada"});
   give_away(box.dir());
@@ -153,8 +153,8 @@ TEST_CASE("a truncated or damaged database is refused by every command and left 
   seed_pages(box);
   const std::string good = read_file(box.db());
   const auto page = [&](const char* table) {
-    return std::stoul(box.query(std::string("SELECT rootpage FROM sqlite_schema WHERE name = '") +
-                                table + "'"));
+    return std::stoul(
+        box.query(std::string("SELECT rootpage FROM sqlite_schema WHERE name = '") + table + "'"));
   };
   const std::size_t page_size = std::stoul(box.query("PRAGMA page_size"));
   // Bytes that are no valid b-tree page, the same every run.
@@ -215,9 +215,14 @@ TEST_CASE("a write that runs out of room fails cleanly and leaves the database a
   const std::string big(60 * 1024, 'z');
   // 16 KiB is room for the WAL's first few pages, not for a transaction of 60 KiB.
   auto limited = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv = {"/bin/sh", "-c",
+    std::vector<std::string> argv = {"/bin/sh",
+                                     "-c",
                                      "trap '' XFSZ; exec /usr/bin/prlimit --fsize=16384 -- \"$@\"",
-                                     "sh", KITH_BINARY, "--db", box.db().string(), "--today",
+                                     "sh",
+                                     KITH_BINARY,
+                                     "--db",
+                                     box.db().string(),
+                                     "--today",
                                      box.today};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, {{"PATH", "/usr/bin:/bin"}});

@@ -2,9 +2,9 @@
 // LinkedIn files from the real world import and update rather than duplicate; calendars and
 // tables come out valid; every bad file is refused with exit code 4 and the database as it
 // was.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -29,12 +29,21 @@ void build_by_commands(Sandbox& box) {
   box.env["SOURCE_DATE_EPOCH"] = kEpoch;
   box.ok({"types", "add", "friend", "--every", "3m", "--weight", "2"});
   box.ok({"types", "set", "mentor", "--every", "5w"});
-  box.ok({"--today", "2026-06-01", "add", "Ada Lovelace", "--type", "mentor", "--type", "friend",
-          "--email", "ada@example.com", "--phone", "+44 20 7946 0958", "--org",
-          "Analytical Engines; Ltd", "--title", "Countess, Mathematician", "--birthday", "12-10",
-          "--date", "work anniversary=2019-03-01", "--tag", "math", "--circle", "2", "--learn",
-          "How she picks problems", "--offer", "An intro to the compiler team", "--note",
-          "private: her health\nsecond line"});
+  box.ok({"--today",    "2026-06-01",
+          "add",        "Ada Lovelace",
+          "--type",     "mentor",
+          "--type",     "friend",
+          "--email",    "ada@example.com",
+          "--phone",    "+44 20 7946 0958",
+          "--org",      "Analytical Engines; Ltd",
+          "--title",    "Countess, Mathematician",
+          "--birthday", "12-10",
+          "--date",     "work anniversary=2019-03-01",
+          "--tag",      "math",
+          "--circle",   "2",
+          "--learn",    "How she picks problems",
+          "--offer",    "An intro to the compiler team",
+          "--note",     "private: her health\nsecond line"});
   box.ok({"--today", "2026-06-02", "add", "Grace Hopper", "--type", "sponsor", "--met-via", "ada",
           "--birthday", "1972-02-29", "--email", "grace@example.com"});
   box.ok({"--today", "2026-06-03", "add", "José Núñez", "--every", "2w", "--met-via",
@@ -93,9 +102,10 @@ void check_refused(const Sandbox& box, const std::vector<std::string>& args,
 
 }  // namespace
 
-TEST_CASE("kith JSON: export, import into an empty database, export again give the same "
-          "document",
-          "[interop]") {
+TEST_CASE(
+    "kith JSON: export, import into an empty database, export again give the same "
+    "document",
+    "[interop]") {
   Sandbox box;
   build_by_commands(box);
   std::string first = export_json(box);
@@ -104,12 +114,13 @@ TEST_CASE("kith JSON: export, import into an empty database, export again give t
   Sandbox empty;
   empty.env["SOURCE_DATE_EPOCH"] = kEpoch;
   CHECK(empty.ok({"import", (box.dir() / "export.json").string()}) ==
-        "Imported " + (box.dir() / "export.json").string() + " (json).\n"
-        "RECORDS       ADDED  UPDATED  SKIPPED\n"
-        "types             1        1        5\n"
-        "contacts          4        0        0\n"
-        "interactions      2        0        0\n"
-        "reminders         4        0        0\n");
+        "Imported " + (box.dir() / "export.json").string() +
+            " (json).\n"
+            "RECORDS       ADDED  UPDATED  SKIPPED\n"
+            "types             1        1        5\n"
+            "contacts          4        0        0\n"
+            "interactions      2        0        0\n"
+            "reminders         4        0        0\n");
   CHECK(export_json(empty) == first);
   // What kith derives from the records agrees too: balances, last contact, next due.
   CHECK(empty.ok({"--json", "list"}) == box.ok({"--json", "list"}));
@@ -119,8 +130,7 @@ TEST_CASE("kith JSON: export, import into an empty database, export again give t
   CHECK(empty.ok({"--json", "show", "grace"}) == box.ok({"--json", "show", "grace"}));
 }
 
-TEST_CASE("the kith JSON document holds every record with its uuid and timestamps",
-          "[interop]") {
+TEST_CASE("the kith JSON document holds every record with its uuid and timestamps", "[interop]") {
   Sandbox box;
   seed(box);
   std::string exported = export_json(box);
@@ -162,12 +172,13 @@ TEST_CASE("importing the same kith JSON twice changes nothing", "[interop]") {
   seed(box);
   std::string before = box.dump();
   CHECK(box.ok({"import", fixture_path("network.json")}) ==
-        "Imported " + fixture_path("network.json") + " (json).\n"
-        "RECORDS       ADDED  UPDATED  SKIPPED\n"
-        "types             0        0        7\n"
-        "contacts          0        0        4\n"
-        "interactions      0        0        2\n"
-        "reminders         0        0        4\n");
+        "Imported " + fixture_path("network.json") +
+            " (json).\n"
+            "RECORDS       ADDED  UPDATED  SKIPPED\n"
+            "types             0        0        7\n"
+            "contacts          0        0        4\n"
+            "interactions      0        0        2\n"
+            "reminders         0        0        4\n");
   CHECK(box.dump() == before);
 }
 
@@ -207,13 +218,13 @@ TEST_CASE("import --dry-run says what would change and writes nothing", "[intero
   Sandbox other;
   other.ok({"add", "Someone Else"});
   std::string before = other.dump();
-  CHECK(other.ok({"import", file, "--dry-run"}) ==
-        "Dry run: would import " + file + " (json); nothing was written.\n"
-        "RECORDS       ADDED  UPDATED  SKIPPED\n"
-        "types             1        1        5\n"
-        "contacts          4        0        0\n"
-        "interactions      2        0        0\n"
-        "reminders         4        0        0\n");
+  CHECK(other.ok({"import", file, "--dry-run"}) == "Dry run: would import " + file +
+                                                       " (json); nothing was written.\n"
+                                                       "RECORDS       ADDED  UPDATED  SKIPPED\n"
+                                                       "types             1        1        5\n"
+                                                       "contacts          4        0        0\n"
+                                                       "interactions      2        0        0\n"
+                                                       "reminders         4        0        0\n");
   CHECK(other.dump() == before);
   // Not even a new database file.
   Sandbox none;
@@ -274,8 +285,8 @@ TEST_CASE("sections in any order import, references resolved across the file", "
   json shuffled;
   shuffled["reminders"] = doc["reminders"];
   shuffled["interactions"] = doc["interactions"];
-  shuffled["contacts"] = json::array({doc["contacts"][1], doc["contacts"][0], doc["contacts"][2],
-                                      doc["contacts"][3]});
+  shuffled["contacts"] =
+      json::array({doc["contacts"][1], doc["contacts"][0], doc["contacts"][2], doc["contacts"][3]});
   shuffled["version"] = 1;
   shuffled["types"] = doc["types"];
   shuffled["format"] = "kith";
@@ -308,11 +319,13 @@ TEST_CASE("bad files are refused with exit code 4, naming where, the database un
       {"truncated JSON", good.substr(0, good.size() / 2), "json", ""},
       {"wrong version", R"({"format":"kith","version":7,"types":[]})", "json",
        "kith export version 7 is newer than this kith reads (1): upgrade kith"},
-      {"not kith's JSON", R"({"name":"Ada"})", "json", "not a kith export: no \"format\": \"kith\""},
+      {"not kith's JSON", R"({"name":"Ada"})", "json",
+       "not a kith export: no \"format\": \"kith\""},
       {"empty file", "", "json",
        "not valid JSON at line 1, column 1: unexpected end of input; expected '[', '{', or a "
        "literal"},
-      {"binary garbage as JSON", garbage, "json", "not valid JSON at line 1, column 2: invalid literal"},
+      {"binary garbage as JSON", garbage, "json",
+       "not valid JSON at line 1, column 2: invalid literal"},
       {"vCard without END", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nBEGIN:VCARD\r\n", "vcard",
        "line 1: the card has no END:VCARD before the next BEGIN:VCARD on line 4"},
       {"vCard cut short", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n", "vcard",
@@ -344,15 +357,17 @@ TEST_CASE("bad files are refused with exit code 4, naming where, the database un
     CHECK(o.err.find("her health") == std::string::npos);
     CHECK(box.dump() == before);
   }
-  check_refused(box, {"import", (box.dir() / "missing.json").string()},
-                (box.dir() / "missing.json").string() +
-                    ": cannot read it: No such file or directory");
-  check_refused(box, {"import", box.dir().string()}, box.dir().string() + ": cannot read it: it is a folder");
+  check_refused(
+      box, {"import", (box.dir() / "missing.json").string()},
+      (box.dir() / "missing.json").string() + ": cannot read it: No such file or directory");
+  check_refused(box, {"import", box.dir().string()},
+                box.dir().string() + ": cannot read it: it is a folder");
 }
 
-TEST_CASE("vCards from a phone, Google, Apple and Nextcloud import, export as vCard 4.0, and "
-          "import again the same",
-          "[interop]") {
+TEST_CASE(
+    "vCards from a phone, Google, Apple and Nextcloud import, export as vCard 4.0, and "
+    "import again the same",
+    "[interop]") {
   // One database with all four (one import each): fewer runs than a database per fixture.
   Sandbox box;
   for (const char* name :
@@ -392,14 +407,15 @@ TEST_CASE("what the fixtures hold arrives in the right fields", "[interop]") {
   CHECK(box.query("SELECT source, value FROM external_ids ORDER BY source, value") ==
         "linkedin|https://www.linkedin.com/in/johnnya\n"
         "vcard|8C2B4E1A-7F3D-4B6A-9E21-3D5C7A9B0F12:ABPerson");
-  CHECK(box.ok({"export", "--format", "vcard"}).find("X-KITH-UID:8C2B4E1A-7F3D-4B6A-9E21-"
-                                                      "3D5C7A9B0F12:ABPerson\r\n") !=
-        std::string::npos);
+  CHECK(box.ok({"export", "--format", "vcard"})
+            .find("X-KITH-UID:8C2B4E1A-7F3D-4B6A-9E21-"
+                  "3D5C7A9B0F12:ABPerson\r\n") != std::string::npos);
 }
 
-TEST_CASE("a vCard updates the contact with the same UID, else the same email, instead of "
-          "adding another",
-          "[interop]") {
+TEST_CASE(
+    "a vCard updates the contact with the same UID, else the same email, instead of "
+    "adding another",
+    "[interop]") {
   Sandbox box;
   box.ok({"add", "Grace Hopper", "--email", "GRACE@example.com", "--type", "sponsor", "--note",
           "kept"});
@@ -408,8 +424,7 @@ TEST_CASE("a vCard updates the contact with the same UID, else the same email, i
   json grace = json::parse(box.ok({"--json", "show", "grace"}));
   CHECK(grace["id"] == 1);
   CHECK(grace["types"] == json::parse(R"(["sponsor"])"));
-  CHECK(grace["emails"] ==
-        json::parse(R"(["GRACE@example.com", "ghopper@navy.example.mil"])"));
+  CHECK(grace["emails"] == json::parse(R"(["GRACE@example.com", "ghopper@navy.example.mil"])"));
   CHECK(grace["note"] == "Invented the first compiler.\nAsk about COBOL; and nanoseconds.");
 
   // The same Apple card with a new title: found by its UID although the email changed.
@@ -433,9 +448,10 @@ TEST_CASE("LinkedIn's Connections.csv imports past its notes and a newer export 
   CHECK(o.code == 0);
   CHECK(o.err == "kith: warning: " + fixture_path("Connections.csv") +
                      ": line 9: a connection without a profile URL; left out\n");
-  CHECK(o.out == "Imported " + fixture_path("Connections.csv") + " (linkedin).\n"
-                 "RECORDS   ADDED  UPDATED  UNCHANGED\n"
-                 "contacts      2        1          0\n");
+  CHECK(o.out == "Imported " + fixture_path("Connections.csv") +
+                     " (linkedin).\n"
+                     "RECORDS   ADDED  UPDATED  UNCHANGED\n"
+                     "contacts      2        1          0\n");
   CHECK(box.query("SELECT name, org, title FROM contacts ORDER BY id") ==
         "Kwame Mensah|Northwind Labs|Head of Analytics\n"
         "Ada Lovelace|Analytical Engines|Engineer, Mathematics\n"
@@ -449,9 +465,10 @@ TEST_CASE("LinkedIn's Connections.csv imports past its notes and a newer export 
 
   o = box.kith({"import", fixture_path("Connections-newer.csv")});
   CHECK(o.code == 0);
-  CHECK(o.out == "Imported " + fixture_path("Connections-newer.csv") + " (linkedin).\n"
-                 "RECORDS   ADDED  UPDATED  UNCHANGED\n"
-                 "contacts      1        1          2\n");
+  CHECK(o.out == "Imported " + fixture_path("Connections-newer.csv") +
+                     " (linkedin).\n"
+                     "RECORDS   ADDED  UPDATED  UNCHANGED\n"
+                     "contacts      1        1          2\n");
   CHECK(box.query("SELECT count(*) FROM contacts") == "4");
   json ada = json::parse(box.ok({"--json", "show", "ada"}));
   CHECK(ada["title"] == "Chief Engineer");
@@ -493,9 +510,10 @@ TEST_CASE("the calendar has open reminders of every kind and yearly dates, valid
   CHECK(ics.find("DTSTART;VALUE=DATE:20261130\r\nDTEND;VALUE=DATE:20261201\r\n"
                  "RRULE:FREQ=WEEKLY;INTERVAL=2\r\n") != std::string::npos);
   // Grace's Feb 29 birthday shows every year; no event for the archived contact.
-  CHECK(ics.find("DTSTART;VALUE=DATE:19720229\r\nDTEND;VALUE=DATE:19720301\r\n"
-                 "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\nSUMMARY:Birthday: Grace Hopper\r\n") !=
-        std::string::npos);
+  CHECK(
+      ics.find("DTSTART;VALUE=DATE:19720229\r\nDTEND;VALUE=DATE:19720301\r\n"
+               "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\nSUMMARY:Birthday: Grace Hopper\r\n") !=
+      std::string::npos);
   CHECK(ics.find("SUMMARY:Work anniversary: Ada Lovelace\r\n") != std::string::npos);
   CHECK(ics.find("Old Colleague") == std::string::npos);
 }
@@ -519,8 +537,7 @@ TEST_CASE("the CSV has one row per contact, quoted per RFC 4180", "[interop]") {
   CHECK(csv.find("Old Colleague,") != std::string::npos);
 }
 
-TEST_CASE("export -o writes atomically, mode 0600, choosing the format by extension",
-          "[interop]") {
+TEST_CASE("export -o writes atomically, mode 0600, choosing the format by extension", "[interop]") {
   Sandbox box;
   seed(box);
   fs::path out = box.dir() / "contacts.vcf";
@@ -553,9 +570,10 @@ TEST_CASE("export -o writes atomically, mode 0600, choosing the format by extens
   CHECK(o.err == "kith: unknown import format 'excel': expected json, vcard or linkedin\n");
 }
 
-TEST_CASE("text that is not UTF-8 in the database (written by another program) is exported "
-          "as U+FFFD rather than failing the backup",
-          "[interop]") {
+TEST_CASE(
+    "text that is not UTF-8 in the database (written by another program) is exported "
+    "as U+FFFD rather than failing the backup",
+    "[interop]") {
   Sandbox box;
   box.ok({"add", "Ada"});
   {

@@ -65,16 +65,16 @@ TEST_CASE("log --on takes every date form, weekday names meaning the most recent
   CHECK(day_of("2025-02-28") == "2025-02-28");
 }
 
-TEST_CASE("giving and receiving move the balance by the weight, mutual moves nothing, "
-          "the most negative comes first, ties by name",
-          "[log]") {
+TEST_CASE(
+    "giving and receiving move the balance by the weight, mutual moves nothing, "
+    "the most negative comes first, ties by name",
+    "[log]") {
   Sandbox box;
   seed(box);
-  box.ok({"log", "ada", "Intro to a hiring manager", "--gave", "--weight", "3", "--on",
-          "2026-10-01"});
+  box.ok(
+      {"log", "ada", "Intro to a hiring manager", "--gave", "--weight", "3", "--on", "2026-10-01"});
   box.ok({"log", "ada", "Career advice", "--received", "--weight", "2", "--on", "2026-10-05"});
-  box.ok({"log", "grace", "Reference letter", "--received", "--weight", "4", "--on",
-          "2026-10-07"});
+  box.ok({"log", "grace", "Reference letter", "--received", "--weight", "4", "--on", "2026-10-07"});
   box.ok({"log", "grace", "Coffee", "--on", "2026-10-08"});
   box.ok({"log", "jose", "Sent an article", "--gave", "--on", "2026-09-01"});
   CHECK(box.ok({"balance"}) ==
@@ -92,8 +92,12 @@ TEST_CASE("the ledger kept by the database equals the sum over interactions", "[
   seed(box);
   const char* dirs[] = {"--gave", "--received", ""};
   for (int i = 0; i < 30; ++i) {
-    std::vector<std::string> args{"log", i % 2 ? "ada" : "grace", "note " + std::to_string(i),
-                                  "--weight", std::to_string(i % 5 + 1), "--on",
+    std::vector<std::string> args{"log",
+                                  i % 2 ? "ada" : "grace",
+                                  "note " + std::to_string(i),
+                                  "--weight",
+                                  std::to_string(i % 5 + 1),
+                                  "--on",
                                   "2026-10-" + std::to_string(10 + i % 20)};
     if (*dirs[i % 3]) args.push_back(dirs[i % 3]);
     if (i % 7 == 0) args.insert(args.begin() + 2, "jose");

@@ -1,11 +1,10 @@
 // End-to-end: kith keeps private notes private. Files only the owner can read whatever the
 // umask, errors that never repeat notes, and deletion that leaves nothing behind.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 
-#include <csignal>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <csignal>
 
 #include "cli/harness.hpp"
 
@@ -57,8 +56,7 @@ TEST_CASE("under umask 000 the database, its folders, WAL files and backups are 
   CHECK(mode_of(old.db().string() + ".schema-1.bak") == 0600);
 }
 
-TEST_CASE("under umask 000 export -o writes its file and its temporary file private",
-          "[privacy]") {
+TEST_CASE("under umask 000 export -o writes its file and its temporary file private", "[privacy]") {
   Sandbox box;
   // Notes of 8 KiB each make an export of about 100 KiB: more than one write to the file.
   for (int i = 0; i < 12; ++i) {
@@ -77,8 +75,7 @@ TEST_CASE("under umask 000 export -o writes its file and its temporary file priv
   }
   fs::path cut = box.dir() / "cut.json";
   Outcome o = run_process({"/usr/bin/prlimit", "--fsize=49152", "--", KITH_BINARY, "--db",
-                           box.db().string(), "--today", box.today, "export", "-o",
-                           cut.string()},
+                           box.db().string(), "--today", box.today, "export", "-o", cut.string()},
                           {{"PATH", "/usr/bin:/bin"}});
   REQUIRE(o.code == 128 + SIGXFSZ);
   CHECK_FALSE(fs::exists(cut));
@@ -132,16 +129,15 @@ TEST_CASE("rm leaves no word of the person in the search index or anywhere in th
           "[privacy]") {
   Sandbox box;
   box.ok({"add", "Grace Hopper", "--note", "keepsake"});
-  box.ok({"add", "Ada Lovelace", "--note", "zanzibarquokka diagnosis", "--learn",
-          "learnsecretword", "--offer", "offersecretword", "--org", "orgsecretword",
-          "--title", "titlesecretword"});
+  box.ok({"add", "Ada Lovelace", "--note", "zanzibarquokka diagnosis", "--learn", "learnsecretword",
+          "--offer", "offersecretword", "--org", "orgsecretword", "--title", "titlesecretword"});
   box.ok({"log", "lovelace", "xylophonequest meeting", "--next", "friday", "marmaladecall"});
   box.ok({"log", "lovelace", "grace", "sharedlunchword"});
   box.ok({"rm", "lovelace", "--yes"});
 
-  const std::vector<std::string> gone = {"zanzibarquokka", "diagnosis",       "learnsecretword",
+  const std::vector<std::string> gone = {"zanzibarquokka",  "diagnosis",     "learnsecretword",
                                          "offersecretword", "orgsecretword", "titlesecretword",
-                                         "xylophonequest", "marmaladecall",  "Lovelace"};
+                                         "xylophonequest",  "marmaladecall", "Lovelace"};
   // What search sees: nothing; what the index holds: no such term (fts5vocab lists terms).
   {
     SQLite::Database db(box.db().string(), SQLite::OPEN_READWRITE);
@@ -151,8 +147,9 @@ TEST_CASE("rm leaves no word of the person in the search index or anywhere in th
       CAPTURE(word);
       std::string term = word;
       for (char& c : term) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      SQLite::Statement st(db, "SELECT (SELECT count(*) FROM temp.people_words WHERE term = ?1)"
-                               " + (SELECT count(*) FROM temp.talk_words WHERE term = ?1)");
+      SQLite::Statement st(db,
+                           "SELECT (SELECT count(*) FROM temp.people_words WHERE term = ?1)"
+                           " + (SELECT count(*) FROM temp.talk_words WHERE term = ?1)");
       st.bind(1, term);
       REQUIRE(st.executeStep());
       CHECK(st.getColumn(0).getInt() == 0);

@@ -14,8 +14,9 @@ namespace {
 std::string due_after(Sandbox& box, const std::string& today, std::vector<std::string> args) {
   box.today = today;
   box.ok(args);
-  return box.query("SELECT due || '|' || coalesce(done_on, 'open') FROM reminders ORDER BY id "
-                   "DESC LIMIT 1");
+  return box.query(
+      "SELECT due || '|' || coalesce(done_on, 'open') FROM reminders ORDER BY id "
+      "DESC LIMIT 1");
 }
 
 }  // namespace
@@ -58,8 +59,8 @@ TEST_CASE("show lists a person's ten soonest open reminders and reminders WHO li
   box.ok({"add", "Ada Lovelace"});
   box.ok({"add", "Grace Hopper"});
   for (int i = 1; i <= 12; ++i) {
-    box.ok({"remind", "ada", "Ask about part " + std::to_string(i), "--in",
-            std::to_string(i) + "d"});
+    box.ok(
+        {"remind", "ada", "Ask about part " + std::to_string(i), "--in", std::to_string(i) + "d"});
   }
   box.ok({"remind", "grace", "Send the compiler notes", "--in", "2d"});
 
@@ -110,7 +111,8 @@ TEST_CASE("snooze pushes a reminder back by a duration or to a day", "[reminders
   Sandbox box;
   box.ok({"remind", "Call the bank", "--on", "2026-11-24"});
   CHECK(box.ok({"snooze", "1", "3d"}) == "Snoozed #1 to 2026-11-27 (in 5 days).\n");
-  CHECK(box.ok({"snooze", "1", "--to", "2026-12-10"}) == "Snoozed #1 to 2026-12-10 (in 2 weeks).\n");
+  CHECK(box.ok({"snooze", "1", "--to", "2026-12-10"}) ==
+        "Snoozed #1 to 2026-12-10 (in 2 weeks).\n");
   box.today = "2026-12-20";  // overdue: a duration counts from today
   CHECK(box.ok({"snooze", "1", "1w"}) == "Snoozed #1 to 2026-12-27 (in 7 days).\n");
   CHECK(box.query("SELECT anchor FROM reminders") == "2026-11-24");
@@ -204,18 +206,20 @@ TEST_CASE("bad reminder input is refused and changes nothing", "[reminders][erro
   }
 }
 
-TEST_CASE("a recurring reminder done twice in a day is refused and --stop ends it",
-          "[reminders]") {
+TEST_CASE("a recurring reminder done twice in a day is refused and --stop ends it", "[reminders]") {
   Sandbox box;
   box.ok({"remind", "Water the plants", "--on", "2026-11-22", "--every", "1w"});
-  CHECK(box.ok({"done", "1"}) == "Done #1: \"Water the plants\"; next on 2026-11-29 (in 7 days).\n");
+  CHECK(box.ok({"done", "1"}) ==
+        "Done #1: \"Water the plants\"; next on 2026-11-29 (in 7 days).\n");
   std::string before = box.dump();
   Outcome twice = box.kith({"done", "1"});
   CHECK(twice.code == 2);
-  CHECK(twice.err == "kith: reminder #1 was already done today; it is next due on 2026-11-29 (to "
-                     "end it: kith done 1 --stop)\n");
+  CHECK(twice.err ==
+        "kith: reminder #1 was already done today; it is next due on 2026-11-29 (to "
+        "end it: kith done 1 --stop)\n");
   CHECK(box.dump() == before);
-  CHECK(box.ok({"done", "1", "--stop"}) == "Done #1: \"Water the plants\"; it will not come back.\n");
+  CHECK(box.ok({"done", "1", "--stop"}) ==
+        "Done #1: \"Water the plants\"; it will not come back.\n");
   CHECK(box.query("SELECT due, done_on FROM reminders") == "2026-11-29|2026-11-22");
 }
 
@@ -230,13 +234,15 @@ TEST_CASE("reminders near the last supported date are refused or end instead of 
   CHECK(in.err == "kith: --in 1y: that is past 2200-12-31, the last date kith supports\n");
   Outcome snooze = box.kith({"snooze", "1", "1y"});
   CHECK(snooze.code == 2);
-  CHECK(snooze.err == "kith: snoozing #1 by 1y goes past 2200-12-31, the last date kith "
-                      "supports\n");
+  CHECK(snooze.err ==
+        "kith: snoozing #1 by 1y goes past 2200-12-31, the last date kith "
+        "supports\n");
   CHECK(box.dump() == before);
   box.today = "2200-12-31";
-  CHECK(box.ok({"done", "1"}) == "Done #1: \"Far\"; its next occurrence would be past "
-                                 "2200-12-31, the last date kith supports, so it is done for "
-                                 "good.\n");
+  CHECK(box.ok({"done", "1"}) ==
+        "Done #1: \"Far\"; its next occurrence would be past "
+        "2200-12-31, the last date kith supports, so it is done for "
+        "good.\n");
   CHECK(box.query("SELECT done_on FROM reminders") == "2200-12-31");
 }
 

@@ -21,24 +21,22 @@ constexpr const char* kToday = "2026-11-23";  // a Monday
 //   Otto (peer, archived): long overdue, but archived.
 void seed(Sandbox& box) {
   box.today = "2026-06-01";
-  box.ok({"add", "Ada Lovelace", "--type", "mentor", "--circle", "1", "--email",
-          "ada@example.org", "--learn", "how she picks problems", "--offer",
-          "early access to the new compiler", "--date", "met=2019-11-24", "--note",
-          "private: do not print"});
-  box.ok({"add", "Grace Hopper", "--type", "sponsor", "--circle", "2", "--phone",
-          "+1 555 0100"});
+  box.ok({"add", "Ada Lovelace", "--type", "mentor", "--circle", "1", "--email", "ada@example.org",
+          "--learn", "how she picks problems", "--offer", "early access to the new compiler",
+          "--date", "met=2019-11-24", "--note", "private: do not print"});
+  box.ok({"add", "Grace Hopper", "--type", "sponsor", "--circle", "2", "--phone", "+1 555 0100"});
   box.ok({"add", "Linus Berg", "--type", "report", "--circle", "1"});
   box.ok({"add", "Mia Chen", "--type", "customer", "--org", "Globex"});
   box.ok({"add", "Otto Weiss", "--type", "peer"});
   box.today = "2026-08-01";
   box.ok({"add", "José Núñez", "--type", "peer", "--birthday", "1990-11-26"});
   box.today = kToday;
-  box.ok({"log", "ada", "Career chat about the staff path", "--on", "2026-09-01", "--via",
-          "coffee", "--received", "--weight", "2"});
-  box.ok({"log", "grace", "Sent her the migration write-up", "--on", "2026-10-01", "--via",
-          "email", "--gave"});
-  box.ok({"log", "mia", "Quarterly review of the rollout", "--on", "2026-10-20", "--via",
-          "meeting"});
+  box.ok({"log", "ada", "Career chat about the staff path", "--on", "2026-09-01", "--via", "coffee",
+          "--received", "--weight", "2"});
+  box.ok({"log", "grace", "Sent her the migration write-up", "--on", "2026-10-01", "--via", "email",
+          "--gave"});
+  box.ok(
+      {"log", "mia", "Quarterly review of the rollout", "--on", "2026-10-20", "--via", "meeting"});
   box.ok({"log", "linus", "One-on-one", "--on", "2026-11-16"});
   box.ok({"archive", "otto"});
   box.today = "2026-11-10";
@@ -61,8 +59,7 @@ json without_uuids(json j) {
 
 }  // namespace
 
-TEST_CASE("report prints what is due and who to reach out to and what is coming up",
-          "[report]") {
+TEST_CASE("report prints what is due and who to reach out to and what is coming up", "[report]") {
   Sandbox box;
   seed(box);
   std::string before = box.dump();
@@ -128,8 +125,10 @@ TEST_CASE("report --limit bounds every section and counts what it leaves out", "
   seed(box);
   box.today = "2026-11-01";
   for (int i = 1; i <= 3; ++i) {
-    box.ok({"remind", "Old reminder " + std::to_string(i), "--on", "2026-11-1" + std::to_string(i)});
-    box.ok({"remind", "Next thing " + std::to_string(i), "--on", "2026-11-2" + std::to_string(i + 4)});
+    box.ok(
+        {"remind", "Old reminder " + std::to_string(i), "--on", "2026-11-1" + std::to_string(i)});
+    box.ok(
+        {"remind", "Next thing " + std::to_string(i), "--on", "2026-11-2" + std::to_string(i + 4)});
   }
   box.today = kToday;
   std::string text = box.ok({"report", "--limit", "1", "--ahead", "6"});
@@ -247,8 +246,7 @@ Coming up (next 7 days)
   CHECK(box.ok({"report", "--quiet"}).find("Linus Berg #1 · report") != std::string::npos);
 }
 
-TEST_CASE("report output piped to a file has no escape bytes unless colour is forced",
-          "[report]") {
+TEST_CASE("report output piped to a file has no escape bytes unless colour is forced", "[report]") {
   Sandbox box;
   seed(box);
   for (const char* cmd : {"report", "plan"}) {
@@ -267,17 +265,18 @@ TEST_CASE("report on a database that does not exist yet says so on stderr and cr
   Outcome o = box.kith({"report", "--quiet"});
   CHECK(o.code == 0);
   CHECK(o.out.empty());
-  CHECK(o.err == "kith: no database yet at '" + box.db().string() +
-                     "'; 'kith add NAME' creates it\n");
+  CHECK(o.err ==
+        "kith: no database yet at '" + box.db().string() + "'; 'kith add NAME' creates it\n");
   CHECK_FALSE(std::filesystem::exists(box.db()));
   json doc = json::parse(box.ok({"report", "--json"}));
   CHECK(doc["reach_out"]["total"] == 0);
   CHECK(doc["due_now"].empty());
 }
 
-TEST_CASE("plan spreads the due people over the working days with why, last talk, learn, offer "
-          "and how to reach them",
-          "[plan]") {
+TEST_CASE(
+    "plan spreads the due people over the working days with why, last talk, learn, offer "
+    "and how to reach them",
+    "[plan]") {
   Sandbox box;
   seed(box);
   std::string before = box.dump();
@@ -349,11 +348,13 @@ TEST_CASE("plan takes its start, length, people a day and weekends", "[plan]") {
   };
   CHECK(days_of({}) == "11-24:2 11-24:1 11-25:6 11-25:4 11-30:3");
   CHECK(days_of({"--per-day", "1"}) == "11-24:2 11-25:1 11-26:6 11-27:4 11-30:3");
-  CHECK(days_of({"--per-day", "1", "--start", "friday"}) == "11-27:2 11-30:1 12-01:6 12-02:4 "
-                                                            "12-03:3");
+  CHECK(days_of({"--per-day", "1", "--start", "friday"}) ==
+        "11-27:2 11-30:1 12-01:6 12-02:4 "
+        "12-03:3");
   CHECK(days_of({"--per-day", "1", "--start", "friday", "--weekends"}) ==
         "11-27:2 11-28:1 11-29:6 11-30:4 12-01:3");
-  CHECK(days_of({"--start", "today", "--days", "1", "--per-day", "5"}) == "11-23:2 11-23:1 11-23:6 11-23:4");
+  CHECK(days_of({"--start", "today", "--days", "1", "--per-day", "5"}) ==
+        "11-23:2 11-23:1 11-23:6 11-23:4");
   CHECK(days_of({"--start", "2026-11-28", "--days", "3", "--per-day", "1"}) == "11-30:2");
   json doc = json::parse(box.ok({"plan", "--json", "--per-day", "1", "--days", "2"}));
   CHECK(doc["start"] == "2026-11-24");
@@ -365,9 +366,10 @@ TEST_CASE("plan takes its start, length, people a day and weekends", "[plan]") {
   CHECK(doc["slots"][0]["person"]["reasons"][0] == "3 weeks overdue (every 4 weeks)");
 }
 
-TEST_CASE("plan --save books reminders that the next plan leaves out and the report shows on "
-          "their day",
-          "[plan]") {
+TEST_CASE(
+    "plan --save books reminders that the next plan leaves out and the report shows on "
+    "their day",
+    "[plan]") {
   Sandbox box;
   seed(box);
   std::string saved = box.ok({"plan", "--save", "--days", "2"});
@@ -398,8 +400,7 @@ TEST_CASE("plan --save books reminders that the next plan leaves out and the rep
         "Logged with Grace Hopper on 2026-11-24; next check-in 2026-12-22; planned outreach "
         "done.\n");
   CHECK(box.query("SELECT done_on FROM reminders WHERE id = 4") == "2026-11-24");
-  CHECK(box.query("SELECT count(*) FROM reminders WHERE kind = 'plan' AND done_on IS NULL") ==
-        "4");
+  CHECK(box.query("SELECT count(*) FROM reminders WHERE kind = 'plan' AND done_on IS NULL") == "4");
   // A talk long before a booked day (backfilled) leaves the booking alone.
   box.ok({"log", "linus", "Old one-on-one", "--on", "2026-11-17"});
   CHECK(box.query("SELECT done_on IS NULL FROM reminders WHERE contact_id = 3 AND kind = "
@@ -414,8 +415,7 @@ TEST_CASE("plan with nobody due says so and saves nothing", "[plan]") {
   CHECK(box.dump() == before);
 }
 
-TEST_CASE("report and plan refuse bad options with one line and change nothing",
-          "[report][plan]") {
+TEST_CASE("report and plan refuse bad options with one line and change nothing", "[report][plan]") {
   Sandbox box;
   seed(box);
   std::string before = box.dump();
@@ -431,15 +431,18 @@ TEST_CASE("report and plan refuse bad options with one line and change nothing",
       {{"plan", "--days", "0"}, 2, "kith: invalid --days 0: expected 1 to 366\n"},
       {{"plan", "--per-day", "0"}, 2, "kith: invalid --per-day 0: expected 1 to 50\n"},
       {{"plan", "--per-day", "51", "--save"}, 2, "kith: invalid --per-day 51: expected 1 to 50\n"},
-      {{"plan", "--start", "2026-11-20", "--save"}, 2,
+      {{"plan", "--start", "2026-11-20", "--save"},
+       2,
        "kith: --start 2026-11-20 is in the past (today is 2026-11-23): a plan is for today or "
        "later\n"},
       {{"plan", "--start", "2026-02-30"}, 2, ""},
-      {{"plan", "--type", "investor", "--save"}, 2,
+      {{"plan", "--type", "investor", "--save"},
+       2,
        "kith: unknown type 'investor' (known: customer, manager, mentor, peer, report, "
        "sponsor)\n"},
       {{"plan", "--type", "no way"}, 2, ""},
-      {{"plan", "--start", "saturday", "--days", "2", "--save"}, 2,
+      {{"plan", "--start", "saturday", "--days", "2", "--save"},
+       2,
        "kith: no working days from Sat 2026-11-28 to Sun 2026-11-29: add --weekends or more "
        "--days\n"},
   };

@@ -1,10 +1,12 @@
 // End-to-end: how kith creates, opens, refuses and migrates its database file.
+#include "kith/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -12,7 +14,6 @@
 
 #include "cli/harness.hpp"
 #include "core/store_impl.hpp"  // register_functions: migrations from level 3 call them
-#include "kith/store.hpp"
 
 namespace kith::test {
 namespace fs = std::filesystem;
@@ -36,8 +37,9 @@ void make_database_at_level(const fs::path& path, int level) {
     db.exec(migration_sql(l));
     db.exec("PRAGMA user_version = " + std::to_string(l));
   }
-  db.exec("INSERT INTO contacts (uuid, name, name_key, added_on) VALUES "
-          "('00000000-0000-4000-8000-000000000001', 'Ada Lovelace', 'ada lovelace', '2026-01-05')");
+  db.exec(
+      "INSERT INTO contacts (uuid, name, name_key, added_on) VALUES "
+      "('00000000-0000-4000-8000-000000000001', 'Ada Lovelace', 'ada lovelace', '2026-01-05')");
 }
 
 }  // namespace
@@ -298,8 +300,7 @@ TEST_CASE("kith processes creating the database at once all succeed", "[store]")
   }
 }
 
-TEST_CASE("a store opened for reading sees one snapshot while another kith writes",
-          "[store]") {
+TEST_CASE("a store opened for reading sees one snapshot while another kith writes", "[store]") {
   Sandbox box;
   box.ok({"add", "Ada"});
   auto reader = Store::open(box.db(), Store::Access::read);
@@ -317,15 +318,12 @@ TEST_CASE("a store opened for reading sees one snapshot while another kith write
   CHECK(reader->write([] { return Status{}; }).error().code == Errc::internal);
 }
 
-TEST_CASE("a read-only database in a read-only folder can be read but not written",
-          "[store]") {
+TEST_CASE("a read-only database in a read-only folder can be read but not written", "[store]") {
   Sandbox box;
   box.ok({"add", "Ada"});
-  fs::permissions(box.dir(), fs::perms::owner_all | fs::perms::group_read |
-                                 fs::perms::group_exec | fs::perms::others_read |
-                                 fs::perms::others_exec);
-  fs::permissions(box.db(), fs::perms::owner_read | fs::perms::group_read |
-                                fs::perms::others_read);
+  fs::permissions(box.dir(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(box.db(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   std::string before = read_file(box.db());
   // Root ignores permissions: run kith as nobody then.
   auto as_user = [&](std::vector<std::string> args) {
@@ -370,8 +368,9 @@ TEST_CASE("the database path comes from --db, then KITH_DB, then XDG_DATA_HOME, 
   box.env = {};
   Outcome o = box.raw({"add", "D"});
   CHECK(o.code == 5);
-  CHECK(o.err == "kith: no place for the database: HOME is not set; use --db PATH or set "
-                 "KITH_DB\n");
+  CHECK(o.err ==
+        "kith: no place for the database: HOME is not set; use --db PATH or set "
+        "KITH_DB\n");
 }
 
 TEST_CASE("help and version never touch the database", "[store]") {
@@ -387,9 +386,8 @@ TEST_CASE("help and version never touch the database", "[store]") {
 
 TEST_CASE("a failing read on a missing database prints only its error", "[store]") {
   Sandbox box;
-  for (auto args : std::vector<std::vector<std::string>>{{"history", "nobody"},
-                                                         {"balance", "nobody"},
-                                                         {"list", "--type", "wizard"}}) {
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"history", "nobody"}, {"balance", "nobody"}, {"list", "--type", "wizard"}}) {
     CAPTURE(args);
     Outcome o = box.kith(args);
     CHECK(o.code != 0);
@@ -399,12 +397,11 @@ TEST_CASE("a failing read on a missing database prints only its error", "[store]
   CHECK_FALSE(fs::exists(box.db()));
 }
 
-TEST_CASE("an empty file given as the database becomes private when kith writes to it",
-          "[store]") {
+TEST_CASE("an empty file given as the database becomes private when kith writes to it", "[store]") {
   Sandbox box;
   { std::ofstream touch(box.db()); }
-  fs::permissions(box.db(), fs::perms::owner_read | fs::perms::owner_write |
-                                fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(box.db(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                fs::perms::others_read);
   box.ok({"add", "Ada"});
   CHECK(mode_of(box.db()) == 0600);
 }

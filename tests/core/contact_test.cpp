@@ -73,7 +73,7 @@ TEST_CASE("overdue means today is past the due date, not on it", "[contact]") {
 
 TEST_CASE("a yearly date takes a year or not, and Feb 29 only where it exists", "[contact]") {
   auto cases = std::vector<std::pair<std::string, std::string>>{
-      {"1985-03-14", "1985-03-14"}, {"03-14", "--03-14"}, {"--03-14", "--03-14"},
+      {"1985-03-14", "1985-03-14"}, {"03-14", "--03-14"},         {"--03-14", "--03-14"},
       {"02-29", "--02-29"},         {"2000-02-29", "2000-02-29"}, {" 12-31 ", "--12-31"}};
   for (const auto& [text, stored] : cases) {
     CAPTURE(text);
@@ -94,9 +94,9 @@ TEST_CASE("a yearly date takes a year or not, and Feb 29 only where it exists", 
 TEST_CASE("names are trimmed and must not be empty, control characters or invalid UTF-8",
           "[contact]") {
   CHECK(*normalize_name("  José Núñez ") == "José Núñez");
-  for (std::string bad : {std::string(""), std::string("   "), std::string("a\x01b"),
-                          std::string("a\nb"), std::string("\xff\xfe"), std::string(201, 'x'),
-                          std::string("a\0b", 3)}) {
+  for (std::string bad :
+       {std::string(""), std::string("   "), std::string("a\x01b"), std::string("a\nb"),
+        std::string("\xff\xfe"), std::string(201, 'x'), std::string("a\0b", 3)}) {
     CAPTURE(bad);
     auto name = normalize_name(bad);
     REQUIRE_FALSE(name);

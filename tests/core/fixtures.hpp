@@ -15,9 +15,9 @@ inline Date day(std::string_view iso) { return *Date::parse_iso(iso); }
 inline Duration every(std::string_view text) { return *Duration::parse(text); }
 
 inline std::vector<RelationshipType> builtin_types() {
-  return {{"mentor", every("6w"), 4, true, ""},  {"sponsor", every("4w"), 5, true, ""},
-          {"peer", every("8w"), 2, true, ""},    {"manager", every("2w"), 4, true, ""},
-          {"report", every("2w"), 3, true, ""},  {"customer", every("4w"), 3, true, ""}};
+  return {{"mentor", every("6w"), 4, true, ""}, {"sponsor", every("4w"), 5, true, ""},
+          {"peer", every("8w"), 2, true, ""},   {"manager", every("2w"), 4, true, ""},
+          {"report", every("2w"), 3, true, ""}, {"customer", every("4w"), 3, true, ""}};
 }
 
 }  // namespace kith::test

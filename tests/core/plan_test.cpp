@@ -11,11 +11,9 @@ namespace {
 using test::day;
 using test::every;
 
-
 std::vector<RelationshipType> builtin() { return test::builtin_types(); }
 
-Contact person(std::int64_t id, std::string name, std::string type,
-               std::string_view last_contact) {
+Contact person(std::int64_t id, std::string name, std::string type, std::string_view last_contact) {
   Contact c;
   c.id = id;
   c.name = std::move(name);
@@ -59,8 +57,7 @@ std::string days(const std::vector<Date>& ds) {
 
 }  // namespace
 
-TEST_CASE("a plan covers calendar days from its start skipping weekends unless asked",
-          "[plan]") {
+TEST_CASE("a plan covers calendar days from its start skipping weekends unless asked", "[plan]") {
   PlanOptions o;
   o.start = day("2026-11-24");
   CHECK(days(plan_days(o)) == "11-24 11-25 11-26 11-27 11-30");
@@ -74,8 +71,7 @@ TEST_CASE("a plan covers calendar days from its start skipping weekends unless a
   CHECK(days(plan_days(o)) == "11-30");
 }
 
-TEST_CASE("the most urgent people come first a few a day and the rest are counted",
-          "[plan]") {
+TEST_CASE("the most urgent people come first a few a day and the rest are counted", "[plan]") {
   Fixture f;
   for (int i = 0; i < 12; ++i) {
     // Everyone a peer; the lower the id, the longer since the last talk.
@@ -93,9 +89,9 @@ TEST_CASE("the most urgent people come first a few a day and the rest are counte
 
 TEST_CASE("a person due during the window is planned on or after their due day", "[plan]") {
   Fixture f;
-  f.contacts = {person(1, "Later", "sponsor", "2026-10-29"),   // due 11-26
-                person(2, "Now", "peer", "2026-09-01"),        // due 10-27
-                person(3, "Beyond", "sponsor", "2026-11-20")}; // due 12-18: outside
+  f.contacts = {person(1, "Later", "sponsor", "2026-10-29"),    // due 11-26
+                person(2, "Now", "peer", "2026-09-01"),         // due 10-27
+                person(3, "Beyond", "sponsor", "2026-11-20")};  // due 12-18: outside
   f.options.per_day = 1;
   Plan plan = f.make();
   CHECK(layout(plan) == "11-24: Now | 11-26: Later");
@@ -122,16 +118,16 @@ TEST_CASE("people with an outreach already booked are left out and counted", "[p
 
 TEST_CASE("a type filter keeps only people of those types", "[plan]") {
   Fixture f;
-  f.contacts = {person(1, "Ada", "peer", "2026-08-01"),
-                person(2, "Bea", "mentor", "2026-08-02"),
+  f.contacts = {person(1, "Ada", "peer", "2026-08-01"), person(2, "Bea", "mentor", "2026-08-02"),
                 person(3, "Cy", "sponsor", "2026-08-03")};
   f.options.types = {"mentor", "sponsor"};
   CHECK(layout(f.make()) == "11-24: Cy, Bea");
 }
 
-TEST_CASE("one day does not stack one type when a comparably urgent person of another type "
-          "can go instead",
-          "[plan]") {
+TEST_CASE(
+    "one day does not stack one type when a comparably urgent person of another type "
+    "can go instead",
+    "[plan]") {
   Fixture f;
   // Two sponsors and a mentor; the mentor a little less urgent than the second sponsor.
   f.contacts = {person(1, "Sam", "sponsor", "2026-10-01"),

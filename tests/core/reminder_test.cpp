@@ -61,8 +61,7 @@ TEST_CASE("completing a one-off reminder marks it done on that day", "[reminder]
   CHECK(done.due == day("2026-11-20"));
 }
 
-TEST_CASE("a weekly reminder done three weeks late comes back once, on its weekday",
-          "[reminder]") {
+TEST_CASE("a weekly reminder done three weeks late comes back once, on its weekday", "[reminder]") {
   Reminder done = complete(recurring("2026-11-02", "1w"), day("2026-11-24"));  // a Tuesday
   CHECK_FALSE(done.done_on);
   CHECK(done.due.to_string() == "2026-11-30");  // the next Monday after today

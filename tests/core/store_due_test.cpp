@@ -2,16 +2,14 @@
 // rank_due over every contact, plan_candidates must plan exactly as make_plan over every
 // contact, and occasions must find exactly what upcoming_occasions finds, while reading only
 // what they need.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
-#include "core/fixtures.hpp"
 #include <filesystem>
 #include <random>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
+#include "core/fixtures.hpp"
 #include "core/store_impl.hpp"
 #include "kith/store.hpp"
 
@@ -22,7 +20,6 @@ using test::day;
 using test::every;
 
 namespace fs = std::filesystem;
-
 
 // A temporary folder removed afterwards.
 struct TempDir {
@@ -43,12 +40,12 @@ struct TempDir {
 void fill(Store& store, std::uint32_t seed, int people, bool in_bulk = false) {
   std::mt19937 rng(seed);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
-  const std::vector<std::string> kTypes = {"mentor", "sponsor", "peer",
-                                           "manager", "report", "customer"};
+  const std::vector<std::string> kTypes = {"mentor",  "sponsor", "peer",
+                                           "manager", "report",  "customer"};
   const std::vector<std::string> kNames = {"Ada", "ada", "Émile", "Zoë", "Bo", "Cy"};
   const std::vector<std::string> kEvery = {"10d", "3w", "2m", "1y"};
-  const std::vector<std::string> kYearly = {"1980-12-30", "--01-02", "1992-02-29", "--02-28",
-                                            "1975-03-01", "--11-25"};
+  const std::vector<std::string> kYearly = {"1980-12-30", "--01-02",    "1992-02-29",
+                                            "--02-28",    "1975-03-01", "--11-25"};
   auto body = [&]() -> Status {
     std::vector<std::int64_t> ids;
     for (int i = 0; i < people; ++i) {
@@ -77,7 +74,8 @@ void fill(Store& store, std::uint32_t seed, int people, bool in_bulk = false) {
       x.direction = static_cast<Direction>(pick(3));
       x.weight = 1 + pick(5);
       int n = 1 + pick(2);
-      for (int p = 0; p < n; ++p) x.people.push_back({ids[static_cast<std::size_t>(pick(people))], ""});
+      for (int p = 0; p < n; ++p)
+        x.people.push_back({ids[static_cast<std::size_t>(pick(people))], ""});
       if (pick(2) == 0) x.people.resize(1);
       auto added = store.add_interaction(x);
       if (!added) return added.error();
@@ -190,8 +188,8 @@ TEST_CASE("the maintained due day follows interactions, types, cadences and arch
   check("after filling");
   REQUIRE(store->write([&]() -> Status {
     KITH_TRY(store->change_type("peer", {std::optional<Duration>(*Duration::parse("1m")), 5}));
-    return store->change_type("mentor", {std::optional<std::optional<Duration>>(std::nullopt),
-                                         std::nullopt});
+    return store->change_type("mentor",
+                              {std::optional<std::optional<Duration>>(std::nullopt), std::nullopt});
   }));
   check("after changing two types' cadences");
   REQUIRE(store->write([&]() -> Status {
@@ -229,8 +227,8 @@ TEST_CASE("plan_candidates plan exactly as make_plan over every contact", "[stor
       options.per_day = per_day;
       options.days = 10;
       for (bool filtered : {false, true}) {
-        options.types = filtered ? std::vector<std::string>{"mentor", "peer"}
-                                 : std::vector<std::string>{};
+        options.types =
+            filtered ? std::vector<std::string>{"mentor", "peer"} : std::vector<std::string>{};
         CAPTURE(start, per_day, filtered);
         auto candidates = store->plan_candidates(day(start).plus_days(options.days - 1));
         REQUIRE(candidates);
@@ -247,8 +245,8 @@ TEST_CASE("occasions finds the same birthdays and dates as upcoming_occasions ov
   REQUIRE(store);
   fill(*store, 5, 200);
   Everything all = read_all(*store);
-  for (const char* today : {"2026-11-23", "2026-12-28", "2027-02-26", "2028-02-26",
-                            "2026-01-01", "2026-03-01"}) {
+  for (const char* today :
+       {"2026-11-23", "2026-12-28", "2027-02-26", "2028-02-26", "2026-01-01", "2026-03-01"}) {
     for (int days : {0, 3, 7, 40, 365, 366}) {
       CAPTURE(today, days);
       auto found = store->occasions(day(today), days);
@@ -258,8 +256,7 @@ TEST_CASE("occasions finds the same birthdays and dates as upcoming_occasions ov
   }
 }
 
-TEST_CASE("an interaction changed in place moves its people's summaries with it",
-          "[store][due]") {
+TEST_CASE("an interaction changed in place moves its people's summaries with it", "[store][due]") {
   TempDir dir;
   fs::path path = dir.path / "kith.db";
   {
@@ -353,7 +350,8 @@ TEST_CASE("a bulk load leaves the database as writing row by row does", "[store]
       for (std::int64_t id = 1; id <= 150; id += 7) KITH_TRY(store->remove_contact(id));
       return {};
     };
-    REQUIRE(store->write([&] { return store == &*in_bulk ? store->bulk(remove_some) : remove_some(); }));
+    REQUIRE(store->write(
+        [&] { return store == &*in_bulk ? store->bulk(remove_some) : remove_some(); }));
   }
   fill(*by_rows, 29, 80, false);
   fill(*in_bulk, 29, 80, true);

@@ -2,12 +2,11 @@
 // with everything else held equal, over many generated networks.
 #include "kith/urgency.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "core/fixtures.hpp"
-
-#include <algorithm>
-#include <random>
 
 namespace kith {
 namespace {
@@ -65,8 +64,8 @@ double score(const Contact& c, const std::vector<Reminder>& reminders = {}) {
 
 // A random overdue person: a type with a cadence, 1 to 200 days past due, maybe a balance.
 Contact random_person(std::mt19937& rng, std::int64_t id) {
-  static const std::vector<std::string> kTypes = {"mentor", "sponsor", "peer",
-                                                  "manager", "report", "customer"};
+  static const std::vector<std::string> kTypes = {"mentor",  "sponsor", "peer",
+                                                  "manager", "report",  "customer"};
   std::uniform_int_distribution<std::size_t> type(0, kTypes.size() - 1);
   std::uniform_int_distribution<int> days_back(60, 400);
   std::uniform_int_distribution<int> net(-4, 4);
@@ -90,8 +89,8 @@ TEST_CASE("more overdue relative to cadence ranks higher all else equal", "[urge
   }
   // Relative to the cadence: 14 days late is a whole cadence for a report, a quarter of
   // one for a peer.
-  Contact report = person(1, "Report", {"report"}, "2026-10-26");   // due 11-09
-  Contact peer = person(2, "Peer", {"peer"}, "2026-09-14");         // due 11-09
+  Contact report = person(1, "Report", {"report"}, "2026-10-26");  // due 11-09
+  Contact peer = person(2, "Peer", {"peer"}, "2026-09-14");        // due 11-09
   auto types = builtin();
   types[2].weight = types[4].weight;  // same weight: only the cadence differs
   auto r = assess(report, types, {}, kToday);
@@ -104,7 +103,7 @@ TEST_CASE("more overdue relative to cadence ranks higher all else equal", "[urge
 TEST_CASE("a heavier type ranks higher all else equal", "[urgency]") {
   auto types = builtin();
   for (int w = kMinWeight; w < kMaxWeight; ++w) {
-    types[0].weight = w;  // mentor
+    types[0].weight = w;      // mentor
     types[1].weight = w + 1;  // sponsor
     types[1].every = types[0].every;
     Contact mentor = person(1, "Ada", {"mentor"}, "2026-09-01");
@@ -122,8 +121,7 @@ TEST_CASE("a heavier type ranks higher all else equal", "[urgency]") {
   CHECK(u->score > score(peer));
 }
 
-TEST_CASE("an open promise raises urgency and more so when it is due soon or late",
-          "[urgency]") {
+TEST_CASE("an open promise raises urgency and more so when it is due soon or late", "[urgency]") {
   std::mt19937 rng(2);
   for (int i = 0; i < 100; ++i) {
     Contact c = random_person(rng, 7);
@@ -178,7 +176,7 @@ TEST_CASE("archived people and people without a cadence never appear", "[urgency
 }
 
 TEST_CASE("only people past their due day are due: not those due today", "[urgency]") {
-  Contact today = person(1, "Today", {"manager"}, "2026-11-09");      // due 11-23
+  Contact today = person(1, "Today", {"manager"}, "2026-11-09");          // due 11-23
   Contact yesterday = person(2, "Yesterday", {"manager"}, "2026-11-08");  // due 11-22
   Contact never = person(3, "Never", {"manager"}, "2026-11-08");
   never.last_contact.reset();
@@ -190,11 +188,10 @@ TEST_CASE("only people past their due day are due: not those due today", "[urgen
 }
 
 TEST_CASE("ties break by name ignoring case and accents and then by id", "[urgency]") {
-  std::vector<Contact> same = {person(4, "zoë", {"peer"}, "2026-08-01"),
-                               person(3, "Émile", {"peer"}, "2026-08-01"),
-                               person(2, "Ada", {"peer"}, "2026-08-01"),
-                               person(1, "ada", {"peer"}, "2026-08-01"),
-                               person(5, "Ada", {"peer"}, "2026-08-01")};
+  std::vector<Contact> same = {
+      person(4, "zoë", {"peer"}, "2026-08-01"), person(3, "Émile", {"peer"}, "2026-08-01"),
+      person(2, "Ada", {"peer"}, "2026-08-01"), person(1, "ada", {"peer"}, "2026-08-01"),
+      person(5, "Ada", {"peer"}, "2026-08-01")};
   auto types = builtin();
   std::vector<Reminder> none;
   auto ranked = rank_due({&same, &types, &none}, kToday);
@@ -203,8 +200,7 @@ TEST_CASE("ties break by name ignoring case and accents and then by id", "[urgen
   CHECK(ids == std::vector<std::int64_t>{2, 5, 1, 3, 4});
 }
 
-TEST_CASE("the same input always gives the same order whatever the input order",
-          "[urgency]") {
+TEST_CASE("the same input always gives the same order whatever the input order", "[urgency]") {
   std::mt19937 rng(4);
   std::vector<Contact> people;
   std::vector<Reminder> promises;

@@ -35,8 +35,7 @@ TEST_CASE("a patch replaces the fields it has and keeps the ones it lacks", "[fo
   CHECK(c.learn == "kept: vCards have no such field");
 }
 
-TEST_CASE("a patch adds to lists, recognising emails by case and phones by digits",
-          "[formats]") {
+TEST_CASE("a patch adds to lists, recognising emails by case and phones by digits", "[formats]") {
   Contact c = known();
   std::vector<ExternalId> ids;
   ContactPatch p;
@@ -44,7 +43,8 @@ TEST_CASE("a patch adds to lists, recognising emails by case and phones by digit
   p.emails = {"ada@example.com", "ada@work.example"};
   p.phones = {"+442079460958"};
   p.tags = {"pioneer", "math"};
-  p.dates = {{"met", *YearlyDate::parse("2020-01-02")}, {"anniversary", *YearlyDate::parse("--06-01")}};
+  p.dates = {{"met", *YearlyDate::parse("2020-01-02")},
+             {"anniversary", *YearlyDate::parse("--06-01")}};
   p.external_ids = {{ExternalSource::linkedin, "https://www.linkedin.com/in/ada", std::nullopt}};
   CHECK(apply(p, c, ids));
   CHECK(c.emails == std::vector<std::string>{"Ada@Example.com", "ada@work.example"});

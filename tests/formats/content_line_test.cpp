@@ -11,8 +11,7 @@ TEST_CASE("text values escape backslash, comma, semicolon and newlines", "[forma
   CHECK(escape_text("one\ntwo\r\nthree") == "one\\ntwo\\nthree");
 }
 
-TEST_CASE("parameter values are quoted unless plain tokens, with RFC 6868 carets",
-          "[formats]") {
+TEST_CASE("parameter values are quoted unless plain tokens, with RFC 6868 carets", "[formats]") {
   CHECK(param_value("work-anniversary") == "work-anniversary");
   CHECK(param_value("work anniversary") == "\"work anniversary\"");
   CHECK(param_value("a:b;c,d") == "\"a:b;c,d\"");
@@ -25,8 +24,7 @@ TEST_CASE("a short line is one line ending in CRLF", "[formats]") {
   CHECK(fold(exactly) == exactly + "\r\n");
 }
 
-TEST_CASE("long lines fold at 75 octets, continuation lines starting with a space",
-          "[formats]") {
+TEST_CASE("long lines fold at 75 octets, continuation lines starting with a space", "[formats]") {
   std::string line(200, 'a');
   std::string folded = fold(line);
   std::string expected = std::string(75, 'a') + "\r\n " + std::string(74, 'a') + "\r\n " +

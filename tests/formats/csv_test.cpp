@@ -47,7 +47,8 @@ TEST_CASE("stray quotes inside unquoted fields are kept as they are", "[formats]
 TEST_CASE("broken CSV is an error naming the line", "[formats][csv]") {
   CHECK(records("a,b\n\"never closed,x\ny\n") ==
         "error: line 2: a quoted field is not closed before the end");
-  CHECK(records(std::string("a,b\nc\0d\n", 8)) == "error: line 2: binary data (a NUL byte), not CSV text");
+  CHECK(records(std::string("a,b\nc\0d\n", 8)) ==
+        "error: line 2: binary data (a NUL byte), not CSV text");
   CHECK(records("x," + std::string(CsvReader::kMaxField + 1, 'y')) ==
         "error: line 1: a field longer than 64 KiB");
 }
@@ -80,10 +81,11 @@ TEST_CASE("the contact table has due dates and balance, and defuses spreadsheet 
   auto row = contact_csv_row(c, *Duration::parse("4w"), *Date::parse_iso("2026-11-22"));
   std::ostringstream out;
   write_csv_row(out, row);
-  CHECK(out.str() ==
-        "\"'=HYPERLINK(\"\"http://evil\"\")\",0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10,mentor; peer,exec,"
-        "a@example.com; b@example.com,+1 555-0101,\"Acme, Inc.\",,2,4w,2026-10-01,2026-10-29,24,"
-        "3,5,-2,no\r\n");
+  CHECK(
+      out.str() ==
+      "\"'=HYPERLINK(\"\"http://evil\"\")\",0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10,mentor; peer,exec,"
+      "a@example.com; b@example.com,+1 555-0101,\"Acme, Inc.\",,2,4w,2026-10-01,2026-10-29,24,"
+      "3,5,-2,no\r\n");
   CHECK(row.size() == contacts_csv_header().size());
 }
 

@@ -28,8 +28,8 @@ ReminderRecord reminder(std::string kind, std::string text, std::string due,
 std::string describe(const std::vector<CalendarEvent>& events) {
   std::string out;
   for (const auto& e : events) {
-    out += e.uid + " " + e.start.to_string() + " " + (e.rrule.empty() ? "once" : e.rrule) +
-           " | " + e.summary + "\n";
+    out += e.uid + " " + e.start.to_string() + " " + (e.rrule.empty() ? "once" : e.rrule) + " | " +
+           e.summary + "\n";
   }
   return out;
 }
@@ -63,10 +63,13 @@ TEST_CASE("each kind of reminder becomes an event saying what to do and for whom
     r.reminder.contact_name = std::move(who);
     return r;
   };
-  CHECK(describe(reminder_events(with(reminder("promise", "Send the deck", "2026-11-27"), "Ada"))) ==
-        "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee@kith 2026-11-27 once | Promise to Ada: Send the deck\n");
-  CHECK(describe(reminder_events(with(reminder("plan", "Ask about the reorg", "2026-11-23"), "Ada")))
-            .find("Reach out to Ada: Ask about the reorg") != std::string::npos);
+  CHECK(
+      describe(reminder_events(with(reminder("promise", "Send the deck", "2026-11-27"), "Ada"))) ==
+      "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee@kith 2026-11-27 once | Promise to Ada: Send the "
+      "deck\n");
+  CHECK(
+      describe(reminder_events(with(reminder("plan", "Ask about the reorg", "2026-11-23"), "Ada")))
+          .find("Reach out to Ada: Ask about the reorg") != std::string::npos);
   CHECK(describe(reminder_events(with(reminder("followup", "Slides", "2026-11-23"), "Ada")))
             .find("Follow up with Ada: Slides") != std::string::npos);
   CHECK(describe(reminder_events(reminder("reminder", "Review my list", "2026-12-01", "3m"))) ==
@@ -87,9 +90,10 @@ TEST_CASE("a recurring reminder snoozed off its rhythm shows the snoozed day, th
         "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee@kith 2026-11-30 FREQ=WEEKLY;INTERVAL=2 | x\n");
 }
 
-TEST_CASE("birthdays and important dates recur yearly (from 2000 without a year), none for "
-          "archived contacts",
-          "[formats][ics]") {
+TEST_CASE(
+    "birthdays and important dates recur yearly (from 2000 without a year), none for "
+    "archived contacts",
+    "[formats][ics]") {
   ContactRecord r;
   r.contact.uuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";
   r.contact.name = "Ada";
@@ -107,9 +111,10 @@ TEST_CASE("birthdays and important dates recur yearly (from 2000 without a year)
 TEST_CASE("a calendar passes RFC 5545's rules line by line", "[formats][ics]") {
   std::ostringstream out;
   IcsWriter writer(out, "2026-11-22T21:03:11.512Z");
-  ReminderRecord long_one = reminder("promise", std::string(40, 'x') + ", then; more\nand " +
-                                                    "a café with José Núñez and 山田 太郎 ☕",
-                                     "2026-11-27");
+  ReminderRecord long_one = reminder(
+      "promise",
+      std::string(40, 'x') + ", then; more\nand " + "a café with José Núñez and 山田 太郎 ☕",
+      "2026-11-27");
   long_one.reminder.contact_name = "Zoë Laurent-Østergård";
   for (const auto& e : reminder_events(long_one)) writer.add(e);
   ContactRecord c;
@@ -134,12 +139,14 @@ TEST_CASE("a calendar passes RFC 5545's rules line by line", "[formats][ics]") {
 
 TEST_CASE("the RFC 5545 checker catches what it is meant to", "[formats][ics]") {
   CHECK_FALSE(test::rfc5545_problems("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n").empty());
-  CHECK_FALSE(test::rfc5545_problems("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith//kith//EN\r\n"
-                               "BEGIN:VEVENT\r\nDTSTAMP:20261122T210311Z\r\n"
-                               "DTSTART;VALUE=DATE:20261127\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
-                  .empty());  // no UID
-  CHECK_FALSE(test::rfc5545_problems("BEGIN:VCALENDAR\r\n" + std::string(80, 'X') + "\r\nEND:VCALENDAR\r\n")
-                  .empty());
+  CHECK_FALSE(
+      test::rfc5545_problems("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith//kith//EN\r\n"
+                             "BEGIN:VEVENT\r\nDTSTAMP:20261122T210311Z\r\n"
+                             "DTSTART;VALUE=DATE:20261127\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+          .empty());  // no UID
+  CHECK_FALSE(
+      test::rfc5545_problems("BEGIN:VCALENDAR\r\n" + std::string(80, 'X') + "\r\nEND:VCALENDAR\r\n")
+          .empty());
 }
 
 }  // namespace kith::formats

@@ -63,10 +63,22 @@ Collected collect(const std::string& text) {
   std::vector<InteractionRecord> interactions;
   std::vector<ReminderRecord> reminders;
   KithJsonHandlers handlers;
-  handlers.type = [&](TypeRecord& r) { types.push_back(r); return Status(); };
-  handlers.contact = [&](ContactRecord& r) { contacts.push_back(r); return Status(); };
-  handlers.interaction = [&](InteractionRecord& r) { interactions.push_back(r); return Status(); };
-  handlers.reminder = [&](ReminderRecord& r) { reminders.push_back(r); return Status(); };
+  handlers.type = [&](TypeRecord& r) {
+    types.push_back(r);
+    return Status();
+  };
+  handlers.contact = [&](ContactRecord& r) {
+    contacts.push_back(r);
+    return Status();
+  };
+  handlers.interaction = [&](InteractionRecord& r) {
+    interactions.push_back(r);
+    return Status();
+  };
+  handlers.reminder = [&](ReminderRecord& r) {
+    reminders.push_back(r);
+    return Status();
+  };
   std::istringstream in(text);
   auto read = read_kith_json(in, handlers);
   Collected out;
@@ -99,8 +111,7 @@ std::string valid_contact(const std::string& extra = "") {
 
 }  // namespace
 
-TEST_CASE("a document is written one record per line, every section present",
-          "[formats][json]") {
+TEST_CASE("a document is written one record per line, every section present", "[formats][json]") {
   TypeRecord type;
   type.type = {"friend", std::nullopt, 2, false, kOther};
   type.created_at = type.updated_at = kStamp;
@@ -157,7 +168,8 @@ TEST_CASE("every field of every record survives writing and reading", "[formats]
 
 TEST_CASE("optional keys may be left out and unknown keys are ignored", "[formats][json]") {
   std::string text = R"({"format":"kith","version":1,"future":{"deep":[1,2,{"x":null}]},)"
-                     R"("contacts":[)" + valid_contact(R"(,"hobby":"chess")") + "]}";
+                     R"("contacts":[)" +
+                     valid_contact(R"(,"hobby":"chess")") + "]}";
   Collected back = collect(text);
   CHECK(back.error.empty());
   CHECK(back.outline.counts[1] == 1);
@@ -181,8 +193,9 @@ TEST_CASE("a pass without handlers builds no record and still counts them", "[fo
 
 TEST_CASE("files that are not a kith export are refused, saying where", "[formats][json]") {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"", "not valid JSON at line 1, column 1: unexpected end of input; expected '[', '{', or "
-           "a literal"},
+      {"",
+       "not valid JSON at line 1, column 1: unexpected end of input; expected '[', '{', or "
+       "a literal"},
       {R"({"format":"kith","version":1,"contacts":[{"uuid":"x","note":"my secret)",
        "not valid JSON at line 1, column 71: invalid string: missing closing quote"},
       {"\x89PNG\r\n\x1a\n", "not valid JSON at line 1, column 1: invalid literal"},
@@ -206,7 +219,8 @@ TEST_CASE("files that are not a kith export are refused, saying where", "[format
 }
 
 TEST_CASE("an error never quotes the text it stopped in", "[formats][json]") {
-  std::string error = error_of(R"({"format":"kith","version":1,"contacts":[{"note":"private health details)");
+  std::string error =
+      error_of(R"({"format":"kith","version":1,"contacts":[{"note":"private health details)");
   CHECK(error.find("private") == std::string::npos);
   CHECK(error.find("line 1") != std::string::npos);
 }
@@ -216,16 +230,18 @@ TEST_CASE("nesting is bounded before it can exhaust anything", "[formats][json]"
   CHECK(error_of(deep) == "nested deeper than 16 levels");
 }
 
-TEST_CASE("a bad record is named by section, index and uuid, with the problem",
-          "[formats][json]") {
+TEST_CASE("a bad record is named by section, index and uuid, with the problem", "[formats][json]") {
   const std::string prefix = std::string("contacts[0] (uuid ") + kUuid + "): ";
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"(,"name":null)", "missing \"name\""},
       {R"(,"name":"  ")", "\"name\": invalid name '  ': it is empty"},
-      {R"(,"types":["9lives"])", "\"types\": invalid type name '9lives': use a letter, then letters, digits, '-' or '_' (at most 32)"},
+      {R"(,"types":["9lives"])",
+       "\"types\": invalid type name '9lives': use a letter, then letters, digits, '-' or '_' (at "
+       "most 32)"},
       {R"(,"circle":4)", "\"circle\": expected an integer from 1 to 3"},
       {R"(,"circle":1.5)", "\"circle\": expected an integer from 1 to 3"},
-      {R"(,"birthday":"2025-02-30")", "\"birthday\": invalid date '2025-02-30': February 2025 has 28 days"},
+      {R"(,"birthday":"2025-02-30")",
+       "\"birthday\": invalid date '2025-02-30': February 2025 has 28 days"},
       {R"(,"emails":["nope"])", "\"emails\": invalid email 'nope': expected name@domain"},
       {R"(,"archived":"yes")", "\"archived\": expected true or false"},
       {R"(,"note":"bell\u0007")", "\"note\": invalid note: it contains control characters"},
@@ -254,9 +270,9 @@ TEST_CASE("a bad record is named by section, index and uuid, with the problem",
                               R"(","name":"Ada","added_on":"2026-01-05","created_at":")" + kStamp +
                               R"(","updated_at":"yesterday"})")) ==
         prefix + "\"updated_at\": expected a UTC time like 2026-11-22T21:03:11.512Z");
-  CHECK(error_of(R"({"format":"kith","version":1,"interactions":[{"uuid":")" +
-                 std::string(kUuid) + R"(","day":"2026-01-01","summary":"x","people":[],)" +
-                 R"("created_at":")" + kStamp + R"(","updated_at":")" + kStamp + R"("}]})") ==
+  CHECK(error_of(R"({"format":"kith","version":1,"interactions":[{"uuid":")" + std::string(kUuid) +
+                 R"(","day":"2026-01-01","summary":"x","people":[],)" + R"("created_at":")" +
+                 kStamp + R"(","updated_at":")" + kStamp + R"("}]})") ==
         std::string("interactions[0] (uuid ") + kUuid +
             "): \"people\": an interaction needs at least one person");
 }
@@ -278,8 +294,9 @@ TEST_CASE("an interaction's line is what a JSON library writes for it, whatever 
           "[formats][json]") {
   std::string every_ascii;
   for (int c = 1; c < 128; ++c) every_ascii += static_cast<char>(c);
-  for (std::string summary : {std::string("Plain"), every_ascii, std::string("José \"Núñez\" \\ 👩‍🚀"),
-                              std::string("tab\there\nnewline\r\x1f")}) {
+  for (std::string summary :
+       {std::string("Plain"), every_ascii, std::string("José \"Núñez\" \\ 👩‍🚀"),
+        std::string("tab\there\nnewline\r\x1f")}) {
     CAPTURE(summary);
     InteractionRecord r;
     r.interaction.uuid = kUuid;

@@ -30,12 +30,11 @@ Read read(const std::string& text) {
     if (!*more) break;
     auto patch = contact_patch(row, warnings);
     if (!patch) continue;
-    out.rows += std::to_string(patch->line) + " " + patch->name + " | " +
-                patch->org.value_or("-") + " | " + patch->title.value_or("-") + " | " +
-                (patch->emails.empty() ? "-" : patch->emails[0]) + " | " +
-                patch->external_ids.at(0).id + " since " +
-                (patch->external_ids[0].since ? patch->external_ids[0].since->to_string() : "?") +
-                "\n";
+    out.rows +=
+        std::to_string(patch->line) + " " + patch->name + " | " + patch->org.value_or("-") + " | " +
+        patch->title.value_or("-") + " | " + (patch->emails.empty() ? "-" : patch->emails[0]) +
+        " | " + patch->external_ids.at(0).id + " since " +
+        (patch->external_ids[0].since ? patch->external_ids[0].since->to_string() : "?") + "\n";
   }
   for (const auto& w : warnings) out.warnings += w + "\n";
   return out;
@@ -78,10 +77,11 @@ TEST_CASE("profile URLs in any spelling are one key", "[formats][linkedin]") {
     CAPTURE(url);
     CHECK(linkedin_profile(url) == "https://www.linkedin.com/in/ada-lovelace");
   }
-  for (const char* url : {"", "https://example.com/in/ada", "https://www.linkedin.com/company/x",
-                          "https://www.linkedin.com/in/", "https://notlinkedin.com/in/ada",
-                          "https://www.linkedin.com/in/ad\xff", "https://www.linkedin.com/in/a\x1b[2Jb",
-                          "https://www.linkedin.com/in/ada lovelace"}) {
+  for (const char* url :
+       {"", "https://example.com/in/ada", "https://www.linkedin.com/company/x",
+        "https://www.linkedin.com/in/", "https://notlinkedin.com/in/ada",
+        "https://www.linkedin.com/in/ad\xff", "https://www.linkedin.com/in/a\x1b[2Jb",
+        "https://www.linkedin.com/in/ada lovelace"}) {
     CAPTURE(url);
     CHECK_FALSE(linkedin_profile(url));
   }
@@ -99,10 +99,11 @@ TEST_CASE("Connected On reads LinkedIn's day-month-year and ISO dates", "[format
 
 TEST_CASE("rows without a name and values kith cannot hold are left out with a warning",
           "[formats][linkedin]") {
-  Read r = read("First Name,Last Name,URL,Email Address,Connected On\n"
-                ",,https://www.linkedin.com/in/ghost,,\n"
-                "Ada,L,https://example.com/ada,ada@example.com,\n"
-                "Bo,M,https://www.linkedin.com/in/bo,not-an-email,someday\n");
+  Read r = read(
+      "First Name,Last Name,URL,Email Address,Connected On\n"
+      ",,https://www.linkedin.com/in/ghost,,\n"
+      "Ada,L,https://example.com/ada,ada@example.com,\n"
+      "Bo,M,https://www.linkedin.com/in/bo,not-an-email,someday\n");
   CHECK(r.warnings ==
         "line 2: a connection without a usable name (invalid name '': it is empty); left out\n"
         "line 3: URL 'https://example.com/ada' is not a LinkedIn profile; left out\n"

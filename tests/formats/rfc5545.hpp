@@ -36,8 +36,10 @@ inline std::vector<std::string> rfc5545_problems(const std::string& text) {
       problem(number, "a UTF-8 sequence split by folding");
     }
     if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) {
-      if (logical.empty()) problem(number, "continuation of nothing");
-      else logical.back() += line.substr(1);
+      if (logical.empty())
+        problem(number, "continuation of nothing");
+      else
+        logical.back() += line.substr(1);
     } else {
       logical.push_back(line);
     }
@@ -64,7 +66,8 @@ inline std::vector<std::string> rfc5545_problems(const std::string& text) {
     }
     if (l == "END:VEVENT") {
       for (const char* required : {"UID", "DTSTAMP", "DTSTART"}) {
-        if (event[required] != 1) problems.push_back(std::string("an event without one ") + required);
+        if (event[required] != 1)
+          problems.push_back(std::string("an event without one ") + required);
       }
       in_event = false;
       continue;

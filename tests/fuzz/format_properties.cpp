@@ -103,7 +103,8 @@ std::string check_json_import(std::string_view input) {
   auto first = import_bytes(store, bytes, false);
   if (!first) {
     const Error& e = first.error();
-    if (e.code != Errc::bad_file) return "the import failed with other than a bad file: " + e.message;
+    if (e.code != Errc::bad_file)
+      return "the import failed with other than a bad file: " + e.message;
     if (!is_one_line(e.message) || e.message.rfind("fuzz.json: ", 0) != 0) {
       return "the import's error is not one line naming the file";
     }
@@ -149,8 +150,8 @@ bool patch_is_utf8(const formats::ContactPatch& p) {
   for (const ExternalId& id : p.external_ids) {
     if (!is_valid_utf8(id.id)) return false;
   }
-  return is_valid_utf8(p.name) && all_utf8(p.uids) && all_utf8(p.emails) &&
-         all_utf8(p.phones) && all_utf8(p.tags) && all_utf8(p.types);
+  return is_valid_utf8(p.name) && all_utf8(p.uids) && all_utf8(p.emails) && all_utf8(p.phones) &&
+         all_utf8(p.tags) && all_utf8(p.types);
 }
 
 // The uuid a contact new from a card gets in this round trip.

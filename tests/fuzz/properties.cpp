@@ -33,8 +33,8 @@ std::string check_date(std::string_view input) {
   unsigned a = take_byte(input);
   unsigned b = take_byte(input);
   Date today = Date::from_ymd(2026, 11, 22)->plus_days(std::int64_t{a << 8 | b} * 2 - 65536);
-  WeekdayRule rule = take_byte(input) % 2 ? WeekdayRule::most_recent_or_today
-                                          : WeekdayRule::next_after_today;
+  WeekdayRule rule =
+      take_byte(input) % 2 ? WeekdayRule::most_recent_or_today : WeekdayRule::next_after_today;
 
   auto date = parse_date(input, today, rule);
   if (date) {
@@ -183,8 +183,8 @@ class SearchFixture {
     if (!store) throw std::runtime_error(store.error().message);
     Status seeded = store->write([&]() -> Status {
       std::vector<std::int64_t> ids;
-      for (const char* name : {"José Núñez", "Ada Lovelace", "Ada Yonath", "山田 太郎",
-                               "O'Brien \"Bob\""}) {
+      for (const char* name :
+           {"José Núñez", "Ada Lovelace", "Ada Yonath", "山田 太郎", "O'Brien \"Bob\""}) {
         Contact c;
         c.name = name;
         c.note = "note about \"quotes\" AND NEAR(x y) * ^ : - OR";
@@ -241,12 +241,9 @@ std::string search_properties(std::string_view input) { return check_search(inpu
 
 const std::vector<Target>& targets() {
   static const std::vector<Target> all = {
-      {"fuzz_date", date_properties},
-      {"fuzz_text", text_properties},
-      {"fuzz_search", search_properties},
-      {"fuzz_json_import", json_import_properties},
-      {"fuzz_vcard", vcard_properties},
-      {"fuzz_csv", csv_properties},
+      {"fuzz_date", date_properties},     {"fuzz_text", text_properties},
+      {"fuzz_search", search_properties}, {"fuzz_json_import", json_import_properties},
+      {"fuzz_vcard", vcard_properties},   {"fuzz_csv", csv_properties},
   };
   return all;
 }

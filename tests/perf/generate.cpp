@@ -63,33 +63,56 @@ class Random {
 };
 
 const std::vector<std::string> kFirst = {
-    "Ada",    "Grace",  "Linus",  "Margaret", "Alan",   "Barbara", "Dennis", "Frances",
-    "Ken",    "Radia",  "Edsger", "Hedy",     "Tim",    "Katherine", "John", "Sophie",
-    "José",   "Zoë",    "Łukasz", "Søren",    "Aisha",  "Mateo",   "Yuki",  "Priya",
-    "Chen",   "Fatima", "Olu",    "Ingrid",   "Nikolai", "Amara",  "Tomás", "Leila"};
+    "Ada",  "Grace",  "Linus",  "Margaret", "Alan",    "Barbara",   "Dennis", "Frances",
+    "Ken",  "Radia",  "Edsger", "Hedy",     "Tim",     "Katherine", "John",   "Sophie",
+    "José", "Zoë",    "Łukasz", "Søren",    "Aisha",   "Mateo",     "Yuki",   "Priya",
+    "Chen", "Fatima", "Olu",    "Ingrid",   "Nikolai", "Amara",     "Tomás",  "Leila"};
 const std::vector<std::string> kLast = {
-    "Lovelace", "Hopper",  "Berg",     "Hamilton", "Turing", "Liskov",  "Ritchie", "Allen",
-    "Thompson", "Perlman", "Dijkstra", "Lamarr",   "Lee",    "Johnson", "Backus",  "Wilson",
-    "Núñez",    "Laurent", "Wiśniewski", "Lindqvist", "Rahman", "García", "Tanaka", "Raman",
-    "Wei",      "Al-Sayed", "Adeyemi", "Larsen",  "Volkov", "Nwosu",   "Herrera", "Haddad"};
-const std::vector<std::string> kOrgs = {"Northwind", "Globex", "Initech", "Umbrella", "Hooli",
-                                        "Acme", "Vandelay", "Stark", "Wayne", "Tyrell"};
-const std::vector<std::string> kTopics = {
-    "the roadmap",   "hiring",        "the reorg",     "a promotion case", "the migration",
-    "on-call",       "the budget",    "a conference talk", "mentoring",    "the launch",
-    "pricing",       "the outage",    "design reviews", "career paths",    "the offsite",
-    "a referral",    "the data platform", "security",  "the API",          "onboarding",
-    "performance",   "the board deck", "open source",  "the rollout",      "a book"};
-const std::vector<std::string> kOpenings = {"Coffee about", "Call on", "Lunch: talked about",
-                                            "Email thread on", "Met at the event; discussed",
-                                            "Video chat about", "Walk and talk about"};
-const std::vector<std::string> kChannels = {"call", "video", "email", "message", "coffee",
-                                            "meal", "meeting", "event", "social", "other"};
+    "Lovelace", "Hopper",   "Berg",       "Hamilton",  "Turing", "Liskov",  "Ritchie", "Allen",
+    "Thompson", "Perlman",  "Dijkstra",   "Lamarr",    "Lee",    "Johnson", "Backus",  "Wilson",
+    "Núñez",    "Laurent",  "Wiśniewski", "Lindqvist", "Rahman", "García",  "Tanaka",  "Raman",
+    "Wei",      "Al-Sayed", "Adeyemi",    "Larsen",    "Volkov", "Nwosu",   "Herrera", "Haddad"};
+const std::vector<std::string> kOrgs = {"Northwind", "Globex",   "Initech", "Umbrella", "Hooli",
+                                        "Acme",      "Vandelay", "Stark",   "Wayne",    "Tyrell"};
+const std::vector<std::string> kTopics = {"the roadmap",
+                                          "hiring",
+                                          "the reorg",
+                                          "a promotion case",
+                                          "the migration",
+                                          "on-call",
+                                          "the budget",
+                                          "a conference talk",
+                                          "mentoring",
+                                          "the launch",
+                                          "pricing",
+                                          "the outage",
+                                          "design reviews",
+                                          "career paths",
+                                          "the offsite",
+                                          "a referral",
+                                          "the data platform",
+                                          "security",
+                                          "the API",
+                                          "onboarding",
+                                          "performance",
+                                          "the board deck",
+                                          "open source",
+                                          "the rollout",
+                                          "a book"};
+const std::vector<std::string> kOpenings = {"Coffee about",
+                                            "Call on",
+                                            "Lunch: talked about",
+                                            "Email thread on",
+                                            "Met at the event; discussed",
+                                            "Video chat about",
+                                            "Walk and talk about"};
+const std::vector<std::string> kChannels = {"call", "video",   "email", "message", "coffee",
+                                            "meal", "meeting", "event", "social",  "other"};
 
 // Built-in types, weighted towards the common ones; "" is a contact without a type.
-const std::vector<std::string> kTypes = {"peer",  "peer",   "peer",     "peer",    "customer",
-                                         "customer", "mentor", "report", "sponsor", "manager",
-                                         "",      ""};
+const std::vector<std::string> kTypes = {"peer",     "peer",     "peer",   "peer",
+                                         "customer", "customer", "mentor", "report",
+                                         "sponsor",  "manager",  "",       ""};
 
 std::string uuid(Random& rng) {
   std::uint64_t a = rng.next();
@@ -97,12 +120,11 @@ std::string uuid(Random& rng) {
   a = (a & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
   b = (b & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
   char out[37];
-  std::snprintf(out, sizeof out, "%08llx-%04llx-%04llx-%04llx-%012llx",
-                static_cast<unsigned long long>(a >> 32),
-                static_cast<unsigned long long>((a >> 16) & 0xFFFF),
-                static_cast<unsigned long long>(a & 0xFFFF),
-                static_cast<unsigned long long>(b >> 48),
-                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
+  std::snprintf(
+      out, sizeof out, "%08llx-%04llx-%04llx-%04llx-%012llx",
+      static_cast<unsigned long long>(a >> 32), static_cast<unsigned long long>((a >> 16) & 0xFFFF),
+      static_cast<unsigned long long>(a & 0xFFFF), static_cast<unsigned long long>(b >> 48),
+      static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
   return out;
 }
 
@@ -202,22 +224,25 @@ int main(int argc, char** argv) {
     std::string birthday = "null";
     if (rng.below(2) == 0) {
       birthday = json_string(kith::Date::from_ymd(1960 + static_cast<int>(rng.below(40)),
-                                             1 + static_cast<int>(rng.below(12)),
-                                             1 + static_cast<int>(rng.below(28)))
-                            ->to_string());
+                                                  1 + static_cast<int>(rng.below(12)),
+                                                  1 + static_cast<int>(rng.below(28)))
+                                 ->to_string());
     }
     std::string email = "person" + std::to_string(i + 1) + "@example.org";
-    json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(id) << ", \"name\": " << json_string(name)
-         << ", \"types\": [" << (type.empty() ? "" : json_string(type)) << "], \"every\": null"
-         << ", \"emails\": [" << json_string(email) << "], \"phones\": [], \"org\": " << json_string(org)
-         << ", \"title\": \"\", \"birthday\": " << birthday << ", \"dates\": [], \"circle\": "
-         << circle << ", \"met_via\": \"\", \"met_via_contact\": null, \"tags\": []"
+    json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(id)
+         << ", \"name\": " << json_string(name) << ", \"types\": ["
+         << (type.empty() ? "" : json_string(type)) << "], \"every\": null"
+         << ", \"emails\": [" << json_string(email)
+         << "], \"phones\": [], \"org\": " << json_string(org)
+         << ", \"title\": \"\", \"birthday\": " << birthday
+         << ", \"dates\": [], \"circle\": " << circle
+         << ", \"met_via\": \"\", \"met_via_contact\": null, \"tags\": []"
          << ", \"learn\": " << json_string("how " + org + " runs " + rng.pick(kTopics))
          << ", \"offer\": " << json_string("notes on " + rng.pick(kTopics))
          << ", \"note\": \"\", \"added_on\": " << json_string(added_on.to_string())
          << ", \"archived\": false, \"external_ids\": [], \"created_at\": "
-         << json_string(stamp(added_on, i)) << ", \"updated_at\": " << json_string(stamp(added_on, i))
-         << "}";
+         << json_string(stamp(added_on, i))
+         << ", \"updated_at\": " << json_string(stamp(added_on, i)) << "}";
     contacts_csv << i + 1 << ',' << csv(name) << ',' << csv(org) << ',' << circle << ','
                  << added_on.to_string() << '\n';
     ids.push_back(std::move(id));
@@ -229,7 +254,8 @@ int main(int argc, char** argv) {
   std::vector<long> order(static_cast<std::size_t>(o.contacts));
   for (long i = 0; i < o.contacts; ++i) order[static_cast<std::size_t>(i)] = i;
   for (long i = o.contacts - 1; i > 0; --i) {
-    std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(rng.below(i + 1))]);
+    std::swap(order[static_cast<std::size_t>(i)],
+              order[static_cast<std::size_t>(rng.below(i + 1))]);
   }
   std::vector<double> cumulative(static_cast<std::size_t>(o.contacts));
   double total = 0;
@@ -260,22 +286,22 @@ int main(int argc, char** argv) {
     std::vector<std::string> uuids;
     for (long p : people) uuids.push_back(ids[static_cast<std::size_t>(p)]);
     std::sort(uuids.begin(), uuids.end());
-    json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(uuid(rng)) << ", \"day\": "
-         << json_string(day.to_string()) << ", \"summary\": " << json_string(summary)
+    json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(uuid(rng))
+         << ", \"day\": " << json_string(day.to_string())
+         << ", \"summary\": " << json_string(summary)
          << ", \"channel\": " << json_string(rng.pick(kChannels)) << ", \"direction\": \""
          << direction << "\", \"weight\": " << weight << ", \"people\": [";
     for (std::size_t k = 0; k < uuids.size(); ++k) json << (k ? ", " : "") << json_string(uuids[k]);
     json << "], \"created_at\": " << json_string(stamp(day, i % 40000))
          << ", \"updated_at\": " << json_string(stamp(day, i % 40000)) << "}";
     for (long p : people) {
-      interactions_csv << p + 1 << ',' << day.to_string() << ',' << csv(summary) << ','
-                       << direction << ',' << weight << '\n';
+      interactions_csv << p + 1 << ',' << day.to_string() << ',' << csv(summary) << ',' << direction
+                       << ',' << weight << '\n';
     }
   }
   json << "\n],\n\"reminders\": [\n";
 
-  static const std::vector<std::string> kKinds = {"reminder", "reminder", "promise",
-                                                  "followup"};
+  static const std::vector<std::string> kKinds = {"reminder", "reminder", "promise", "followup"};
   for (long i = 0; i < o.reminders; ++i) {
     long person = someone();
     const std::string& kind = rng.pick(kKinds);
@@ -284,14 +310,15 @@ int main(int argc, char** argv) {
     std::string text = (kind == "promise" ? "Send " : "Ask about ") + rng.pick(kTopics);
     std::string done = open ? "null" : json_string(due.to_string());
     json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(uuid(rng)) << ", \"kind\": \"" << kind
-         << "\", \"text\": " << json_string(text) << ", \"contact\": "
-         << json_string(ids[static_cast<std::size_t>(person)]) << ", \"due\": "
-         << json_string(due.to_string()) << ", \"every\": null, \"anchor\": "
-         << json_string(due.to_string()) << ", \"done_on\": " << done
-         << ", \"last_done\": " << done << ", \"created_at\": " << json_string(stamp(due, i))
+         << "\", \"text\": " << json_string(text)
+         << ", \"contact\": " << json_string(ids[static_cast<std::size_t>(person)])
+         << ", \"due\": " << json_string(due.to_string())
+         << ", \"every\": null, \"anchor\": " << json_string(due.to_string())
+         << ", \"done_on\": " << done << ", \"last_done\": " << done
+         << ", \"created_at\": " << json_string(stamp(due, i))
          << ", \"updated_at\": " << json_string(stamp(due, i)) << "}";
-    reminders_csv << person + 1 << ',' << kind << ',' << csv(text) << ',' << due.to_string()
-                  << ',' << (open ? "" : due.to_string()) << '\n';
+    reminders_csv << person + 1 << ',' << kind << ',' << csv(text) << ',' << due.to_string() << ','
+                  << (open ? "" : due.to_string()) << '\n';
   }
   json << "\n]}\n";
   for (std::ofstream* f : {&json, &contacts_csv, &interactions_csv, &reminders_csv}) {
