@@ -3,7 +3,7 @@
 # The file name's leading number is its schema level; levels must be 1, 2, 3... without gaps.
 string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(body "// Generated from migrations/*.sql by cmake/embed_migrations.cmake. Do not edit.\n")
-string(APPEND body "#include \"core/schema.hpp\"\n\nnamespace kith {\n\n")
+string(APPEND body "#include \"schema.hpp\"\n\nnamespace kith {\n\n")
 string(APPEND body "const std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
 set(expected 1)
 foreach(input IN LISTS INPUTS)

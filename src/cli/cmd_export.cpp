@@ -8,7 +8,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
-#include "kith/export.hpp"
+#include "interop/export.hpp"
 
 namespace kith::cli {
 namespace {

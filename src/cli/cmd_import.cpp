@@ -9,7 +9,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
-#include "kith/import.hpp"
+#include "interop/import.hpp"
 
 namespace kith::cli {
 namespace {

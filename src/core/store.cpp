@@ -14,8 +14,8 @@
 #include <system_error>
 #include <vector>
 
-#include "core/schema.hpp"
-#include "core/store_impl.hpp"
+#include "schema.hpp"
+#include "store_impl.hpp"
 
 namespace kith {
 namespace fs = std::filesystem;

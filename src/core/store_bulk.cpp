@@ -1,7 +1,7 @@
 // Loading many records at once: the per-row triggers off, a set-based catch-up after.
 #include <optional>
 
-#include "core/store_impl.hpp"
+#include "store_impl.hpp"
 
 namespace kith {
 namespace {

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/store_impl.hpp"
+#include "store_impl.hpp"
 #include "kith/text.hpp"
 
 namespace kith {

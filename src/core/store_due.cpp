@@ -6,7 +6,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "core/store_impl.hpp"
+#include "store_impl.hpp"
 
 namespace kith {
 namespace {

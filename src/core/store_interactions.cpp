@@ -1,7 +1,7 @@
 // The store's interactions, reminders and full-text search.
 #include <algorithm>
 
-#include "core/store_impl.hpp"
+#include "store_impl.hpp"
 #include "kith/text.hpp"
 
 namespace kith {

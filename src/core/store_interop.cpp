@@ -2,7 +2,7 @@
 // records in by uuid, and finding the contact another address book means.
 #include <algorithm>
 
-#include "core/store_impl.hpp"
+#include "store_impl.hpp"
 
 namespace kith {
 namespace {

@@ -1,4 +1,4 @@
-#include "formats/contact_patch.hpp"
+#include "contact_patch.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "formats/content_line.hpp"
+#include "content_line.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "formats/csv.hpp"
+#include "csv.hpp"
 
 namespace kith::formats {
 

@@ -1,6 +1,6 @@
-#include "formats/ics.hpp"
+#include "ics.hpp"
 
-#include "formats/content_line.hpp"
+#include "content_line.hpp"
 #include "kith/reminder.hpp"
 
 namespace kith::formats {

@@ -1,4 +1,4 @@
-#include "formats/kith_json.hpp"
+#include "kith_json.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "formats/linkedin.hpp"
+#include "linkedin.hpp"
 
 #include <array>
 

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/contact_patch.hpp"
-#include "formats/csv.hpp"
+#include "contact_patch.hpp"
+#include "csv.hpp"
 #include "kith/date.hpp"
 #include "kith/status.hpp"
 

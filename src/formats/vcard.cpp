@@ -1,4 +1,4 @@
-#include "formats/vcard.hpp"
+#include "vcard.hpp"
 
 #include <iconv.h>
 
@@ -7,8 +7,8 @@
 #include <cctype>
 #include <map>
 
-#include "formats/content_line.hpp"
-#include "formats/linkedin.hpp"
+#include "content_line.hpp"
+#include "linkedin.hpp"
 #include "kith/text.hpp"
 
 namespace kith::formats {

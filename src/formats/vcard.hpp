@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/contact_patch.hpp"
+#include "contact_patch.hpp"
 #include "kith/records.hpp"
 #include "kith/status.hpp"
 

@@ -1,4 +1,4 @@
-#include "kith/import.hpp"
+#include "interop/import.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "kith/export.hpp"
+#include "interop/export.hpp"
 
 #include "formats/csv.hpp"
 #include "formats/ics.hpp"
