@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "store_impl.hpp"
 #include "kith/text.hpp"
+#include "store_impl.hpp"
 
 namespace kith {
 namespace {

@@ -1,8 +1,8 @@
 // The store's interactions, reminders and full-text search.
 #include <algorithm>
 
-#include "store_impl.hpp"
 #include "kith/text.hpp"
+#include "store_impl.hpp"
 
 namespace kith {
 namespace {

@@ -8,8 +8,8 @@
 #include <map>
 
 #include "content_line.hpp"
-#include "linkedin.hpp"
 #include "kith/text.hpp"
+#include "linkedin.hpp"
 
 namespace kith::formats {
 namespace {
