@@ -119,7 +119,7 @@ enum class WeekdayRule {
   most_recent_or_today,  // "monday" is the latest Monday on or before today (kith log --on)
 };
 
-// Parses every DATE form PRODUCT.md lists, relative to `today`:
+// Parses every DATE form README.md lists ("Dates"), relative to `today`:
 //   YYYY-MM-DD; today, yesterday, tomorrow; weekday names (monday/mon ... sunday/sun) per
 //   `rule`; offsets ahead "3d", "2w", "1m", "1y", "+3d", "3 days", "in 3 days"; offsets back
 //   "-3d", "3 days ago", "2 weeks ago". Case-insensitive, surrounding spaces ignored. An

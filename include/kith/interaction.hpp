@@ -22,7 +22,6 @@ enum class Channel { call, video, email, message, coffee, meal, meeting, event, 
 std::string_view to_string(Channel channel);
 // Case-insensitive; invalid_input listing the channels otherwise.
 Result<Channel> parse_channel(std::string_view text);
-const std::vector<Channel>& all_channels();
 
 inline constexpr int kDefaultInteractionWeight = 1;
 
@@ -42,9 +41,5 @@ struct Interaction {
   std::vector<Participant> people;         // in the order given
   std::string created_at;
 };
-
-// The interaction's contribution to a balance: +weight when you gave, -weight when you
-// received, 0 when mutual.
-std::int64_t signed_weight(Direction direction, int weight);
 
 }  // namespace kith

@@ -2,7 +2,7 @@
 //
 // Core functions report failure by returning an Error inside a Result<T> (or a Status, which
 // is Result<void>). They never throw across the public API and never print. The CLI maps an
-// Error's code to the process exit code that PRODUCT.md documents.
+// Error's code to the process exit code that README.md documents ("Exit codes").
 #pragma once
 
 #include <optional>

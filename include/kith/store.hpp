@@ -34,12 +34,6 @@
 
 namespace kith {
 
-// The database path when neither --db nor KITH_DB is given: $XDG_DATA_HOME/kith/kith.db,
-// or $HOME/.local/share/kith/kith.db when XDG_DATA_HOME is unset, empty or relative.
-// `xdg_data_home` and `home` are the variables' values (nullptr when unset).
-// Errc::storage when neither gives an absolute folder.
-Result<std::filesystem::path> default_db_path(const char* xdg_data_home, const char* home);
-
 struct ContactQuery {
   std::optional<std::string> type;  // only contacts with this type
   std::optional<std::string> tag;   // only contacts with this tag
@@ -122,10 +116,6 @@ class Store {
 
   // True when the file did not exist (or was empty) and Access::read stood in for it.
   bool missing() const;
-  // Where an existing database was copied before a migration changed it, if one did.
-  const std::optional<std::filesystem::path>& backup_path() const;
-  // The schema level after opening.
-  int schema_level() const;
   // The newest schema level this kith knows.
   static int latest_schema_level();
 
@@ -164,8 +154,8 @@ class Store {
   // REQUIRES: inside write(). not_found when there is no such type.
   Status change_type(std::string_view name, const TypeChange& change);
 
-  // Finds one contact by WHO (see PRODUCT.md): a numeric id, or the whole or a unique part of
-  // the name, case- and accent-insensitive; a whole-name match wins over partial ones.
+  // Finds one contact by WHO (docs/architecture.md, "Who"): a numeric id, or the whole or a unique
+  // part of the name, case- and accent-insensitive; a whole-name match wins over partial ones.
   // not_found when nothing matches; ambiguous listing the candidates with their ids.
   Result<Contact> resolve(std::string_view who);
   // not_found when there is no contact with this id.

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <optional>
 
+#include "cli/paths.hpp"
 #include "cli/render.hpp"
 
 namespace kith::cli {

@@ -44,7 +44,7 @@ struct Command {
 // Every command, in the order `kith --help` lists them.
 const std::vector<Command>& commands();
 
-// Runs kith with these arguments; returns the process exit code (PRODUCT.md).
+// Runs kith with these arguments; returns the process exit code (README.md, "Exit codes").
 int run(int argc, char** argv);
 
 // The exit code for an error.

@@ -179,9 +179,7 @@ Result<std::string> normalize_tag(std::string_view text) {
     return invalid_input("invalid tag '" + std::string(is_valid_utf8(t) ? t : "?") +
                          "': use one word of at most 64 bytes, without spaces or commas");
   }
-  std::string out(t);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return ascii_lower(t);
 }
 
 Result<std::string> normalize_email(std::string_view text) {

@@ -9,6 +9,8 @@
 #include <optional>
 #include <utility>
 
+#include "kith/text.hpp"
+
 namespace kith {
 namespace {
 
@@ -77,20 +79,6 @@ Error duration_error(std::string_view text, std::string_view reason) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool all_digits(std::string_view text) {
@@ -329,7 +317,7 @@ std::int64_t days_between(Date a, Date b) {
 }
 
 Result<Duration> Duration::parse(std::string_view text) {
-  const std::optional<Amount> amount = parse_amount(lower(trim(text)));
+  const std::optional<Amount> amount = parse_amount(ascii_lower(trim(text)));
   if (!amount || amount->count < 1) return duration_error(text, kDurationForms);
   const std::int64_t limit = kMaxCounts[index_of(amount->unit)];
   if (amount->count > limit) {
@@ -367,7 +355,7 @@ double Duration::approx_days() const {
 bool shorter(const Duration& a, const Duration& b) { return a.approx_days() < b.approx_days(); }
 
 Result<Date> parse_date(std::string_view text, Date today, WeekdayRule rule) {
-  const std::string folded = lower(trim(text));
+  const std::string folded = ascii_lower(trim(text));
   std::string_view rest = folded;
   // Every form but the ISO one is a signed number of days, weeks, months or years.
   auto shifted = [&](std::int64_t count, Duration::Unit unit) -> Result<Date> {

@@ -3,17 +3,13 @@
 #include <array>
 #include <cctype>
 
+#include "kith/text.hpp"
+
 namespace kith {
 namespace {
 
 constexpr std::array<std::string_view, 10> kChannelNames = {
     "call", "video", "email", "message", "coffee", "meal", "meeting", "event", "social", "other"};
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -27,7 +23,7 @@ std::string_view to_string(Direction direction) {
 }
 
 Result<Direction> parse_direction(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   if (t == "mutual") return Direction::mutual;
   if (t == "gave") return Direction::gave;
   if (t == "received") return Direction::received;
@@ -40,7 +36,7 @@ std::string_view to_string(Channel channel) {
 }
 
 Result<Channel> parse_channel(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   for (std::size_t i = 0; i < kChannelNames.size(); ++i) {
     if (kChannelNames[i] == t) return static_cast<Channel>(i);
   }
@@ -50,24 +46,6 @@ Result<Channel> parse_channel(std::string_view text) {
     known += name;
   }
   return invalid_input("invalid channel '" + std::string(text) + "': expected one of " + known);
-}
-
-const std::vector<Channel>& all_channels() {
-  static const std::vector<Channel> all = [] {
-    std::vector<Channel> out;
-    for (std::size_t i = 0; i < kChannelNames.size(); ++i) out.push_back(static_cast<Channel>(i));
-    return out;
-  }();
-  return all;
-}
-
-std::int64_t signed_weight(Direction direction, int weight) {
-  switch (direction) {
-    case Direction::gave: return weight;
-    case Direction::received: return -weight;
-    case Direction::mutual: break;
-  }
-  return 0;
 }
 
 }  // namespace kith

@@ -15,13 +15,10 @@ Result<std::string> normalize_type_name(std::string_view text) {
   if (t.empty() || t.size() > 32 || !std::isalpha(static_cast<unsigned char>(t.front()))) {
     return bad();
   }
-  std::string out;
   for (char c : t) {
-    auto u = static_cast<unsigned char>(c);
-    if (!std::isalnum(u) && c != '-' && c != '_') return bad();
-    out += static_cast<char>(std::tolower(u));
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return bad();
   }
-  return out;
+  return ascii_lower(t);
 }
 
 Status check_weight(int weight, std::string_view what) {

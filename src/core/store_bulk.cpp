@@ -74,15 +74,6 @@ Status Store::bulk(const std::function<Status()>& body) {
   });
 }
 
-Status Store::read(const std::function<Status()>& body) {
-  std::optional<ReadSnapshot> snapshot;
-  KITH_TRY(guarded(*impl_, [&]() -> Status {
-    snapshot.emplace(impl_->db);
-    return Status{};
-  }));
-  return body();
-}
-
 Result<std::int64_t> Store::approximate_size() {
   return guarded(*impl_, [&]() -> Result<std::int64_t> {
     auto& st = impl_->prepare(

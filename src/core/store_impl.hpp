@@ -14,39 +14,16 @@
 #include <vector>
 
 #include "kith/store.hpp"
+#include "writer_lock.hpp"
 
 namespace kith {
 
-// Registers the SQL functions kith's triggers call (migrations/0003_due.sql) on `db`.
+// How long a kith waits for another one's write: SQLite's busy timeout and the writers' lock.
+inline constexpr int kBusyTimeoutMs = 5000;
+
+// Registers the SQL functions kith's triggers call (migrations/0003_due.sql) on `db`
+// (sql_functions.cpp).
 void register_functions(SQLite::Database& db);
-
-// The writers' lock of one database: an flock(2) on PATH-lock, a file of its own (closing
-// any descriptor of the database file would drop SQLite's POSIX locks on it), which exists
-// only while a kith writes. A kith takes it before its first write and holds it until its
-// connection has closed, so the checkpoint SQLite runs after a commit never runs beside
-// another kith's write: SQLite before 3.51.3 (Debian 12 has 3.40.1) can lose a committed
-// transaction when a checkpoint starts just as another connection's write resets the WAL
-// (https://sqlite.org/wal.html#walresetbug). The other checkpoint, by the last connection to
-// close, needs an exclusive lock on the database file and so never runs beside anything;
-// readers, which never commit, need no lock.
-class WriterLock {
- public:
-  WriterLock() = default;
-  ~WriterLock() { release(); }
-  WriterLock(const WriterLock&) = delete;
-  WriterLock& operator=(const WriterLock&) = delete;
-
-  // Takes the lock of the database at `database`, waiting up to `timeout_ms` for another
-  // kith to let it go. Does nothing when already held.
-  Status acquire(const std::filesystem::path& database, int timeout_ms);
-  // Removes the lock file and lets the lock go.
-  void release();
-  bool held() const { return fd_ >= 0; }
-
- private:
-  int fd_ = -1;
-  std::filesystem::path file_;
-};
 
 struct Store::Impl {
   Impl(const std::string& file, int flags) : db(file, flags) { register_functions(db); }
@@ -70,8 +47,6 @@ struct Store::Impl {
   // While Store::bulk runs: the people whose links changed, for its catch-up.
   std::optional<std::unordered_set<std::int64_t>> bulk_people;
 
-  int level = 0;
-  std::optional<std::filesystem::path> backup;
   // Prepared statements, keyed by their SQL text's address: every query is a string literal
   // in one function, prepared once per connection and reused.
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
@@ -81,6 +56,37 @@ struct Store::Impl {
   // The operating system's error number behind the last failed call (ENOSPC...), or 0.
   int system_errno();
 };
+
+// Errc::storage: "database 'PATH' <reason>".
+Error storage(const std::filesystem::path& path, std::string_view reason);
+
+// --- The file (store_file.cpp).
+
+// Creates the missing folders of `dir` with mode 0700 (existing ones are left alone).
+Status make_private_dirs(const std::filesystem::path& dir);
+// Creates an empty file with mode 0600 (its folders 0700), so that SQLite's -wal and -shm
+// files inherit that mode; an existing file is left alone.
+Status create_private_file(const std::filesystem::path& path);
+// Checks the first bytes of an existing file of `size` bytes: empty, or an SQLite database.
+// Never closes a descriptor of the file (see the definition).
+Status check_header(const std::filesystem::path& path, std::uintmax_t size);
+// True when this process can create or already write the WAL files of `path` in `folder`.
+bool sidecars_writable(const std::filesystem::path& path, const std::filesystem::path& folder);
+// Opens a database file this process may not write, creating nothing beside it.
+std::unique_ptr<Store::Impl> open_read_only(const std::filesystem::path& path);
+// Creates the database at `path`, at the latest schema and in WAL mode, unless another kith
+// does so first; a half-made database is never visible under `path`.
+Status create_database(const std::filesystem::path& path);
+
+// --- The schema (migrate.cpp).
+
+// Brings the schema of `impl`'s database up to date, one migration per IMMEDIATE
+// transaction, after copying an existing database to PATH.schema-N.bak. Errc::storage when
+// the file belongs to another application, was written by a newer kith, or needs an upgrade
+// but is not `writable`.
+Status migrate(Store::Impl& impl, bool writable);
+
+// --- Errors (store_errors.cpp).
 
 // Turns a SQLite exception into kith's error, by result code and, when known, the operating
 // system's error number behind it (a full disk). `path` names the file.
@@ -125,7 +131,7 @@ class ReadSnapshot {
 // Errc::internal unless inside Store::write().
 Status require_write(const Store::Impl& impl);
 
-// A new random (version 4) UUID in its canonical lowercase form.
+// A new random (version 4) UUID in its canonical lowercase form (uuid.cpp).
 std::string new_uuid();
 
 // Binds optional and string_view values the way the schema stores them.

@@ -418,19 +418,15 @@ std::string text_value(const VCardProperty& p) { return std::string(trim(unescap
 // Apple's date labels: "_$!<Anniversary>!$_" is "anniversary"; others are as written.
 std::string apple_label(std::string_view label) {
   if (label.rfind("_$!<", 0) == 0 && label.size() > 8) {
-    std::string inner(label.substr(4, label.size() - 8));
-    for (char& c : inner) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return inner;
+    return ascii_lower(label.substr(4, label.size() - 8));
   }
   return std::string(label);
 }
 
 // A CATEGORIES entry as a kith tag: lowercase, spaces as '-'.
 std::string category_tag(std::string_view category) {
-  std::string tag(trim(category));
-  for (char& c : tag) {
-    c = c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string tag = ascii_lower(trim(category));
+  std::replace(tag.begin(), tag.end(), ' ', '-');
   return tag;
 }
 
