@@ -100,12 +100,21 @@ Status migrate(Store::Impl& impl, bool writable) {
     std::string mode = db.execAndGet("PRAGMA journal_mode").getString();
     if (mode != "wal") db.exec("PRAGMA journal_mode = WAL");
   }
-  // An existing database is copied before the first migration touches it (outside the write
-  // lock: a backup cannot read through a connection that holds it).
+  if (*level == latest) return {};
+  // Holding the writers' lock, no other kith migrates: the level read again now is the one
+  // every migration below starts from, and only it is backed up (an upgrader that looked while
+  // another was halfway through used to back up an intermediate level too).
+  KITH_TRY(impl.lock_for_writing());
+  {
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    level = checked_level(impl);
+  }
+  if (!level) return level.error();
+  // An existing database is copied before the first migration touches it (outside SQLite's
+  // write transaction: a backup cannot read through a connection that holds one).
   if (*level > 0 && *level < latest && !impl.missing) {
     KITH_TRY(back_up(db, impl.path, *level));
   }
-  if (*level < latest) KITH_TRY(impl.lock_for_writing());
   while (*level < latest) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     level = checked_level(impl);

@@ -18,7 +18,12 @@ namespace fs = std::filesystem;
 
 Status WriterLock::acquire(const fs::path& database, int timeout_ms) {
   if (held()) return {};
-  fs::path file = database;
+  // Beside the file itself, however its path is spelled (through a symlink, or with ./ and
+  // ..): two spellings of one database must take one lock. SQLite resolves symlinks the same
+  // way for its -wal and -shm.
+  std::error_code ec;
+  fs::path real = fs::canonical(database, ec);
+  fs::path file = ec ? database : real;
   file += "-lock";
   struct stat db_stat {};
   bool chown_to_owner = ::geteuid() == 0 && ::stat(database.c_str(), &db_stat) == 0;
