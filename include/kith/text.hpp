@@ -45,4 +45,10 @@ bool is_blank(std::string_view text);
 // True when `text` has a control character (C0 other than tab, DEL, or C1).
 bool has_control_chars(std::string_view text);
 
+// True for the bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+// U+2066..U+2069): characters that make a line display in another order than it is stored.
+bool is_bidi_control(char32_t c);
+// True when `text` holds one of them. REQUIRES: valid UTF-8 (invalid bytes are skipped).
+bool has_bidi_controls(std::string_view text);
+
 }  // namespace kith

@@ -27,7 +27,14 @@ std::string printable(std::string_view text) {
       // The one sequence this lead byte starts (an invalid lead byte gives no valid one).
       std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       std::string_view seq = text.substr(i, len);
-      if (len > 1 && seq.size() == len && is_valid_utf8(seq) && !has_control_chars(seq)) {
+      if (len == 3 && seq.size() == 3 && is_valid_utf8(seq) && has_bidi_controls(seq)) {
+        // Shown, not obeyed: it would make the line read in another order than it holds.
+        char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                      (static_cast<char32_t>(seq[1] & 0x3F) << 6) |
+                      static_cast<char32_t>(seq[2] & 0x3F);
+        out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+        i += len;
+      } else if (len > 1 && seq.size() == len && is_valid_utf8(seq) && !has_control_chars(seq)) {
         out += seq;
         i += len;
       } else {

@@ -17,7 +17,7 @@
 namespace kith::cli {
 
 // `text` made safe for one terminal line: control characters become \xNN, newlines become
-// spaces, invalid UTF-8 bytes become \xNN.
+// spaces, invalid UTF-8 bytes become \xNN, bidirectional controls become \uNNNN.
 std::string printable(std::string_view text);
 
 // `text` when it has at most `max_bytes` bytes; else its start and its end with " … " between

@@ -154,10 +154,19 @@ Result<std::string> normalize_name(std::string_view text) {
       text.find('\t') != std::string_view::npos) {
     return invalid_input("invalid name: it contains control characters");
   }
+  if (has_bidi_controls(text)) {
+    return invalid_input(
+        "invalid name: it contains bidirectional controls (U+202A-U+202E, "
+        "U+2066-U+2069), which make it read otherwise than it is");
+  }
   std::string_view t = trim(text);
   if (is_blank(t)) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
   if (t.size() > kMaxNameBytes) {
     return invalid_input("invalid name: longer than " + std::to_string(kMaxNameBytes) + " bytes");
+  }
+  // Combining marks alone fold to nothing: a name like that could never be found again.
+  if (fold_for_match(t).empty()) {
+    return invalid_input("invalid name: it has no letter, digit or symbol to find it by");
   }
   return std::string(t);
 }

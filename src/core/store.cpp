@@ -75,7 +75,9 @@ Result<Store> Store::open(const fs::path& path, Access access) {
     if (writable) {
       impl = std::make_unique<Impl>(path.string(), SQLite::OPEN_READWRITE);
     } else {
-      impl = open_read_only(path);
+      auto opened = open_read_only(path);
+      if (!opened) return opened.error();
+      impl = std::move(*opened);
     }
     impl->path = path;
     impl->shared = writable;  // its writes take the writers' lock (WriterLock)

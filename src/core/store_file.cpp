@@ -102,11 +102,13 @@ bool sidecars_writable(const fs::path& path, const fs::path& folder) {
 // needs no -shm file, so nothing is created next to a file kith may not write (SQLite would
 // create a -shm with the database's mode, and a 0400 -shm left behind makes every later
 // write fail even once the database is writable again). Immutable is right for a file
-// nobody can write; kith never writes through this connection. A non-empty -wal (a writer
-// was killed) must be read through the -shm, which then exists already.
-std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
+// nobody can write; kith never writes through this connection. A non-empty -wal holds
+// committed changes the main file lacks: it must be read through the -shm, and when SQLite
+// cannot open or create one the database is refused, never read as it was before them.
+Result<std::unique_ptr<Store::Impl>> open_read_only(const fs::path& path) {
   std::error_code ec;
-  std::uintmax_t wal_size = fs::file_size(path.string() + "-wal", ec);
+  const std::string wal = path.string() + "-wal";
+  std::uintmax_t wal_size = fs::file_size(wal, ec);
   if (!ec && wal_size > 0) {
     try {
       auto impl = std::make_unique<Store::Impl>(path.string(), SQLite::OPEN_READONLY);
@@ -115,6 +117,11 @@ std::unique_ptr<Store::Impl> open_read_only(const fs::path& path) {
     } catch (const SQLite::Exception& e) {
       int code = e.getErrorCode();
       if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw;
+      fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+      return storage(path, "cannot be read as it is: its latest changes are in '" + wal +
+                               "', which SQLite reads only through a '-shm' file it cannot "
+                               "create (the folder '" +
+                               folder.string() + "' is not writable)");
     }
   }
   return std::make_unique<Store::Impl>(file_uri(path) + "?immutable=1",

@@ -72,8 +72,9 @@ Status create_private_file(const std::filesystem::path& path);
 Status check_header(const std::filesystem::path& path, std::uintmax_t size);
 // True when this process can create or already write the WAL files of `path` in `folder`.
 bool sidecars_writable(const std::filesystem::path& path, const std::filesystem::path& folder);
-// Opens a database file this process may not write, creating nothing beside it.
-std::unique_ptr<Store::Impl> open_read_only(const std::filesystem::path& path);
+// Opens a database file this process may not write, creating nothing beside it. Errc::storage
+// when its committed state cannot be read that way (a -wal with changes and no -shm).
+Result<std::unique_ptr<Store::Impl>> open_read_only(const std::filesystem::path& path);
 // Creates the database at `path`, at the latest schema and in WAL mode, unless another kith
 // does so first; a half-made database is never visible under `path`.
 Status create_database(const std::filesystem::path& path);

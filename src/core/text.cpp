@@ -288,4 +288,17 @@ bool has_control_chars(std::string_view text) {
   return false;
 }
 
+bool is_bidi_control(char32_t c) {
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool has_bidi_controls(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::int32_t cp = decode(text, i);
+    if (cp >= 0 && is_bidi_control(static_cast<char32_t>(cp))) return true;
+  }
+  return false;
+}
+
 }  // namespace kith

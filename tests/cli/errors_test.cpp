@@ -294,6 +294,26 @@ TEST_CASE("hostile text is refused with one short line that never repeats privat
        "invalid name: not valid UTF-8"},
       {"name with a newline", {"add", "Bob\nSmith"}, 2, "control characters"},
       {"name with a tab", {"add", "Bob\tSmith"}, 2, "control characters"},
+      // A bidirectional override or isolate makes a line read differently from what it holds.
+      {"name with a right-to-left override",
+       {"add", "Bob\xE2\x80\xAEnhoJ"},
+       2,
+       "invalid name: it contains bidirectional controls"},
+      {"name with a first-strong isolate",
+       {"add", "Bob\xE2\x81\xA8x"},
+       2,
+       "invalid name: it contains bidirectional controls"},
+      {"new name with a left-to-right embedding",
+       {"edit", "grace", "--name",
+        "Gr\xE2\x80\xAA"
+        "ace"},
+       2,
+       "invalid name: it contains bidirectional controls"},
+      // Combining marks fold to nothing: such a name could never be found again.
+      {"name of combining marks only",
+       {"add", "\xCC\x81\xCC\x81\xCC\x88"},
+       2,
+       "invalid name: it has no letter, digit or symbol to find it by"},
       {"new name with invalid UTF-8",
        {"edit", "grace", "--name", "Gr\xE9"},
        2,
@@ -791,14 +811,9 @@ TEST_CASE("text that only looks dangerous is stored exactly and disturbs nothing
   Sandbox box;
   seed(box);
   const std::string note = "'; DELETE FROM interactions; --";
-  const std::vector<std::string> names = {"Robert'); DROP TABLE contacts;--",
-                                          "O'Brien \"Bob\"",
-                                          "1 OR 1=1",
-                                          "%_\\",
-                                          "42",
-                                          "José Núñez 山田 👋🏽",
-                                          "\xE2\x80\xAE"
-                                          "evil rtl"};
+  const std::vector<std::string> names = {
+      "Robert'); DROP TABLE contacts;--", "O'Brien \"Bob\"", "1 OR 1=1", "%_\\", "42",
+      "José Núñez 山田 👋🏽"};
   for (const auto& name : names) {
     CAPTURE(name);
     box.ok({"add", name, "--note", note, "--org", "x\" OR \"1"});
@@ -818,6 +833,28 @@ TEST_CASE("text that only looks dangerous is stored exactly and disturbs nothing
   }
   CHECK(box.ok({"find", "DROP"}).find("O'Brien") != std::string::npos);
   CHECK(box.query("PRAGMA integrity_check") == "ok");
+}
+
+// A bidirectional override in a note or an organisation is kept as written (it may be what the
+// person wrote), but never reaches a terminal raw: there it could make a line read differently
+// from what it holds.
+TEST_CASE("bidirectional controls in texts are stored exactly and printed escaped", "[errors]") {
+  Sandbox box;
+  const std::string org =
+      "ACME \xE2\x80\xAE"
+      "evil rtl \xE2\x81\xA6x\xE2\x81\xA9";
+  box.ok({"add", "Eve", "--org", org});
+  CHECK(box.query("SELECT org FROM contacts WHERE name = 'Eve'") == org);
+  for (auto args : std::vector<std::vector<std::string>>{{"show", "eve"}, {"find", "acme"}}) {
+    CAPTURE(args);
+    std::string out = box.ok(args);
+    CHECK(out.find("\xE2\x80\xAE") == std::string::npos);
+    CHECK(out.find("\xE2\x81\xA6") == std::string::npos);
+    CHECK(out.find("\\u202e") != std::string::npos);
+  }
+  CHECK(box.ok({"show", "eve"})
+            .find("ACME \\u202e"
+                  "evil rtl \\u2066x\\u2069") != std::string::npos);
 }
 
 TEST_CASE("an error never prints a contact's private note", "[errors]") {

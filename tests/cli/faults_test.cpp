@@ -131,6 +131,48 @@ TEST_CASE(
   CHECK(add.code == 0);
 }
 
+// With committed changes in its -wal, no -shm and a folder it may not write, kith used to read
+// the database as immutable, which ignores the WAL: it showed the state from before the last
+// commit, and exited 0 (found by an outside campaign).
+TEST_CASE("a database whose latest changes kith cannot read is refused, never shown stale",
+          "[faults]") {
+  Sandbox box;
+  box.ok({"add", "Ada"});
+  fs::path copy_dir = box.dir() / "copy";
+  fs::create_directory(copy_dir);
+  {
+    // A connection of the test's own keeps kith from checkpointing when it closes, so that
+    // Grace stays in the -wal, committed.
+    SQLite::Database keeper(box.db().string(), SQLite::OPEN_READONLY);
+    keeper.exec("BEGIN");
+    keeper.execAndGet("SELECT count(*) FROM contacts");
+    keeper.exec("COMMIT");
+    box.ok({"add", "Grace"});
+    REQUIRE(fs::file_size(box.db().string() + "-wal") > 0);
+    fs::copy_file(box.db(), copy_dir / "kith.db");
+    fs::copy_file(box.db().string() + "-wal", copy_dir / "kith.db-wal");
+  }
+  for (const auto& entry : fs::directory_iterator(copy_dir)) give_away(entry.path());
+  give_away(box.dir());
+  give_away(copy_dir);
+  set_mode(copy_dir, 0500);
+  std::vector<std::string> argv;
+  if (::geteuid() == 0) {
+    argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  }
+  argv.insert(argv.end(),
+              {KITH_BINARY, "--db", (copy_dir / "kith.db").string(), "--today", box.today, "list"});
+  Outcome list = run_process(argv, {{"PATH", "/usr/bin:/bin"}});
+  set_mode(copy_dir, 0700);
+  INFO("stdout: " << list.out);
+  if (list.code == 0) {
+    CHECK(list.out.find("Grace") != std::string::npos);  // the committed state, or nothing
+  } else {
+    check_failed_cleanly(list, 5, "its latest changes are in");
+  }
+  CHECK(files_in(copy_dir) == "kith.db kith.db-wal");
+}
+
 TEST_CASE("a database in a folder kith may not enter is an error, not a missing database",
           "[faults]") {
   Sandbox box;
