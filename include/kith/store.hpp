@@ -154,8 +154,10 @@ class Store {
   // REQUIRES: inside write(). not_found when there is no such type.
   Status change_type(std::string_view name, const TypeChange& change);
 
-  // Finds one contact by WHO (docs/architecture.md, "Who"): a numeric id, or the whole or a unique
-  // part of the name, case- and accent-insensitive; a whole-name match wins over partial ones.
+  // Finds one contact by WHO (docs/architecture.md, "Who"): an id, or the whole or a unique part of
+  // the name, case- and accent-insensitive; a whole-name match wins over partial ones. "#12" is
+  // always the id (not_found when no contact has it), never a name; a bare "12" is the id too,
+  // unless another contact's whole name is "12": then it is ambiguous.
   // not_found when nothing matches; ambiguous listing the candidates with their ids.
   Result<Contact> resolve(std::string_view who);
   // not_found when there is no contact with this id.

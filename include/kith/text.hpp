@@ -2,8 +2,12 @@
 // Pure functions; no locale, no terminal, no allocation beyond the returned strings.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kith {
 
@@ -50,5 +54,20 @@ bool has_control_chars(std::string_view text);
 bool is_bidi_control(char32_t c);
 // True when `text` holds one of them. REQUIRES: valid UTF-8 (invalid bytes are skipped).
 bool has_bidi_controls(std::string_view text);
+// The number of edits that turn `a` into `b`, each inserting, deleting or replacing one code
+// point or swapping two neighbouring ones ("lsit" -> "list" is 1). Case-sensitive; an
+// invalid UTF-8 byte counts as one code point of its own.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidates nearest to `word` by edit_distance, when at most `max_distance` away: all
+// those at the smallest distance, each once, in the order given. Empty when none is that
+// close. For "did you mean" suggestions; fold both sides first for a case-insensitive match.
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t max_distance);
+
+// An id as people write it, "12" or "#12", surrounding ASCII white space ignored. Returns the
+// id, or nothing when the text is not that: "0", "-1", "+1", "12a", "#", "#x", "# 12", "",
+// or a number past 2^63 - 1.
+std::optional<std::int64_t> parse_id(std::string_view text);
 
 }  // namespace kith

@@ -4,10 +4,18 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <optional>
+#include <system_error>
 
+#include "cli/args.hpp"
+#include "cli/command_util.hpp"
+#include "cli/output.hpp"
 #include "cli/paths.hpp"
 #include "cli/render.hpp"
 
@@ -86,8 +94,114 @@ Result<Context> resolve(const GlobalOptions& options) {
 // name) quotes only its start and end.
 constexpr std::size_t kMaxErrorBytes = 1024;
 
-void print_error(std::string_view message) {
-  fmt::print(stderr, "kith: {}\n", printable(elide_middle(message, kMaxErrorBytes)));
+void print_error(std::string_view message) noexcept {
+  try {
+    write_stderr(fmt::format("kith: {}\n", printable(elide_middle(message, kMaxErrorBytes))));
+  } catch (...) {
+    write_stderr("kith: an error, and no memory left to say which\n");
+  }
+}
+
+constexpr const char* kFooter =
+    "Dates: YYYY-MM-DD, today, yesterday, tomorrow, monday..sunday, 3d, 2w, -1m, '3 days ago'.\n"
+    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact or\n"
+    "ambiguous name, 4 unreadable file or unwritable output, 5 database problem, 1 unexpected.";
+
+// The app of kith itself: the global options, and the command table for `kith --help`.
+std::unique_ptr<CLI::App> make_root_app(GlobalOptions& options) {
+  auto root =
+      std::make_unique<CLI::App>("kith: a personal relationship tracker for the terminal.", "kith");
+  root->formatter(help_formatter());
+  root->set_version_flag("-V,--version", "kith " KITH_VERSION);
+  root->footer(kFooter);
+  root->add_option("--db", options.db,
+                   "Database file (default: $KITH_DB, else "
+                   "$XDG_DATA_HOME/kith/kith.db)")
+      ->option_text("PATH");
+  root->add_option("--today", options.today,
+                   "Take this date as today (default: $KITH_TODAY, "
+                   "else the local date)")
+      ->option_text("DATE");
+  root->add_flag("--json", options.json, "Machine-readable output: one JSON document on stdout");
+  root->add_option("--color", options.color, "Colour: auto (on a terminal), always, never")
+      ->check(one_of("--color", {"auto", "always", "never"}))
+      ->option_text("WHEN");
+  for (const Command& command : commands()) {
+    CLI::App* listed =
+        root->add_subcommand(std::string(command.name), std::string(command.summary));
+    listed->group("Commands");
+    for (std::string_view alias : command.aliases) listed->alias(std::string(alias));
+  }
+  return root;
+}
+
+void add_help_command(CLI::App& command, Action&) {
+  // For the help and the model only: read_command_line reads these words itself.
+  auto words = std::make_shared<std::vector<std::string>>();
+  command.add_option("command", *words, "The command, and its subcommand, to show the help of")
+      ->expected(0, 2)
+      ->option_text("[COMMAND [SUBCOMMAND]]");
+  command.callback([words] {});  // the words live as long as the app
+}
+
+// What a run comes to: the exit code, the one error line to print, or after a success a note.
+struct Outcome {
+  int code = 0;
+  std::string error;
+  std::string note;
+};
+
+// CLI11 wants the words last first.
+std::vector<std::string> reversed(std::vector<std::string> words) {
+  std::reverse(words.begin(), words.end());
+  return words;
+}
+
+Outcome run_command_line(int argc, char** argv) {
+  // `kith --version` answers before the command table is built: scripts call it to probe.
+  if (argc == 2 &&
+      (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
+    fmt::print("kith " KITH_VERSION "\n");
+    return {};
+  }
+  GlobalOptions options;
+  Action action;
+  std::unique_ptr<CLI::App> root = make_root_app(options);
+  auto line = read_command_line(
+      std::vector<std::string>(argv + 1, argv + argc), *root,
+      [&action](const Command& command) { return make_command_app(command, action); });
+  if (!line) return {exit_code(line.error().code), line.error().message, ""};
+  if (line->version) {
+    fmt::print("kith " KITH_VERSION "\n");
+    return {};
+  }
+  if (line->help) {
+    fmt::print("{}", line->help_app ? line->help_app->help(line->help_prefix) : root->help());
+    return {};
+  }
+  std::string command_help = fmt::format("kith {} --help", line->command->name);
+  try {
+    root->parse(reversed(line->global_args));
+    line->app->parse(reversed(line->command_args));
+  } catch (const CLI::ParseError&) {
+    // read_command_line checks all that CLI11 does, so this is a last resort; CLI11's own words
+    // are not for users.
+    return {2, fmt::format("cannot read the arguments (see '{}')", command_help), ""};
+  }
+  if (!action) {
+    return {1, fmt::format("internal error: 'kith {}' did nothing", line->command->name), ""};
+  }
+
+  auto ctx = resolve(options);
+  if (!ctx) return {exit_code(ctx.error().code), ctx.error().message, ""};
+  Status status = action(*ctx);
+  if (!status) return {exit_code(status.error().code), status.error().message, ""};
+  if (ctx->database_missing && !ctx->json) {
+    return {
+        0, "",
+        fmt::format("no database yet at '{}'; 'kith add NAME' creates it", ctx->db_path.string())};
+  }
+  return {};
 }
 
 }  // namespace
@@ -120,7 +234,10 @@ const std::vector<Command>& commands() {
       {"done", "Complete a reminder (a recurring one moves to its next date)", add_done_command},
       {"snooze", "Push a reminder back", add_snooze_command},
       {"dates", "Birthdays and important dates coming up", add_dates_command},
-      {"list", "List contacts with cadence, last contact, next due and balance", add_list_command},
+      {"list",
+       "List contacts with cadence, last contact, next due and balance",
+       add_list_command,
+       {"ls"}},
       {"show", "Show one person: details, balance, reminders, recent timeline", add_show_command},
       {"edit", "Change a contact", add_edit_command},
       {"archive", "Retire a contact: kept, never due", add_archive_command},
@@ -135,86 +252,64 @@ const std::vector<Command>& commands() {
        add_export_command},
       {"import", "Import a kith export, vCards or LinkedIn connections; all or nothing",
        add_import_command},
+      {"help", "Show the help of kith or of a command: the same as --help", add_help_command},
   };
   return table;
 }
 
-int run(int argc, char** argv) {
-  // `kith --version` answers before the command table is built: scripts call it to probe.
-  if (argc == 2 &&
-      (std::string_view(argv[1]) == "--version" || std::string_view(argv[1]) == "-V")) {
-    fmt::print("kith " KITH_VERSION "\n");
-    return 0;
-  }
-  CLI::App app{"kith: a personal relationship tracker for the terminal.", "kith"};
-  app.fallthrough();  // global options are accepted after the command too
-  app.set_version_flag("-V,--version", "kith " KITH_VERSION);
-  app.footer(
-      "Dates: YYYY-MM-DD, today, yesterday, tomorrow, monday..sunday, 3d, 2w, -1m, '3 days ago'.\n"
-      "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact or\n"
-      "ambiguous name, 4 unreadable file, 5 database problem, 1 unexpected.");
+std::unique_ptr<CLI::App> make_command_app(const Command& command, Action& action) {
+  auto app =
+      std::make_unique<CLI::App>(std::string(command.summary), "kith " + std::string(command.name));
+  app->formatter(help_formatter());
+  app->footer(kFooter);  // a command with examples of its own replaces it
+  command.add(*app, action);
+  for (CLI::App* sub : app->get_subcommands({})) sub->group("Commands");
+  return app;
+}
 
-  GlobalOptions options;
-  app.add_option("--db", options.db,
-                 "Database file (default: $KITH_DB, else "
-                 "$XDG_DATA_HOME/kith/kith.db)")
-      ->option_text("PATH")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--today", options.today,
-                 "Take this date as today (default: $KITH_TODAY, "
-                 "else the local date)")
-      ->option_text("DATE")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_flag("--json", options.json, "Machine-readable output: one JSON document on stdout");
-  app.add_option("--color", options.color, "Colour: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->option_text("WHEN")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+namespace {
 
-  Action action;
-  for (const Command& command : commands()) {
-    command.add(app, action);
-    app.get_subcommand(std::string(command.name))->description(std::string(command.summary));
-  }
-
+int run_checked(int argc, char** argv) {
+  Outcome outcome;
+  int write_error = 0;  // of a write to stdout that threw
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
-      return app.exit(e);  // --help, --version
-    }
-    std::string message = e.what();
-    for (char& c : message) {
-      if (c == '\n') c = ' ';
-    }
-    print_error(message + " (see 'kith --help')");
-    return 2;
-  }
-  if (!action) {
-    print_error("no command given; try 'kith --help'");
-    return 2;
-  }
-
-  auto ctx = resolve(options);
-  if (!ctx) {
-    print_error(ctx.error().message);
-    return exit_code(ctx.error().code);
-  }
-  try {
-    Status status = action(*ctx);
-    if (!status) {
-      print_error(status.error().message);
-      return exit_code(status.error().code);
-    }
-    if (ctx->database_missing && !ctx->json) {
-      print_error(fmt::format("no database yet at '{}'; 'kith add NAME' creates it",
-                              ctx->db_path.string()));
-    }
+    outcome = run_command_line(argc, argv);
   } catch (const std::exception& e) {
-    print_error(std::string("unexpected error: ") + e.what());
+    if (std::ferror(stdout)) {  // fmt throws when a write to stdout fails
+      const auto* system = dynamic_cast<const std::system_error*>(&e);
+      write_error = system && system->code().value() != 0 ? system->code().value() : EIO;
+    } else {
+      outcome = {1, std::string("unexpected error: ") + e.what(), ""};
+    }
+  } catch (...) {
+    outcome = {1, "unexpected error", ""};
+  }
+  // Every command ends here: what it printed must have arrived. A reader that went away (a
+  // pipe into head) ends kith quietly; any other failure is an error, unless the command
+  // failed already and says why.
+  int failed = finish_stdout(write_error);
+  if (failed == EPIPE) return kExitPipeClosed;
+  if (failed != 0 && outcome.code == 0) {
+    outcome = {4, fmt::format("cannot write the output: {}", std::strerror(failed)), ""};
+  }
+  if (!outcome.error.empty()) {
+    print_error(outcome.error);
+  } else if (!outcome.note.empty()) {
+    print_error(outcome.note);
+  }
+  return outcome.code;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) noexcept {
+  protect_standard_streams();
+  try {
+    return run_checked(argc, argv);
+  } catch (...) {  // say, no memory left to report an error in
+    write_stderr("kith: unexpected error\n");
     return 1;
   }
-  return 0;
 }
 
 }  // namespace kith::cli

@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kith/date.hpp"
 #include "kith/status.hpp"
@@ -33,44 +35,53 @@ struct Context {
 using Action = std::function<Status(Context&)>;
 
 // One entry of the command table: its name, its one line of help (the only place it is
-// written), and the function that adds its subcommand (with its options) to the app and
-// sets `action` when it is chosen.
+// written), the function that registers its arguments, options and subcommands on the
+// command's own app and sets `action` when that app is parsed, and other names it answers to.
+// The table is the one source of the commands: kith reads the command line against it and
+// against each command's app (src/cli/args.hpp), and `kith --help` lists it.
 struct Command {
   std::string_view name;
   std::string_view summary;
-  void (*add)(CLI::App& app, Action& action);
+  void (*add)(CLI::App& command, Action& action);
+  std::vector<std::string_view> aliases = {};
 };
 
 // Every command, in the order `kith --help` lists them.
 const std::vector<Command>& commands();
 
-// Runs kith with these arguments; returns the process exit code (README.md, "Exit codes").
-int run(int argc, char** argv);
+// The command's own app, named "kith NAME", with its summary, help footer and everything its
+// `add` registers: the model of its command line, for reading it, for its help, and for
+// anything else generated from it. Parsing it sets `action`.
+std::unique_ptr<CLI::App> make_command_app(const Command& command, Action& action);
+
+// Runs kith with these arguments; returns the process exit code (README.md, "Exit codes"). Never
+// throws: every error is one line on stderr and an exit code.
+int run(int argc, char** argv) noexcept;
 
 // The exit code for an error.
 int exit_code(Errc code);
 
-// The command adders, one per file (src/cli/cmd_*.cpp).
-void add_add_command(CLI::App& app, Action& action);
-void add_edit_command(CLI::App& app, Action& action);
-void add_list_command(CLI::App& app, Action& action);
-void add_show_command(CLI::App& app, Action& action);
-void add_archive_command(CLI::App& app, Action& action);
-void add_unarchive_command(CLI::App& app, Action& action);
-void add_rm_command(CLI::App& app, Action& action);
-void add_types_command(CLI::App& app, Action& action);
-void add_log_command(CLI::App& app, Action& action);
-void add_history_command(CLI::App& app, Action& action);
-void add_balance_command(CLI::App& app, Action& action);
-void add_find_command(CLI::App& app, Action& action);
-void add_remind_command(CLI::App& app, Action& action);
-void add_reminders_command(CLI::App& app, Action& action);
-void add_done_command(CLI::App& app, Action& action);
-void add_snooze_command(CLI::App& app, Action& action);
-void add_dates_command(CLI::App& app, Action& action);
-void add_report_command(CLI::App& app, Action& action);
-void add_plan_command(CLI::App& app, Action& action);
-void add_export_command(CLI::App& app, Action& action);
-void add_import_command(CLI::App& app, Action& action);
+// The command adders, one per file (src/cli/cmd_*.cpp); each registers on the command's own app.
+void add_add_command(CLI::App& command, Action& action);
+void add_edit_command(CLI::App& command, Action& action);
+void add_list_command(CLI::App& command, Action& action);
+void add_show_command(CLI::App& command, Action& action);
+void add_archive_command(CLI::App& command, Action& action);
+void add_unarchive_command(CLI::App& command, Action& action);
+void add_rm_command(CLI::App& command, Action& action);
+void add_types_command(CLI::App& command, Action& action);
+void add_log_command(CLI::App& command, Action& action);
+void add_history_command(CLI::App& command, Action& action);
+void add_balance_command(CLI::App& command, Action& action);
+void add_find_command(CLI::App& command, Action& action);
+void add_remind_command(CLI::App& command, Action& action);
+void add_reminders_command(CLI::App& command, Action& action);
+void add_done_command(CLI::App& command, Action& action);
+void add_snooze_command(CLI::App& command, Action& action);
+void add_dates_command(CLI::App& command, Action& action);
+void add_report_command(CLI::App& command, Action& action);
+void add_plan_command(CLI::App& command, Action& action);
+void add_export_command(CLI::App& command, Action& action);
+void add_import_command(CLI::App& command, Action& action);
 
 }  // namespace kith::cli

@@ -57,9 +57,9 @@ Status run_add(Context& ctx, const AddOptions& o) {
 
 }  // namespace
 
-void add_add_command(CLI::App& app, Action& action) {
+void add_add_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<AddOptions>();
-  CLI::App* cmd = app.add_subcommand("add");
+  CLI::App* cmd = &command;
   cmd->add_option("name", options->name, "The person's name (quotes optional)")
       ->required()
       ->option_text("NAME");

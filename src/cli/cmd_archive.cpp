@@ -78,10 +78,10 @@ Status run_rm(Context& ctx, const WhoOptions& o) {
   return {};
 }
 
-void add_who_command(CLI::App& app, Action& action, const char* name,
+void add_who_command(CLI::App& command, Action& action, const char* name,
                      Status (*run)(Context&, const WhoOptions&)) {
   auto options = std::make_shared<WhoOptions>();
-  CLI::App* cmd = app.add_subcommand(name);
+  CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
       ->required()
       ->option_text("WHO");
@@ -93,16 +93,18 @@ void add_who_command(CLI::App& app, Action& action, const char* name,
 
 }  // namespace
 
-void add_archive_command(CLI::App& app, Action& action) {
-  add_who_command(app, action, "archive",
+void add_archive_command(CLI::App& command, Action& action) {
+  add_who_command(command, action, "archive",
                   [](Context& ctx, const WhoOptions& o) { return set_archived(ctx, o, true); });
 }
 
-void add_unarchive_command(CLI::App& app, Action& action) {
-  add_who_command(app, action, "unarchive",
+void add_unarchive_command(CLI::App& command, Action& action) {
+  add_who_command(command, action, "unarchive",
                   [](Context& ctx, const WhoOptions& o) { return set_archived(ctx, o, false); });
 }
 
-void add_rm_command(CLI::App& app, Action& action) { add_who_command(app, action, "rm", run_rm); }
+void add_rm_command(CLI::App& command, Action& action) {
+  add_who_command(command, action, "rm", run_rm);
+}
 
 }  // namespace kith::cli

@@ -84,9 +84,9 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
 
 }  // namespace
 
-void add_balance_command(CLI::App& app, Action& action) {
+void add_balance_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<BalanceOptions>();
-  CLI::App* cmd = app.add_subcommand("balance");
+  CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "Only this contact")->option_text("WHO");
   cmd->add_flag("-a,--all", options->all, "Include people with nothing given or received");
   cmd->footer(

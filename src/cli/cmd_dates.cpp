@@ -52,10 +52,11 @@ Status run_dates(Context& ctx, const DatesOptions& o) {
 
 }  // namespace
 
-void add_dates_command(CLI::App& app, Action& action) {
+void add_dates_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<DatesOptions>();
-  CLI::App* cmd = app.add_subcommand("dates");
-  cmd->add_option("--ahead", options->ahead, "How many days to look ahead (default 30)")
+  CLI::App* cmd = &command;
+  add_number_option(*cmd, "--ahead", options->ahead, "How many days to look ahead (default 30)",
+                    "a whole number of days from 0 to 366")
       ->option_text("DAYS");
   on_chosen(*cmd, options, action, run_dates);
 }

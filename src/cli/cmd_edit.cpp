@@ -47,9 +47,9 @@ Status run_edit(Context& ctx, const EditOptions& o) {
 
 }  // namespace
 
-void add_edit_command(CLI::App& app, Action& action) {
+void add_edit_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<EditOptions>();
-  CLI::App* cmd = app.add_subcommand("edit");
+  CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
       ->required()
       ->option_text("WHO");

@@ -94,9 +94,9 @@ Status run_export(Context& ctx, const ExportCliOptions& o) {
 
 }  // namespace
 
-void add_export_command(CLI::App& app, Action& action) {
+void add_export_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ExportCliOptions>();
-  CLI::App* cmd = app.add_subcommand("export");
+  CLI::App* cmd = &command;
   cmd->add_option("--format,-f", options->format,
                   "json (everything, the default), vcard (contacts), ics (reminders, birthdays "
                   "and dates as a calendar), csv (a contact table); default: the extension of "

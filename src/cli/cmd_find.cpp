@@ -77,13 +77,15 @@ Status run_find(Context& ctx, const FindOptions& o) {
 
 }  // namespace
 
-void add_find_command(CLI::App& app, Action& action) {
+void add_find_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<FindOptions>();
-  CLI::App* cmd = app.add_subcommand("find");
+  CLI::App* cmd = &command;
   cmd->add_option("text", options->words, "Words to find; end one with * to match a prefix")
       ->required()
       ->option_text("TEXT");
-  cmd->add_option("-n,--limit", options->limit, "At most N results (default 20)")->option_text("N");
+  add_number_option(*cmd, "-n,--limit", options->limit, "At most N results (default 20)",
+                    "a whole number, 1 or more")
+      ->option_text("N");
   on_chosen(*cmd, options, action, run_find);
 }
 

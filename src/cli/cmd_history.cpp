@@ -78,12 +78,13 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
 
 }  // namespace
 
-void add_history_command(CLI::App& app, Action& action) {
+void add_history_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<HistoryOptions>();
-  CLI::App* cmd = app.add_subcommand("history");
+  CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "Only this contact")->option_text("WHO");
   cmd->add_option("--since", options->since, "Only on or after this day")->option_text("DATE");
-  cmd->add_option("-n,--limit", options->limit, "At most N interactions (0 = all)")
+  add_number_option(*cmd, "-n,--limit", options->limit, "At most N interactions (0 = all)",
+                    "a whole number, 0 (no limit) or more")
       ->option_text("N");
   on_chosen(*cmd, options, action, run_history);
 }

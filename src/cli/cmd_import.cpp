@@ -8,6 +8,7 @@
 
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
+#include "cli/output.hpp"
 #include "cli/render.hpp"
 #include "interop/import.hpp"
 
@@ -36,7 +37,7 @@ class ProgressLine {
   explicit ProgressLine(std::string file)
       : file_(std::move(file)), terminal_(::isatty(STDERR_FILENO) == 1) {}
   ~ProgressLine() {
-    if (shown_) fmt::print(stderr, "\r\x1b[K");
+    if (shown_) write_stderr("\r\x1b[K");
   }
   void operator()(std::uint64_t records, std::uint64_t total) {
     using namespace std::chrono;
@@ -46,10 +47,10 @@ class ProgressLine {
     last_ = now;
     shown_ = true;
     if (total > 0) {
-      fmt::print(stderr, "\rkith: importing {}: {} of {} records ({}%)", file_, records, total,
-                 records * 100 / total);
+      write_stderr(fmt::format("\rkith: importing {}: {} of {} records ({}%)", file_, records,
+                               total, records * 100 / total));
     } else {
-      fmt::print(stderr, "\rkith: importing {}: {} records read", file_, records);
+      write_stderr(fmt::format("\rkith: importing {}: {} records read", file_, records));
     }
   }
 
@@ -91,10 +92,10 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   if (!report) return report.error();
 
   for (const std::string& warning : report->warnings) {
-    fmt::print(stderr, "kith: warning: {}\n", printable(warning));
+    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
   }
   if (report->warnings_left_out > 0) {
-    fmt::print(stderr, "kith: warning: and {} more\n", report->warnings_left_out);
+    write_stderr(fmt::format("kith: warning: and {} more\n", report->warnings_left_out));
   }
   if (ctx.json) {
     Json out;
@@ -135,9 +136,9 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
 
 }  // namespace
 
-void add_import_command(CLI::App& app, Action& action) {
+void add_import_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ImportCliOptions>();
-  CLI::App* cmd = app.add_subcommand("import");
+  CLI::App* cmd = &command;
   cmd->add_option("file", options->file, "The file to import")->required()->option_text("FILE");
   cmd->add_option("--format,-f", options->format,
                   "json (a kith export), vcard (an address book), linkedin (LinkedIn's "

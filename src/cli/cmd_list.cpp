@@ -115,10 +115,9 @@ Status run_list(Context& ctx, const ListOptions& o) {
 
 }  // namespace
 
-void add_list_command(CLI::App& app, Action& action) {
+void add_list_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ListOptions>();
-  CLI::App* cmd = app.add_subcommand("list");
-  cmd->alias("ls");
+  CLI::App* cmd = &command;
   cmd->add_option("--type", options->type, "Only contacts of this type")->option_text("TYPE");
   cmd->add_option("--tag", options->tag, "Only contacts with this tag")->option_text("TAG");
   cmd->add_flag("--overdue", options->overdue, "Only overdue contacts, most overdue first");

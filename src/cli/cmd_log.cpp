@@ -177,9 +177,9 @@ Status run_log(Context& ctx, const LogOptions& o) {
 
 }  // namespace
 
-void add_log_command(CLI::App& app, Action& action) {
+void add_log_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<LogOptions>();
-  CLI::App* cmd = app.add_subcommand("log");
+  CLI::App* cmd = &command;
   cmd->add_option("args", options->args, "Who (one or more), then what happened")
       ->required()
       ->option_text("WHO... SUMMARY");
@@ -191,10 +191,12 @@ void add_log_command(CLI::App& app, Action& action) {
       ->option_text("CHANNEL");
   cmd->add_flag("--gave", options->gave, "You gave value: advice, an intro, help");
   cmd->add_flag("--received", options->received, "You received value (neither: mutual)");
-  cmd->add_option("--weight", options->weight, "How much value flowed, 1 to 5 (default 1)")
+  add_number_option(*cmd, "--weight", options->weight, "How much value flowed, 1 to 5 (default 1)",
+                    fmt::format("a whole number from {} to {}", kMinWeight, kMaxWeight))
       ->option_text("N");
   cmd->add_option("--next", options->next, "Record the follow-up: when and what")
-      ->expected(1, 2)
+      ->type_size(2)
+      ->expected(1)
       ->option_text("DATE TEXT");
   cmd->footer(
       "Example:\n  kith log ada grace \"Panel prep over lunch\" --via meal --gave "

@@ -247,12 +247,16 @@ Status run_plan(Context& ctx, const PlanCommandOptions& o) {
 
 }  // namespace
 
-void add_plan_command(CLI::App& app, Action& action) {
+void add_plan_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<PlanCommandOptions>();
-  CLI::App* cmd = app.add_subcommand("plan");
-  cmd->add_option("--days", options->days, "Calendar days to plan, from the start (default 7)")
+  CLI::App* cmd = &command;
+  add_number_option(*cmd, "--days", options->days,
+                    "Calendar days to plan, from the start (default 7)",
+                    fmt::format("a whole number from 1 to {}", kMaxPlanDays))
       ->option_text("N");
-  cmd->add_option("--per-day", options->per_day, "People a day (default 2)")->option_text("N");
+  add_number_option(*cmd, "--per-day", options->per_day, "People a day (default 2)",
+                    fmt::format("a whole number from 1 to {}", kMaxPlanPerDay))
+      ->option_text("N");
   cmd->add_option("--start", options->start, "The first day (default tomorrow)")
       ->option_text("DATE");
   cmd->add_option("--type", options->types, "Only people of this type (repeatable)")

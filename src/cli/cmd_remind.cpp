@@ -99,11 +99,12 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
 
 }  // namespace
 
-void add_remind_command(CLI::App& app, Action& action) {
+void add_remind_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<RemindOptions>();
-  CLI::App* cmd = app.add_subcommand("remind");
+  CLI::App* cmd = &command;
   cmd->add_option("args", options->args, "Who it is about (optional), then what to do")
       ->required()
+      ->expected(1, 2)
       ->option_text("[WHO] TEXT");
   cmd->add_option("--on", options->on, "The day it is due (friday, 2026-12-01, 2w)")
       ->option_text("DATE");

@@ -1,8 +1,6 @@
 // kith reminders [--all]; kith done ID; kith snooze ID (DURATION | --to DATE)
 #include <fmt/core.h>
 
-#include <charconv>
-
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
@@ -23,17 +21,11 @@ struct IdOptions {
   std::optional<std::string> to;  // snooze --to DATE
 };
 
-// "4" or "#4".
-Result<std::int64_t> parse_id(std::string_view text) {
-  std::string_view t = trim(text);
-  if (!t.empty() && t.front() == '#') t.remove_prefix(1);
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
-  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || id <= 0) {
-    return invalid_input("invalid reminder id '" + printable(text) +
-                         "': expected a number like 4 (see 'kith reminders')");
-  }
-  return id;
+// The reminder id "4" or "#4" (kith::parse_id), or invalid_input naming the text.
+Result<std::int64_t> reminder_id(std::string_view text) {
+  if (auto id = parse_id(text)) return *id;
+  return invalid_input("invalid reminder id '" + printable(text) +
+                       "': expected a number like 4 (see 'kith reminders')");
 }
 
 Status run_reminders(Context& ctx, const RemindersOptions& o) {
@@ -73,7 +65,7 @@ Status run_reminders(Context& ctx, const RemindersOptions& o) {
 // Loads an open reminder by id inside a write, applies `change`, and stores it.
 template <class Change>
 Result<Reminder> change_open_reminder(Context& ctx, const IdOptions& o, Change change) {
-  auto id = parse_id(o.id);
+  auto id = reminder_id(o.id);
   if (!id) return id.error();
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
@@ -173,17 +165,17 @@ Status run_snooze(Context& ctx, const IdOptions& o) {
 
 }  // namespace
 
-void add_reminders_command(CLI::App& app, Action& action) {
+void add_reminders_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<RemindersOptions>();
-  CLI::App* cmd = app.add_subcommand("reminders");
+  CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "Only this contact's")->option_text("WHO");
   cmd->add_flag("-a,--all", options->all, "Include the done ones");
   on_chosen(*cmd, options, action, run_reminders);
 }
 
-void add_done_command(CLI::App& app, Action& action) {
+void add_done_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<IdOptions>();
-  CLI::App* cmd = app.add_subcommand("done");
+  CLI::App* cmd = &command;
   cmd->add_option("id", options->id, "The reminder's id (see 'kith reminders')")
       ->required()
       ->option_text("ID");
@@ -191,9 +183,9 @@ void add_done_command(CLI::App& app, Action& action) {
   on_chosen(*cmd, options, action, run_done);
 }
 
-void add_snooze_command(CLI::App& app, Action& action) {
+void add_snooze_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<IdOptions>();
-  CLI::App* cmd = app.add_subcommand("snooze");
+  CLI::App* cmd = &command;
   cmd->add_option("id", options->id, "The reminder's id")->required()->option_text("ID");
   cmd->add_option("duration", options->by, "Push back by this long (3d, 1w)")
       ->option_text("DURATION");

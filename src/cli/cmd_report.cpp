@@ -199,13 +199,15 @@ Status run_report(Context& ctx, const ReportCommandOptions& o) {
 
 }  // namespace
 
-void add_report_command(CLI::App& app, Action& action) {
+void add_report_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ReportCommandOptions>();
-  CLI::App* cmd = app.add_subcommand("report");
-  cmd->add_option("--limit", options->limit,
-                  "Entries to list in each section (default 10; the rest are counted)")
+  CLI::App* cmd = &command;
+  add_number_option(*cmd, "--limit", options->limit,
+                    "Entries to list in each section (default 10; the rest are counted)",
+                    fmt::format("a whole number from 0 to {}", kMaxLimit))
       ->option_text("N");
-  cmd->add_option("--ahead", options->ahead, "Days that 'Coming up' covers (default 7)")
+  add_number_option(*cmd, "--ahead", options->ahead, "Days that 'Coming up' covers (default 7)",
+                    fmt::format("a whole number of days from 0 to {}", kMaxReportAhead))
       ->option_text("DAYS");
   cmd->add_flag("-q,--quiet", options->quiet,
                 "Print nothing at all when nothing is due (for cron: no mail)");

@@ -167,9 +167,9 @@ Status run_show(Context& ctx, const ShowOptions& o) {
 
 }  // namespace
 
-void add_show_command(CLI::App& app, Action& action) {
+void add_show_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ShowOptions>();
-  CLI::App* cmd = app.add_subcommand("show");
+  CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "The contact: id, or name or a unique part of it")
       ->required()
       ->option_text("WHO");

@@ -95,9 +95,9 @@ Status run_change(Context& ctx, const TypeOptions& o, bool adding) {
 
 }  // namespace
 
-void add_types_command(CLI::App& app, Action& action) {
+void add_types_command(CLI::App& command, Action& action) {
   auto list = std::make_shared<TypeOptions>();
-  CLI::App* cmd = app.add_subcommand("types");
+  CLI::App* cmd = &command;
   cmd->require_subcommand(0, 1);
   for (bool adding : {false, true}) {
     auto options = std::make_shared<TypeOptions>();
@@ -108,7 +108,8 @@ void add_types_command(CLI::App& app, Action& action) {
     sub->add_option("--every", options->every,
                     "Default check-in cadence (30d, 2w, 3m), or 'none' for never due")
         ->option_text("DURATION");
-    sub->add_option("--weight", options->weight, "Importance, 1 (low) to 5 (high)")
+    add_number_option(*sub, "--weight", options->weight, "Importance, 1 (low) to 5 (high)",
+                      fmt::format("a whole number from {} to {}", kMinWeight, kMaxWeight))
         ->option_text("N");
     on_chosen(*sub, options, action,
               [adding](Context& ctx, const TypeOptions& o) { return run_change(ctx, o, adding); });

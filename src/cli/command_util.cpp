@@ -2,13 +2,46 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 
 #include "cli/render.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
+
+CLI::Validator whole_number(const std::string& option, const std::string& expected) {
+  return CLI::Validator(
+      [option, expected](std::string& value) -> std::string {
+        std::string_view text = trim(value);
+        if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+        int number = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+          return fmt::format("invalid {} '{}': expected {}", option, value, expected);
+        }
+        value = std::to_string(number);
+        return {};
+      },
+      "", "whole number");
+}
+
+CLI::Validator one_of(const std::string& option, std::vector<std::string> values) {
+  std::string list;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) list += i + 1 == values.size() ? " or " : ", ";
+    list += values[i];
+  }
+  return CLI::Validator(
+      [option, values, list](std::string& value) -> std::string {
+        if (std::find(values.begin(), values.end(), value) != values.end()) return {};
+        return fmt::format("invalid {} '{}': expected {}", option, value, list);
+      },
+      "", "one of");
+}
 
 void note_missing(Context& ctx, const Store& store) {
   if (store.missing()) ctx.database_missing = true;

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/app.hpp"
 
@@ -17,6 +18,27 @@ void on_chosen(CLI::App& command, std::shared_ptr<Options> options, Action& acti
     action = [options, run](Context& ctx) { return run(ctx, *options); };
   });
 }
+
+// A validator for an option that takes a whole number: a value that is not one, or does not fit
+// an int, is a usage error in kith's words, "invalid --weight 'two': expected a whole number
+// from 1 to 5", where `expected` is what the option takes. It passes the number on in plain
+// decimal ("007" is 7, never octal). Range checks beyond that stay with the command, which
+// names the number ("invalid --weight 6: ...").
+CLI::Validator whole_number(const std::string& option, const std::string& expected);
+
+// Registers an option that takes a whole number into `field` (an int or std::optional<int>),
+// checked by whole_number: the way every number option is registered.
+template <class T>
+CLI::Option* add_number_option(CLI::App& command, const std::string& names, T& field,
+                               const std::string& description, const std::string& expected) {
+  CLI::Option* option = command.add_option(names, field, description);
+  option->transform(whole_number(option->get_name(), expected));
+  return option;
+}
+
+// A validator for an option that takes one of `values`: another is a usage error in kith's
+// words, "invalid --color 'x': expected auto, always or never".
+CLI::Validator one_of(const std::string& option, std::vector<std::string> values);
 
 // Notes that a read command found no database yet: once it has succeeded, kith says so on
 // stderr (not with --json). A command that fails prints its one error line instead.

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
+#include "cli/command_util.hpp"
 #include "kith/text.hpp"
 
 namespace kith::cli {
@@ -62,9 +63,10 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
                  "or 'met=06-21' (repeatable)")
       ->option_text("LABEL=DATE");
   cmd.add_option("--tag", o.tags, "Tag (repeatable)")->option_text("TAG");
-  cmd.add_option("--circle", o.circle,
-                 "1 = your team and those it works with, 2 = your "
-                 "organisation and field, 3 = further out")
+  add_number_option(cmd, "--circle", o.circle,
+                    "1 = your team and those it works with, 2 = your "
+                    "organisation and field, 3 = further out",
+                    "1, 2 or 3")
       ->option_text("1|2|3");
   cmd.add_option("--met-via", o.met_via, "Who introduced you (a contact, or any name)")
       ->option_text("WHO");

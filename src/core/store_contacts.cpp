@@ -259,11 +259,18 @@ Result<Contact> Store::contact(std::int64_t id) {
 Result<Contact> Store::resolve(std::string_view who) {
   std::string_view text = trim(who);
   if (text.empty()) return invalid_input("empty contact name");
-  bool numeric = std::all_of(text.begin(), text.end(),
-                             [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
-  if (numeric && text.size() <= 18) {
-    auto found = contact(std::stoll(std::string(text)));
-    if (found || found.error().code != Errc::not_found) return found;
+  std::optional<std::int64_t> id = parse_id(text);
+  // "#12" is always the id, never a name; "#0" and "#99999999999999999999" name no contact.
+  bool digits_after_hash = text.size() > 1 && text.front() == '#' &&
+                           std::all_of(text.begin() + 1, text.end(), [](char ch) {
+                             return std::isdigit(static_cast<unsigned char>(ch));
+                           });
+  if (digits_after_hash) {
+    if (id) {
+      auto found = contact(*id);
+      if (found || found.error().code != Errc::not_found) return found;
+    }
+    return not_found("no contact has the id " + std::string(text));
   }
   return guarded(*impl_, [&]() -> Result<Contact> {
     std::string key = fold_for_match(text);
@@ -275,6 +282,19 @@ Result<Contact> Store::resolve(std::string_view who) {
       }
     };
     collect(impl_->prepare("SELECT id, name FROM contacts WHERE name_key = :key ORDER BY id"));
+    // A bare number is the id of a contact, unless it is also another contact's whole name:
+    // then it is ambiguous, and "#12" says which.
+    std::string hint;
+    if (id) {
+      auto by_id = contact(*id);
+      if (!by_id && by_id.error().code != Errc::not_found) return by_id.error();
+      if (by_id) {
+        std::erase_if(matches, [&](const auto& m) { return m.first == *id; });
+        if (matches.empty()) return by_id;
+        matches.insert(matches.begin(), {by_id->id, by_id->name});
+        hint = "; write #" + std::to_string(*id) + " for the id";
+      }
+    }
     if (matches.empty()) {
       collect(impl_->prepare(
           "SELECT id, name FROM contacts WHERE instr(name_key, :key) > 0 ORDER BY name_key, id"));
@@ -293,7 +313,8 @@ Result<Contact> Store::resolve(std::string_view who) {
         list += " and " + std::to_string(matches.size() - kShown) + " more";
       }
       return Error{Errc::ambiguous, "'" + std::string(text) + "' matches " +
-                                        std::to_string(matches.size()) + " contacts: " + list};
+                                        std::to_string(matches.size()) + " contacts: " + list +
+                                        hint};
     }
     return contact(matches.front().first);
   });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 
 namespace kith {
@@ -299,6 +300,70 @@ bool has_bidi_controls(std::string_view text) {
     if (cp >= 0 && is_bidi_control(static_cast<char32_t>(cp))) return true;
   }
   return false;
+}
+
+namespace {
+
+// The code points of `text`; an invalid byte becomes its negated value, so that two invalid
+// bytes compare equal only when they are the same byte.
+std::vector<std::int32_t> code_points(std::string_view text) {
+  std::vector<std::int32_t> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    std::int32_t cp = decode(text, i);
+    out.push_back(cp < 0 ? -static_cast<std::int32_t>(byte) - 1 : cp);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: Levenshtein plus the swap of two neighbours, over three rows.
+  std::vector<std::int32_t> x = code_points(a);
+  std::vector<std::int32_t> y = code_points(b);
+  std::vector<std::size_t> before(y.size() + 1), previous(y.size() + 1), current(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[y.size()];
+}
+
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t max_distance) {
+  std::vector<std::string> best;
+  std::size_t best_distance = max_distance + 1;
+  for (const std::string& candidate : candidates) {
+    std::size_t distance = edit_distance(word, candidate);
+    if (distance > max_distance || distance > best_distance) continue;
+    if (distance < best_distance) {
+      best.clear();
+      best_distance = distance;
+    }
+    if (std::find(best.begin(), best.end(), candidate) == best.end()) best.push_back(candidate);
+  }
+  return best;
+}
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  std::string_view t = trim(text);
+  if (!t.empty() && t.front() == '#') t.remove_prefix(1);
+  if (t.empty() || t.front() < '0' || t.front() > '9') return std::nullopt;
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
+  if (ec != std::errc() || end != t.data() + t.size() || id <= 0) return std::nullopt;
+  return id;
 }
 
 }  // namespace kith

@@ -434,7 +434,7 @@ TEST_CASE("every command refuses bad arguments with its exit code and changes no
        2,
        "'weekly'"},
       {"types with an unknown subcommand", {"types", "remove", "peer"}, 2, "remove"},
-      {"types set without a type", {"types", "set"}, 2, "type is required"},
+      {"types set without a type", {"types", "set"}, 2, "missing TYPE"},
       {"dates --ahead 367", {"dates", "--ahead", "367"}, 2, "--ahead 367"},
       {"dates --ahead a word", {"dates", "--ahead", "month"}, 2, "month"},
       {"report --ahead -1", {"report", "--ahead", "-1"}, 2, "--ahead -1"},

@@ -122,7 +122,16 @@ Outcome Sandbox::raw(std::vector<std::string> args) const {
 }
 
 Outcome Sandbox::kith(std::vector<std::string> args) const {
-  std::vector<std::string> all{"--db", db_.string(), "--today", today};
+  // A global option may be given once: one the arguments give is not added.
+  auto given = [&](const std::string& option) {
+    auto end = std::find(args.begin(), args.end(), "--");
+    return std::any_of(args.begin(), end, [&](const std::string& arg) {
+      return arg == option || arg.rfind(option + "=", 0) == 0;
+    });
+  };
+  std::vector<std::string> all;
+  if (!given("--db")) all.insert(all.end(), {"--db", db_.string()});
+  if (!given("--today")) all.insert(all.end(), {"--today", today});
   all.insert(all.end(), args.begin(), args.end());
   return raw(all);
 }

@@ -17,8 +17,9 @@ struct Outcome {
 };
 
 // A temporary folder with a database path in it, removed afterwards. Every run uses
-// --db <it> and --today 2026-11-22 unless the arguments say otherwise, and a minimal
-// environment (no HOME, no XDG, no NO_COLOR, no KITH_*), plus `env`.
+// --db <it> and --today 2026-11-22 unless the arguments give their own (kith takes a global
+// option once), and a minimal environment (no HOME, no XDG, no NO_COLOR, no KITH_*), plus
+// `env`.
 class Sandbox {
  public:
   Sandbox();
@@ -29,7 +30,7 @@ class Sandbox {
   const std::filesystem::path& dir() const { return dir_; }
   const std::filesystem::path& db() const { return db_; }
 
-  // kith --db DB --today TODAY args...
+  // kith --db DB --today TODAY args... (each unless `args` has it before any "--")
   Outcome kith(std::vector<std::string> args) const;
   // kith with exactly these arguments (no --db, no --today added).
   Outcome raw(std::vector<std::string> args) const;

@@ -1,4 +1,5 @@
-// UTF-8 text: validation, folding for name matching, and terminal display width.
+// UTF-8 text: validation, folding for name matching, terminal display width, the edit
+// distance behind "did you mean", and ids as people write them.
 #include "kith/text.hpp"
 
 #include <catch2/catch.hpp>
@@ -145,6 +146,78 @@ TEST_CASE("text of only spaces and invisible characters is blank", "[text]") {
   for (std::string shown : {"a", " . ", "\xC2\xA0x", "山", "👋", "\xFF"}) {
     CAPTURE(shown);
     CHECK_FALSE(is_blank(shown));
+  }
+}
+
+TEST_CASE("the edit distance counts inserts, deletes, replacements and swaps of neighbours",
+          "[text]") {
+  struct Case {
+    std::string a, b;
+    std::size_t distance;
+  };
+  for (const auto& c : std::vector<Case>{{"", "", 0},
+                                         {"list", "list", 0},
+                                         {"", "log", 3},
+                                         {"lsit", "list", 1},
+                                         {"--wieght", "--weight", 1},
+                                         {"shw", "show", 1},
+                                         {"remnd", "remind", 1},
+                                         {"kitten", "sitting", 3},
+                                         {"ab", "ba", 1},
+                                         {"abc", "ca", 3},
+                                         {"List", "list", 1},
+                                         {"José", "Jose", 1},
+                                         {"山田", "山本", 1},
+                                         {"a\xff", "a\xfe", 1},
+                                         {"a\xff", "a\xff", 0}}) {
+    CAPTURE(c.a, c.b);
+    CHECK(edit_distance(c.a, c.b) == c.distance);
+    CHECK(edit_distance(c.b, c.a) == c.distance);
+  }
+}
+
+TEST_CASE("closest suggests the nearest candidates within the distance, in the order given",
+          "[text]") {
+  const std::vector<std::string> commands = {"report", "plan", "add",  "log",  "remind",
+                                             "list",   "ls",   "show", "help", "rm"};
+  using List = std::vector<std::string>;
+  CHECK(closest("lsit", commands, 2) == List{"list"});
+  CHECK(closest("shwo", commands, 2) == List{"show"});
+  CHECK(closest("reprot", commands, 2) == List{"report"});
+  CHECK(closest("frobnicate", commands, 2).empty());
+  CHECK(closest("lo", commands, 1) == List{"log", "ls"});  // ties: all of them, in order
+  CHECK(closest("list", commands, 2) == List{"list"});     // an exact match is the nearest
+  CHECK(closest("xyz", commands, 0).empty());
+  CHECK(closest("x", {}, 5).empty());
+  CHECK(closest("ad", List{"add", "add"}, 1) == List{"add"});  // each once
+}
+
+TEST_CASE("an id is written 12 or #12 and nothing else is one", "[text]") {
+  struct Case {
+    std::string text;
+    std::optional<std::int64_t> id;
+  };
+  for (const auto& c : std::vector<Case>{{"12", 12},
+                                         {"#12", 12},
+                                         {" #7 ", 7},
+                                         {"007", 7},
+                                         {"9223372036854775807", INT64_MAX},
+                                         {"9223372036854775808", std::nullopt},
+                                         {"99999999999999999999", std::nullopt},
+                                         {"0", std::nullopt},
+                                         {"#0", std::nullopt},
+                                         {"-1", std::nullopt},
+                                         {"+1", std::nullopt},
+                                         {"12a", std::nullopt},
+                                         {"1 2", std::nullopt},
+                                         {"#", std::nullopt},
+                                         {"#x", std::nullopt},
+                                         {"# 12", std::nullopt},
+                                         {"##12", std::nullopt},
+                                         {"", std::nullopt},
+                                         {"grace", std::nullopt}}) {
+    CAPTURE(c.text);
+    CHECK(parse_id(c.text) == c.id);
   }
 }
 
