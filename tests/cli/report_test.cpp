@@ -94,7 +94,7 @@ Coming up (next 7 days)
   CHECK(box.dump() == before);
 }
 
-TEST_CASE("report --limit lists fewer people and counts the rest; --ahead sets the window",
+TEST_CASE("report --limit lists fewer in each section and counts the rest, --ahead sets the window",
           "[report]") {
   Sandbox box;
   seed(box);
@@ -103,7 +103,7 @@ TEST_CASE("report --limit lists fewer people and counts the rest; --ahead sets t
 
 Due now
   ! #1 promise to Grace Hopper: Send the board deck  3 days overdue
-    #2 reminder, every 3m: Review my mentor list  today
+  and 1 more due: kith reminders
 
 Reach out
   Grace Hopper #2 · sponsor · circle 2  3 weeks overdue (every 4 weeks)
