@@ -119,6 +119,17 @@ std::optional<Date> next_due(const Contact& contact, const std::optional<Duratio
 // True when today is past the due date.
 bool is_overdue(const std::optional<Date>& due, Date today);
 
+// When a contact's next check-in is due, as of one day.
+struct Due {
+  std::optional<Duration> cadence;  // effective_cadence
+  std::optional<Date> next;         // next_due; nullopt: never due
+  std::int64_t days_overdue = 0;    // days past `next`; > 0 only when overdue
+  bool overdue() const { return days_overdue > 0; }
+};
+
+// The contact's cadence among `types`, its next check-in, and how far past it `today` is.
+Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today);
+
 // Checks and normalises a contact's name: trimmed, not empty, valid UTF-8, no control
 // characters, at most 200 bytes. invalid_input naming the problem otherwise.
 Result<std::string> normalize_name(std::string_view text);

@@ -182,6 +182,9 @@ class Store {
   // REQUIRES: inside write(). Adds the interaction for interaction.people (by id; names are
   // ignored) and returns its id.
   Result<std::int64_t> add_interaction(const Interaction& interaction);
+  // The interaction with this id, its people sorted by name as history() gives them.
+  // not_found naming the id when there is none.
+  Result<Interaction> interaction(std::int64_t id);
   // Interactions, newest first (by day, then by id).
   Result<std::vector<Interaction>> history(const HistoryQuery& query);
   // The same, one at a time, without holding them all: stops at the first error `visit`

@@ -5,6 +5,7 @@
 #include "cli/contact_options.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/use_cases/contacts.hpp"
 
 namespace kith::cli {
 namespace {
@@ -15,36 +16,27 @@ struct AddOptions {
 };
 
 Status run_add(Context& ctx, const AddOptions& o) {
-  auto name = normalize_name(join_words(o.name));
-  if (!name) return name.error();
-  Contact contact;
-  contact.name = *name;
-  contact.added_on = ctx.today;
+  auto change = contact_change(o.contact);
+  if (!change) return change.error();
+  change->name = join_words(o.name);
+  // Bad input neither creates nor waits for a database.
+  auto checked = normalize_change(*change, ctx.today);
+  if (!checked) return checked.error();
 
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  std::int64_t id = 0;
-  KITH_TRY(store->write([&]() -> Status {
-    KITH_TRY(apply_contact_options(o.contact, *store, contact, ctx.today));
-    auto added = store->add_contact(contact);
-    if (!added) return added.error();
-    id = *added;
-    return {};
-  }));
-
-  auto stored = store->contact(id);
-  if (!stored) return stored.error();
-  auto types = store->types();
-  if (!types) return types.error();
-  Due due = due_of(*stored, *types, ctx.today);
+  auto added = add_contact(*store, *change, ctx.today);
+  if (!added) return added.error();
+  const Contact& stored = added->contact;
+  const Due& due = added->due;
   if (ctx.json) {
-    print_json(contact_json(*stored, due));
+    print_json(contact_json(stored, due));
     return {};
   }
   Painter paint(ctx.color);
   std::string line =
-      fmt::format("Added {} (#{})", paint(Paint::bold, printable(stored->name)), stored->id);
-  if (!stored->types.empty()) line += ": " + join(stored->types);
+      fmt::format("Added {} (#{})", paint(Paint::bold, printable(stored.name)), stored.id);
+  if (!stored.types.empty()) line += ": " + join(stored.types);
   if (due.cadence && due.next) {
     line += fmt::format(". Check in every {}; first due {} ({}).", due.cadence->to_human(),
                         due.next->to_string(), relative(*due.next, ctx.today));

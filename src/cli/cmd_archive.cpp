@@ -4,6 +4,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/use_cases/contacts.hpp"
 
 namespace kith::cli {
 namespace {
@@ -16,27 +17,15 @@ struct WhoOptions {
 Status set_archived(Context& ctx, const WhoOptions& o, bool archived) {
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  Contact contact;
-  bool changed = false;
-  KITH_TRY(store->write([&]() -> Status {
-    auto found = store->resolve(o.who);
-    if (!found) return found.error();
-    contact = *found;
-    if (contact.archived == archived) return {};
-    contact.archived = archived;
-    changed = true;
-    return store->update_contact(contact);
-  }));
+  auto result = archive_contact(*store, o.who, archived, ctx.today);
+  if (!result) return result.error();
+  const Contact& contact = result->view.contact;
   if (ctx.json) {
-    auto types = store->types();
-    if (!types) return types.error();
-    auto stored = store->contact(contact.id);
-    if (!stored) return stored.error();
-    print_json(contact_json(*stored, due_of(*stored, *types, ctx.today)));
+    print_json(contact_json(contact, result->view.due));
     return {};
   }
   std::string name = printable(contact.name);
-  if (!changed) {
+  if (!result->changed) {
     fmt::print("{} (#{}) is already {}.\n", name, contact.id, archived ? "archived" : "active");
   } else if (archived) {
     fmt::print("Archived {} (#{}): kept with their history, never due.\n", name, contact.id);
@@ -49,25 +38,10 @@ Status set_archived(Context& ctx, const WhoOptions& o, bool archived) {
 Status run_rm(Context& ctx, const WhoOptions& o) {
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  Contact contact;
-  std::size_t interactions = 0;
-  KITH_TRY(store->write([&]() -> Status {
-    auto found = store->resolve(o.who);
-    if (!found) return found.error();
-    contact = *found;
-    HistoryQuery query;
-    query.contact_id = contact.id;
-    auto history = store->history(query);
-    if (!history) return history.error();
-    interactions = history->size();
-    if (!o.yes) {
-      return invalid_input(fmt::format(
-          "refusing to delete {} (#{}) and {} interaction{} without --yes (or 'kith archive' "
-          "to keep them)",
-          contact.name, contact.id, interactions, interactions == 1 ? "" : "s"));
-    }
-    return store->remove_contact(contact.id);
-  }));
+  auto removed = remove_contact(*store, o.who, o.yes);
+  if (!removed) return removed.error();
+  const Contact& contact = removed->contact;
+  std::size_t interactions = removed->interactions;
   if (ctx.json) {
     print_json({{"deleted", {{"id", contact.id}, {"uuid", contact.uuid}, {"name", contact.name}}},
                 {"interactions", interactions}});

@@ -5,6 +5,7 @@
 #include "cli/contact_options.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/use_cases/contacts.hpp"
 
 namespace kith::cli {
 namespace {
@@ -15,31 +16,28 @@ struct EditOptions {
 };
 
 Status run_edit(Context& ctx, const EditOptions& o) {
-  if (empty(o.contact)) {
+  auto change = contact_change(o.contact);
+  if (!change) return change.error();
+  if (empty(*change)) {
     return invalid_input(
         "nothing to change: give an option such as --org, --type or --name "
         "(see 'kith edit --help')");
   }
+  // Bad input neither creates nor waits for a database.
+  auto checked = normalize_change(*change, ctx.today);
+  if (!checked) return checked.error();
+
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  Contact contact;
-  KITH_TRY(store->write([&]() -> Status {
-    auto found = store->resolve(o.who);
-    if (!found) return found.error();
-    contact = *found;
-    KITH_TRY(apply_contact_options(o.contact, *store, contact, ctx.today));
-    return store->update_contact(contact);
-  }));
-  auto stored = store->contact(contact.id);
-  if (!stored) return stored.error();
-  auto types = store->types();
-  if (!types) return types.error();
-  Due due = due_of(*stored, *types, ctx.today);
+  auto edited = edit_contact(*store, o.who, *change, ctx.today);
+  if (!edited) return edited.error();
+  const Contact& stored = edited->contact;
+  const Due& due = edited->due;
   if (ctx.json) {
-    print_json(contact_json(*stored, due));
+    print_json(contact_json(stored, due));
     return {};
   }
-  std::string line = fmt::format("Updated {} (#{})", printable(stored->name), stored->id);
+  std::string line = fmt::format("Updated {} (#{})", printable(stored.name), stored.id);
   if (due.next) line += fmt::format("; next check-in due {}", due.next->to_string());
   fmt::print("{}.\n", line);
   return {};

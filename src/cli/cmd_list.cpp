@@ -7,6 +7,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/use_cases/contacts.hpp"
 
 namespace kith::cli {
 namespace {
@@ -29,31 +30,15 @@ std::string due_label(const Due& due, Date today) {
 }
 
 Status run_list(Context& ctx, const ListOptions& o) {
-  ContactQuery query;
-  if (o.type) {
-    auto type = normalize_type_name(*o.type);
-    if (!type) return type.error();
-    query.type = *type;
-  }
-  if (o.tag) {
-    auto tag = normalize_tag(*o.tag);
-    if (!tag) return tag.error();
-    query.tag = *tag;
-  }
-  query.archived = o.archived;
+  ContactFilter filter;
+  filter.type = o.type;
+  filter.tag = o.tag;
+  filter.overdue = o.overdue;
+  filter.archived = o.archived;
 
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
-  auto types = store->types();
-  if (!types) return types.error();
-  if (query.type && std::none_of(types->begin(), types->end(),
-                                 [&](const auto& t) { return t.name == *query.type; })) {
-    std::vector<std::string> names;
-    for (const auto& t : *types) names.push_back(t.name);
-    return invalid_input("unknown type '" + *query.type + "' (known: " + join(names) + ")");
-  }
-  if (o.overdue) query.overdue_on = ctx.today;
 
   // Streamed, like history: a list of every contact is printed without holding them all.
   // The first rows fix the table's column widths; later rows are cut to fit them.
@@ -75,26 +60,25 @@ Status run_list(Context& ctx, const ListOptions& o) {
   JsonArrayPrinter json;
   std::size_t count = 0;
   std::size_t overdue = 0;
-  KITH_TRY(store->stream_contacts(query, [&](Contact&& c) -> Status {
-    Due due = due_of(c, *types, ctx.today);
-    if (o.overdue && !due.overdue()) return {};
-    ++count;
-    if (ctx.json) {
-      json.add(contact_json(c, due));
-      return {};
-    }
-    if (due.overdue()) ++overdue;
-    table.add(
-        {{std::to_string(c.id), Paint::dim},
-         {printable(c.name), Paint::bold},
-         {join(c.types)},
-         {due.cadence ? due.cadence->to_string() : "-", Paint::none},
-         {c.last_contact ? c.last_contact->to_string() : "never"},
-         {due.next ? due.next->to_string() : "-"},
-         {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
-         {signed_number(c.balance.net()), c.balance.net() < 0 ? Paint::yellow : Paint::none}});
-    return {};
-  }));
+  KITH_TRY(
+      list_contacts(*store, filter, ctx.today, [&](const Contact& c, const Due& due) -> Status {
+        ++count;
+        if (ctx.json) {
+          json.add(contact_json(c, due));
+          return {};
+        }
+        if (due.overdue()) ++overdue;
+        table.add(
+            {{std::to_string(c.id), Paint::dim},
+             {printable(c.name), Paint::bold},
+             {join(c.types)},
+             {due.cadence ? due.cadence->to_string() : "-", Paint::none},
+             {c.last_contact ? c.last_contact->to_string() : "never"},
+             {due.next ? due.next->to_string() : "-"},
+             {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
+             {signed_number(c.balance.net()), c.balance.net() < 0 ? Paint::yellow : Paint::none}});
+        return {};
+      }));
   if (ctx.json) {
     json.finish();
     return {};

@@ -4,7 +4,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
-#include "kith/text.hpp"
+#include "kith/use_cases/reminders.hpp"
 
 namespace kith::cli {
 namespace {
@@ -23,64 +23,31 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
         "give the text, and optionally who first: kith remind [WHO] TEXT "
         "--on DATE (quote a text of several words)");
   }
-  Reminder reminder;
-  reminder.kind = o.promise ? ReminderKind::promise : ReminderKind::reminder;
-  reminder.text = std::string(trim(o.args.back()));
-  if (is_blank(reminder.text)) return invalid_input("empty reminder text: say what to do");
-  KITH_TRY(check_free_text(reminder.text, "reminder text"));
-  if (o.promise && o.args.size() == 1) {
-    return invalid_input("a promise is made to someone: kith remind WHO TEXT --promise ...");
-  }
-  if (o.on && o.in) return invalid_input("give --on DATE or --in DURATION, not both");
-  if (!o.on && !o.in) {
-    return invalid_input(
-        "when? give --on DATE (like friday or 2026-12-01) or --in DURATION "
-        "(like 2w)");
-  }
+  ReminderRequest request;
+  if (o.args.size() == 2) request.who = o.args.front();
+  request.text = o.args.back();
+  request.promise = o.promise;
   if (o.on) {
     auto due = parse_date(*o.on, ctx.today);
     if (!due) return Error{due.error().code, "--on: " + due.error().message};
-    if (*due < ctx.today) {
-      return invalid_input(
-          fmt::format("--on {} is in the past (today is {}); a reminder is for "
-                      "today or later: try --on today, or --in 1w",
-                      due->to_string(), ctx.today.to_string()));
-    }
-    reminder.due = *due;
-  } else {
+    request.on = *due;
+  }
+  if (o.in) {
     auto in = Duration::parse(*o.in);
     if (!in) return Error{in.error().code, "--in: " + in.error().message};
-    auto due = in->checked_after(ctx.today);
-    if (!due) {
-      return invalid_input(
-          fmt::format("--in {}: that is past {}-12-31, the last date kith "
-                      "supports",
-                      *o.in, kMaxYear));
-    }
-    reminder.due = *due;
+    request.in = *in;
   }
-  reminder.anchor = reminder.due;
   if (o.every) {
     auto every = Duration::parse(*o.every);
     if (!every) return Error{every.error().code, "--every: " + every.error().message};
-    reminder.every = *every;
+    request.every = *every;
   }
+  // Bad input neither creates nor waits for a database.
+  KITH_TRY(check_reminder(request, ctx.today));
 
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  KITH_TRY(store->write([&]() -> Status {
-    if (o.args.size() == 2) {
-      auto who = store->resolve(o.args.front());
-      if (!who) return who.error();
-      reminder.contact_id = who->id;
-      reminder.contact_name = who->name;
-    }
-    auto id = store->add_reminder(reminder);
-    if (!id) return id.error();
-    reminder.id = *id;
-    return {};
-  }));
-  auto stored = store->reminder(reminder.id);
+  auto stored = remind(*store, request, ctx.today);
   if (!stored) return stored.error();
   if (ctx.json) {
     print_json(reminder_json(*stored, ctx.today));

@@ -5,6 +5,7 @@
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "kith/text.hpp"
+#include "kith/use_cases/reminders.hpp"
 
 namespace kith::cli {
 namespace {
@@ -62,55 +63,27 @@ Status run_reminders(Context& ctx, const RemindersOptions& o) {
   return {};
 }
 
-// Loads an open reminder by id inside a write, applies `change`, and stores it.
-template <class Change>
-Result<Reminder> change_open_reminder(Context& ctx, const IdOptions& o, Change change) {
+Status run_done(Context& ctx, const IdOptions& o) {
   auto id = reminder_id(o.id);
   if (!id) return id.error();
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  Reminder result;
-  KITH_TRY(store->write([&]() -> Status {
-    auto found = store->reminder(*id);
-    if (!found) return found.error();
-    if (found->done_on) {
-      return invalid_input(
-          fmt::format("reminder #{} is already done (on {})", *id, found->done_on->to_string()));
-    }
-    auto changed = change(*found);
-    if (!changed) return changed.error();
-    result = *changed;
-    return store->update_reminder(result);
-  }));
-  return result;
-}
-
-Status run_done(Context& ctx, const IdOptions& o) {
-  bool moves = false;
-  auto done = change_open_reminder(ctx, o, [&](const Reminder& r) -> Result<Reminder> {
-    if (r.every && !o.stop && r.last_done == ctx.today && r.due > ctx.today) {
-      return invalid_input(
-          fmt::format("reminder #{} was already done today; it is next due "
-                      "on {} (to end it: kith done {} --stop)",
-                      r.id, r.due.to_string(), r.id));
-    }
-    moves = r.every && !o.stop;
-    return complete(r, ctx.today, o.stop);
-  });
-  if (!done) return done.error();
+  auto completion = complete_reminder(*store, *id, o.stop, ctx.today);
+  if (!completion) return completion.error();
+  const Reminder& done = completion->reminder;
   if (ctx.json) {
-    print_json(reminder_json(*done, ctx.today));
+    print_json(reminder_json(done, ctx.today));
     return {};
   }
-  std::string line = fmt::format("Done #{}: \"{}\"", done->id, printable(done->text));
-  if (!done->done_on) {
-    line += fmt::format("; next on {} ({})", done->due.to_string(), relative(done->due, ctx.today));
-  } else if (moves) {
+  std::string line = fmt::format("Done #{}: \"{}\"", done.id, printable(done.text));
+  if (!done.done_on) {
+    line += fmt::format("; next on {} ({})", done.due.to_string(), relative(done.due, ctx.today));
+  } else if (completion->past_last_date) {
     line += fmt::format(
         "; its next occurrence would be past {}-12-31, the last date kith "
         "supports, so it is done for good",
         kMaxYear);
-  } else if (done->every) {
+  } else if (done.every) {
     line += "; it will not come back";
   }
   fmt::print("{}.\n", line);
@@ -118,41 +91,24 @@ Status run_done(Context& ctx, const IdOptions& o) {
 }
 
 Status run_snooze(Context& ctx, const IdOptions& o) {
-  if (o.by && o.to) return invalid_input("give a DURATION or --to DATE, not both");
-  if (!o.by && !o.to) {
-    return invalid_input("how long? give a DURATION (like 3d or 1w) or --to DATE");
-  }
-  std::optional<Duration> by;
-  std::optional<Date> to;
+  Snooze snooze;
   if (o.by) {
-    auto d = Duration::parse(*o.by);
-    if (!d) return d.error();
-    by = *d;
-  } else {
-    auto d = parse_date(*o.to, ctx.today);
-    if (!d) return Error{d.error().code, "--to: " + d.error().message};
-    if (*d < ctx.today) {
-      return invalid_input(fmt::format("--to {} is in the past (today is {})", d->to_string(),
-                                       ctx.today.to_string()));
-    }
-    to = *d;
+    auto by = Duration::parse(*o.by);
+    if (!by) return by.error();
+    snooze.by = *by;
   }
-  auto snoozed = change_open_reminder(ctx, o, [&](Reminder r) -> Result<Reminder> {
-    // A duration pushes back from the due day, or from today when that has passed.
-    if (to) {
-      r.due = *to;
-      return r;
-    }
-    auto due = by->checked_after(std::max(r.due, ctx.today));
-    if (!due) {
-      return invalid_input(
-          fmt::format("snoozing #{} by {} goes past {}-12-31, the last date "
-                      "kith supports",
-                      r.id, by->to_string(), kMaxYear));
-    }
-    r.due = *due;
-    return r;
-  });
+  if (o.to) {
+    auto to = parse_date(*o.to, ctx.today);
+    if (!to) return Error{to.error().code, "--to: " + to.error().message};
+    snooze.to = *to;
+  }
+  // Bad input neither creates nor waits for a database.
+  KITH_TRY(check_snooze(snooze, ctx.today));
+  auto id = reminder_id(o.id);
+  if (!id) return id.error();
+  auto store = ctx.open(Store::Access::write);
+  if (!store) return store.error();
+  auto snoozed = snooze_reminder(*store, *id, snooze, ctx.today);
   if (!snoozed) return snoozed.error();
   if (ctx.json) {
     print_json(reminder_json(*snoozed, ctx.today));

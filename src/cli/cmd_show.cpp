@@ -7,6 +7,7 @@
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "kith/text.hpp"
+#include "kith/use_cases/contacts.hpp"
 
 namespace kith::cli {
 namespace {
@@ -22,27 +23,20 @@ struct ShowOptions {
 Status run_show(Context& ctx, const ShowOptions& o) {
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
-  auto contact = store->resolve(o.who);
-  if (!contact) return contact.error();
-  auto types = store->types();
-  if (!types) return types.error();
-  auto reminders = store->reminders(contact->id);
-  if (!reminders) return reminders.error();
-  HistoryQuery query;
-  query.contact_id = contact->id;
-  query.limit = kRecent;
-  auto recent = store->history(query);
-  if (!recent) return recent.error();
-  const Contact& c = *contact;
-  Due due = due_of(c, *types, ctx.today);
+  auto profile = show_contact(*store, o.who, ctx.today, kRecent);
+  if (!profile) return profile.error();
+  const Contact& c = profile->contact;
+  const Due& due = profile->due;
+  const std::vector<Reminder>& reminders = profile->reminders;
+  const std::vector<Interaction>& recent = profile->recent;
 
   if (ctx.json) {
     Json out = contact_json(c, due);
     Json open = Json::array();
-    for (const auto& r : *reminders) open.push_back(reminder_json(r, ctx.today));
+    for (const auto& r : reminders) open.push_back(reminder_json(r, ctx.today));
     out["reminders"] = std::move(open);
     Json timeline = Json::array();
-    for (const auto& i : *recent) timeline.push_back(interaction_json(i));
+    for (const auto& i : recent) timeline.push_back(interaction_json(i));
     out["recent"] = std::move(timeline);
     print_json(out);
     return {};
@@ -123,9 +117,9 @@ Status run_show(Context& ctx, const ShowOptions& o) {
       start = end + 1;
     }
   };
-  if (!reminders->empty()) {
+  if (!reminders.empty()) {
     std::size_t late_promises = 0;
-    for (const auto& r : *reminders) {
+    for (const auto& r : reminders) {
       if (r.kind == ReminderKind::promise && ctx.today > r.due) ++late_promises;
     }
     out += fmt::format(
@@ -134,19 +128,19 @@ Status run_show(Context& ctx, const ShowOptions& o) {
                                                       late_promises == 1 ? "" : "s"))
                       : "");
     std::vector<Reminder> shown(
-        reminders->begin(), reminders->begin() + static_cast<std::ptrdiff_t>(
-                                                     std::min(kShownReminders, reminders->size())));
+        reminders.begin(), reminders.begin() + static_cast<std::ptrdiff_t>(
+                                                   std::min(kShownReminders, reminders.size())));
     indented(reminder_table(shown, ctx.today, paint, false));
-    if (reminders->size() > shown.size()) {
+    if (reminders.size() > shown.size()) {
       out += fmt::format("  {}\n",
                          paint(Paint::dim, fmt::format("and {} more: kith reminders {}",
-                                                       reminders->size() - shown.size(), c.id)));
+                                                       reminders.size() - shown.size(), c.id)));
     }
   }
-  if (!recent->empty()) {
+  if (!recent.empty()) {
     out += fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
     Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
-    for (const auto& i : *recent) {
+    for (const auto& i : recent) {
       std::vector<std::string> others;
       for (const auto& p : i.people) {
         if (p.id != c.id) others.push_back(p.name);

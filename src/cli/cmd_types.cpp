@@ -1,11 +1,10 @@
 // kith types; kith types set TYPE ...; kith types add TYPE ...
 #include <fmt/core.h>
 
-#include <map>
-
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/use_cases/types.hpp"
 
 namespace kith::cli {
 namespace {
@@ -16,6 +15,7 @@ struct TypeOptions {
   std::optional<int> weight;
 };
 
+// --every (a duration, or "none") and --weight as a TypeChange.
 Result<TypeChange> parse_change(const TypeOptions& o) {
   TypeChange change;
   if (o.every) {
@@ -27,70 +27,57 @@ Result<TypeChange> parse_change(const TypeOptions& o) {
       change.every = std::optional<Duration>(*every);
     }
   }
-  if (o.weight) {
-    KITH_TRY(check_weight(*o.weight, "weight"));
-    change.weight = *o.weight;
-  }
+  change.weight = o.weight;
   return change;
 }
 
-Status print_types(Context& ctx, Store& store) {
-  auto types = store.types();
-  if (!types) return types.error();
-  auto found = store.type_counts();
-  if (!found) return found.error();
-  std::map<std::string, std::int64_t>& counts = *found;
+void print_types(const Context& ctx, const TypeTable& table) {
   if (ctx.json) {
     Json out = Json::array();
-    for (const auto& t : *types) out.push_back(type_json(t, counts[t.name]));
+    for (const auto& t : table.types) out.push_back(type_json(t, table.count(t.name)));
     print_json(out);
-    return {};
+    return;
   }
   Painter paint(ctx.color);
-  Table table({{"TYPE"},
-               {"EVERY"},
-               {"WEIGHT", Table::Align::right},
-               {"CONTACTS", Table::Align::right},
-               {""}});
-  for (const auto& t : *types) {
-    table.add({{t.name, Paint::bold},
-               {t.every ? t.every->to_human() : "never due"},
-               {std::to_string(t.weight)},
-               {std::to_string(counts[t.name])},
-               {t.builtin ? "" : "yours", Paint::dim}});
+  Table rows({{"TYPE"},
+              {"EVERY"},
+              {"WEIGHT", Table::Align::right},
+              {"CONTACTS", Table::Align::right},
+              {""}});
+  for (const auto& t : table.types) {
+    rows.add({{t.name, Paint::bold},
+              {t.every ? t.every->to_human() : "never due"},
+              {std::to_string(t.weight)},
+              {std::to_string(table.count(t.name))},
+              {t.builtin ? "" : "yours", Paint::dim}});
   }
-  fmt::print("{}", table.render(paint));
-  return {};
+  fmt::print("{}", rows.render(paint));
 }
 
 Status run_types(Context& ctx, const TypeOptions&) {
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
-  return print_types(ctx, *store);
+  auto table = type_table(*store);
+  if (!table) return table.error();
+  print_types(ctx, *table);
+  return {};
 }
 
 Status run_change(Context& ctx, const TypeOptions& o, bool adding) {
-  auto name = normalize_type_name(o.name);
-  if (!name) return name.error();
   auto change = parse_change(o);
   if (!change) return change.error();
-  if (!adding && !change->every && !change->weight) {
-    return invalid_input("nothing to change for type '" + *name + "': give --every or --weight");
-  }
+  // Bad input neither creates nor waits for a database.
+  KITH_TRY(check_type_change(o.name, *change, adding));
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  KITH_TRY(store->write([&]() -> Status {
-    if (!adding) return store->change_type(*name, *change);
-    RelationshipType type;
-    type.name = *name;
-    if (change->every) type.every = *change->every;
-    type.weight = change->weight.value_or(3);
-    return store->add_type(type);
-  }));
-  if (!ctx.json) {
-    fmt::print("{} type '{}'.\n", adding ? "Added" : "Updated", *name);
+  auto edit = adding ? add_type(*store, o.name, *change) : set_type(*store, o.name, *change);
+  if (!edit) return edit.error();
+  if (ctx.json) {
+    print_types(ctx, edit->table);
+  } else {
+    fmt::print("{} type '{}'.\n", adding ? "Added" : "Updated", edit->name);
   }
-  return ctx.json ? print_types(ctx, *store) : Status{};
+  return {};
 }
 
 }  // namespace

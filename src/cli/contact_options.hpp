@@ -1,12 +1,12 @@
-// The contact options shared by `add` and `edit`, and how they change a Contact.
+// The contact options shared by `add` and `edit`: their registration, and their text turned
+// into the ContactChange the core checks and applies (kith/contact_change.hpp).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "kith/contact.hpp"
-#include "kith/store.hpp"
+#include "kith/contact_change.hpp"
 
 namespace CLI {
 class App;
@@ -45,13 +45,8 @@ struct ContactOptions {
 // removals of `kith edit`.
 void add_contact_options(CLI::App& command, ContactOptions& options, bool for_edit);
 
-// Applies the options to `contact`: validates every value (invalid_input naming it), adds
-// the lists' values (an edit adds to what is there), resolves --met-via against the store
-// (a contact when one matches, else kept as written; ambiguous is an error).
-Status apply_contact_options(const ContactOptions& options, Store& store, Contact& contact,
-                             Date today);
-
-// True when the options change nothing (an edit without options).
-bool empty(const ContactOptions& options);
+// The change the options ask for: --every, --birthday and each --date LABEL=DATE parsed (an
+// error naming the text otherwise), everything else as given.
+Result<ContactChange> contact_change(const ContactOptions& options);
 
 }  // namespace kith::cli

@@ -15,14 +15,6 @@ Json optional_duration(const std::optional<Duration>& duration) {
 
 }  // namespace
 
-Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today) {
-  Due due;
-  due.cadence = effective_cadence(contact, types);
-  due.next = next_due(contact, due.cadence);
-  if (is_overdue(due.next, today)) due.days_overdue = days_between(*due.next, today);
-  return due;
-}
-
 Json balance_json(const Balance& balance) {
   Json j;
   j["given"] = balance.given;

@@ -13,15 +13,6 @@ namespace kith::cli {
 
 using Json = nlohmann::ordered_json;
 
-// When a contact's next check-in is due, as of today.
-struct Due {
-  std::optional<Duration> cadence;  // effective cadence
-  std::optional<Date> next;         // next check-in
-  std::int64_t days_overdue = 0;    // > 0 when overdue
-  bool overdue() const { return days_overdue > 0; }
-};
-Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today);
-
 Json contact_json(const Contact& contact, const Due& due);
 Json balance_json(const Balance& balance);
 Json interaction_json(const Interaction& interaction);

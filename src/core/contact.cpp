@@ -148,6 +148,14 @@ std::optional<Date> next_due(const Contact& contact, const std::optional<Duratio
 
 bool is_overdue(const std::optional<Date>& due, Date today) { return due && today > *due; }
 
+Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today) {
+  Due due;
+  due.cadence = effective_cadence(contact, types);
+  due.next = next_due(contact, due.cadence);
+  if (is_overdue(due.next, today)) due.days_overdue = days_between(*due.next, today);
+  return due;
+}
+
 Result<std::string> normalize_name(std::string_view text) {
   if (!is_valid_utf8(text)) return invalid_input("invalid name: not valid UTF-8");
   if (has_control_chars(text) || text.find('\n') != std::string_view::npos ||

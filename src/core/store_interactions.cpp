@@ -83,6 +83,19 @@ std::vector<Participant> read_people(const SQLite::Column& column) {
 
 }  // namespace
 
+Result<Interaction> Store::interaction(std::int64_t id) {
+  return guarded(*impl_, [&]() -> Result<Interaction> {
+    auto& st = impl_->prepare(
+        "SELECT i.id, i.uuid, i.day, i.summary, i.channel, i.direction, i.weight, "
+        "i.created_at," KITH_PEOPLE_COLUMN " FROM interactions i WHERE i.id = :id");
+    st.bind(":id", id);
+    if (!st.executeStep()) return not_found("no interaction #" + std::to_string(id));
+    Interaction i = read_interaction(st);
+    i.people = read_people(st.getColumn(8));
+    return i;
+  });
+}
+
 Status Store::stream_history(const HistoryQuery& query,
                              const std::function<Status(Interaction&&)>& visit) {
   return guarded(*impl_, [&]() -> Status {

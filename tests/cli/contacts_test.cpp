@@ -167,15 +167,6 @@ TEST_CASE("show prints details, balance, open reminders and the recent timeline"
         "  2026-10-10  meeting  gave 3            Demo of the compiler\n");
 }
 
-TEST_CASE("met-via links an existing contact and keeps other names as written", "[contacts]") {
-  Sandbox box;
-  box.ok({"add", "Howard Aiken"});
-  box.ok({"add", "Grace Hopper", "--met-via", "aiken"});
-  box.ok({"add", "Jean Sammet", "--met-via", "Someone at IBM"});
-  CHECK(box.query("SELECT name, met_via, coalesce(met_via_id, '-') FROM contacts ORDER BY id") ==
-        "Howard Aiken||-\nGrace Hopper|Howard Aiken|1\nJean Sammet|Someone at IBM|-");
-}
-
 TEST_CASE("edit changes fields, adds to and removes from lists, and renames", "[contacts]") {
   Sandbox box;
   box.ok({"add", "Grace", "--type", "peer", "--tag", "navy", "--email", "g@example.com", "--every",

@@ -1,0 +1,168 @@
+#include "kith/use_cases/contacts.hpp"
+
+#include <algorithm>
+
+#include "transaction.hpp"
+
+namespace kith {
+namespace {
+
+// The contact with this id as stored now, and its due on `today`.
+Result<ContactView> view_of(Store& store, std::int64_t id, Date today) {
+  auto contact = store.contact(id);
+  if (!contact) return contact.error();
+  auto types = store.types();
+  if (!types) return types.error();
+  Due due = due_of(*contact, *types, today);
+  return ContactView{std::move(*contact), due};
+}
+
+// Sets who introduced `contact` from `who` (normalised): the contact it names, else the text as
+// written; "" forgets the introducer. An ambiguous WHO is an error prefixed "--met-via: ".
+Status set_introducer(Store& store, const std::string& who, Contact& contact) {
+  contact.met_via.clear();
+  contact.met_via_id.reset();
+  if (who.empty()) return {};
+  auto introducer = store.resolve(who);
+  if (introducer) {
+    if (introducer->id == contact.id) {
+      return invalid_input(contact.name + " cannot introduce themselves");
+    }
+    contact.met_via = introducer->name;
+    contact.met_via_id = introducer->id;
+  } else if (introducer.error().code == Errc::not_found) {
+    contact.met_via = who;
+  } else {
+    return Error{introducer.error().code, "--met-via: " + introducer.error().message};
+  }
+  return {};
+}
+
+// Applies a normalised change to `contact`, its introducer included.
+Status change_contact(Store& store, const ContactChange& change, Contact& contact) {
+  KITH_TRY(apply_change(change, contact));
+  if (change.met_via) KITH_TRY(set_introducer(store, *change.met_via, contact));
+  return {};
+}
+
+}  // namespace
+
+Result<ContactView> add_contact(Store& store, const ContactChange& change, Date today) {
+  if (!change.name) return invalid_input("a contact needs a name");
+  auto normalized = normalize_change(change, today);
+  if (!normalized) return normalized.error();
+  return in_write<ContactView>(store, [&]() -> Result<ContactView> {
+    Contact contact;
+    contact.added_on = today;
+    KITH_TRY(change_contact(store, *normalized, contact));
+    auto id = store.add_contact(contact);
+    if (!id) return id.error();
+    return view_of(store, *id, today);
+  });
+}
+
+Result<ContactView> edit_contact(Store& store, std::string_view who, const ContactChange& change,
+                                 Date today) {
+  auto normalized = normalize_change(change, today);
+  if (!normalized) return normalized.error();
+  return in_write<ContactView>(store, [&]() -> Result<ContactView> {
+    auto contact = store.resolve(who);
+    if (!contact) return contact.error();
+    if (!empty(*normalized)) {
+      KITH_TRY(change_contact(store, *normalized, *contact));
+      KITH_TRY(store.update_contact(*contact));
+    }
+    return view_of(store, contact->id, today);
+  });
+}
+
+Result<ArchiveResult> archive_contact(Store& store, std::string_view who, bool archived,
+                                      Date today) {
+  return in_write<ArchiveResult>(store, [&]() -> Result<ArchiveResult> {
+    auto contact = store.resolve(who);
+    if (!contact) return contact.error();
+    bool changed = contact->archived != archived;
+    if (changed) {
+      contact->archived = archived;
+      KITH_TRY(store.update_contact(*contact));
+    }
+    auto view = view_of(store, contact->id, today);
+    if (!view) return view.error();
+    return ArchiveResult{std::move(*view), changed};
+  });
+}
+
+Result<Removal> remove_contact(Store& store, std::string_view who, bool confirmed) {
+  return in_write<Removal>(store, [&]() -> Result<Removal> {
+    auto contact = store.resolve(who);
+    if (!contact) return contact.error();
+    Removal removal{std::move(*contact), 0};
+    HistoryQuery query;
+    query.contact_id = removal.contact.id;
+    KITH_TRY(store.stream_history(query, [&](Interaction&&) -> Status {
+      ++removal.interactions;
+      return {};
+    }));
+    const Contact& c = removal.contact;
+    if (!confirmed) {
+      return invalid_input("refusing to delete " + c.name + " (#" + std::to_string(c.id) +
+                           ") and " + std::to_string(removal.interactions) + " interaction" +
+                           (removal.interactions == 1 ? "" : "s") +
+                           " without --yes (or 'kith archive' to keep them)");
+    }
+    KITH_TRY(store.remove_contact(c.id));
+    return removal;
+  });
+}
+
+Result<Profile> show_contact(Store& store, std::string_view who, Date today, int recent) {
+  return in_read<Profile>(store, [&]() -> Result<Profile> {
+    auto contact = store.resolve(who);
+    if (!contact) return contact.error();
+    auto types = store.types();
+    if (!types) return types.error();
+    auto reminders = store.reminders(contact->id);
+    if (!reminders) return reminders.error();
+    HistoryQuery query;
+    query.contact_id = contact->id;
+    query.limit = recent;
+    auto interactions = store.history(query);
+    if (!interactions) return interactions.error();
+    Due due = due_of(*contact, *types, today);
+    return Profile{std::move(*contact), due, std::move(*reminders), std::move(*interactions)};
+  });
+}
+
+Status list_contacts(Store& store, const ContactFilter& filter, Date today,
+                     const std::function<Status(const Contact&, const Due&)>& visit) {
+  ContactQuery query;
+  if (filter.type) {
+    auto type = normalize_type_name(*filter.type);
+    if (!type) return type.error();
+    query.type = *type;
+  }
+  if (filter.tag) {
+    auto tag = normalize_tag(*filter.tag);
+    if (!tag) return tag.error();
+    query.tag = *tag;
+  }
+  query.archived = filter.archived;
+  if (filter.overdue) query.overdue_on = today;
+  return store.read([&]() -> Status {
+    auto types = store.types();
+    if (!types) return types.error();
+    if (query.type && std::none_of(types->begin(), types->end(),
+                                   [&](const auto& t) { return t.name == *query.type; })) {
+      std::string known;
+      for (const auto& t : *types) known += (known.empty() ? "" : ", ") + t.name;
+      return invalid_input("unknown type '" + *query.type + "' (known: " + known + ")");
+    }
+    return store.stream_contacts(query, [&](Contact&& contact) -> Status {
+      Due due = due_of(contact, *types, today);
+      if (filter.overdue && !due.overdue()) return {};
+      return visit(contact, due);
+    });
+  });
+}
+
+}  // namespace kith
