@@ -97,9 +97,13 @@ class Store {
     // however many other kith processes write meanwhile. write() is not available.
     read,
     write,  // a missing file is created with its folder
+    // As write for an existing database; a missing (or empty) file is not created: an empty
+    // in-memory database stands in as for read, and missing() is true. For a command that
+    // writes only what it finds in the database (kith plan --save).
+    write_existing,
   };
 
-  // Opens (and, for Access::write, creates) the database at `path` and migrates it.
+  // Opens (and, for Access::write only, creates) the database at `path` and migrates it.
   // Errc::storage naming the path and the reason on any failure; the file is left as it was.
   static Result<Store> open(const std::filesystem::path& path, Access access);
   // A new, empty database at the latest schema that lives in memory and ends with the
@@ -114,7 +118,8 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  // True when the file did not exist (or was empty) and Access::read stood in for it.
+  // True when the file did not exist (or was empty) and an in-memory database stood in for it
+  // (Access::read and Access::write_existing).
   bool missing() const;
   // The newest schema level this kith knows.
   static int latest_schema_level();

@@ -283,6 +283,36 @@ TEST_CASE("opening a second store keeps the first one's locks on the database", 
   CHECK(fs::exists(wal));
 }
 
+TEST_CASE("a store that writes only an existing database creates none and writes one that exists",
+          "[store]") {
+  Sandbox box;
+  auto missing = Store::open(box.db(), Store::Access::write_existing);
+  REQUIRE(missing);
+  CHECK(missing->missing());
+  CHECK_FALSE(fs::exists(box.db()));
+  { std::ofstream touch(box.db()); }
+  auto empty = Store::open(box.db(), Store::Access::write_existing);
+  REQUIRE(empty);
+  CHECK(empty->missing());
+  CHECK(fs::file_size(box.db()) == 0);
+
+  box.ok({"add", "Ada"});
+  {
+    auto existing = Store::open(box.db(), Store::Access::write_existing);
+    REQUIRE(existing);
+    CHECK_FALSE(existing->missing());
+    REQUIRE(existing->write([&]() -> Status {
+      Contact grace;
+      grace.name = "Grace";
+      grace.added_on = *Date::parse_iso("2026-11-22");
+      auto id = existing->add_contact(grace);
+      if (!id) return id.error();
+      return {};
+    }));
+  }
+  CHECK(box.query("SELECT name FROM contacts ORDER BY id") == "Ada\nGrace");
+}
+
 TEST_CASE("kith processes creating the database at once all succeed", "[store]") {
   constexpr int kProcesses = 4;
   std::vector<std::vector<std::string>> runs;
