@@ -14,6 +14,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,12 +49,11 @@ struct PlanCandidate {
   std::vector<std::string> types;  // type names
   std::optional<int> circle;
   UrgencyFacts facts;
-  const Contact* contact = nullptr;  // the full contact when known, else null
 };
 
 struct PlanSlot {
   Date day;
-  Urgency urgency;      // as of `day`; identity filled, its contact the candidate's
+  Urgency urgency;      // as of `day`, with its identity; heaviest_type as the maker fills it
   double priority = 0;  // the urgency score it was ordered by, plus its circle points
 };
 
@@ -71,12 +72,12 @@ std::vector<Date> plan_days(const PlanOptions& options);
 double circle_points(const std::optional<int>& circle);
 
 // Makes the plan from the candidates: those due after the window's last day, of other types,
-// or already booked are skipped (the booked ones counted). REQUIRES: options within the
+// or already booked are skipped (the booked ones counted). The slots' heaviest_type is left
+// empty (candidates name their types, not their weights). REQUIRES: options within the
 // limits above; type names normalised.
 Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& options);
 
-// The same from every contact, type and open reminder. The slots' urgencies point into
-// *input.contacts, which must outlive the plan.
+// The same from every contact, type and open reminder, with the slots' heaviest types filled.
 Plan make_plan(const UrgencyInput& input, const PlanOptions& options);
 
 }  // namespace kith

@@ -10,6 +10,7 @@
 #include "cli/outreach.hpp"
 #include "cli/render.hpp"
 #include "kith/plan.hpp"
+#include "kith/report.hpp"
 
 namespace kith::cli {
 namespace {
@@ -25,12 +26,11 @@ struct PlanCommandOptions {
   bool save = false;
 };
 
-// The plan and what it shows, kept together: the slots point into `contacts`.
+// The plan and what it shows, kept together.
 struct Planned {
   Plan plan;
-  std::vector<Contact> contacts;                 // per slot
-  std::vector<std::optional<Interaction>> last;  // per slot
-  std::vector<std::int64_t> booked;              // reminder ids per slot, with --save
+  std::vector<Outreach> people;      // per slot: urgency as of its day, contact, last talk
+  std::vector<std::int64_t> booked;  // reminder ids per slot, with --save
 };
 
 Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o) {
@@ -90,25 +90,26 @@ Status make(Store& store, const PlanOptions& options, bool save, Planned& out) {
   auto candidates = store.plan_candidates(options.start.plus_days(options.days - 1));
   if (!candidates) return candidates.error();
   out.plan = make_plan(*candidates, options);
-  out.contacts.reserve(out.plan.slots.size());
+  out.people.reserve(out.plan.slots.size());
   for (PlanSlot& slot : out.plan.slots) {
     auto contact = store.contact(slot.urgency.id);
     if (!contact) return contact.error();
-    out.contacts.push_back(std::move(*contact));
-    slot.urgency.contact = &out.contacts.back();
-    slot.urgency.heaviest_type = heaviest_type(out.contacts.back(), *types).first;
+    Urgency u = slot.urgency;
+    u.heaviest_type = heaviest_type(*contact, *types).first;
     HistoryQuery q;
     q.contact_id = slot.urgency.id;
     q.limit = 1;
     auto found = store.history(q);
     if (!found) return found.error();
-    out.last.push_back(found->empty() ? std::nullopt
-                                      : std::optional<Interaction>(std::move(found->front())));
+    std::optional<Interaction> last;
+    if (!found->empty()) last = std::move(found->front());
+    out.people.push_back({std::move(u), std::move(*contact), std::move(last)});
     if (save) {
+      const Contact& c = out.people.back().contact;
       Reminder r;
       r.kind = ReminderKind::plan;
-      r.contact_id = slot.urgency.contact->id;
-      r.text = "Reach out to " + slot.urgency.contact->name;
+      r.contact_id = c.id;
+      r.text = "Reach out to " + c.name;
       r.due = slot.day;
       r.anchor = slot.day;
       auto id = store.add_reminder(r);
@@ -135,7 +136,7 @@ Json plan_json(const Planned& p, const PlanOptions& options, bool saved) {
     Json j;
     j["date"] = slot.day.to_string();
     j["priority"] = std::round(slot.priority * 100.0) / 100.0;
-    j["person"] = urgency_json(slot.urgency, p.last[i], slot.day);
+    j["person"] = urgency_json(p.people[i], slot.day);
     j["reminder_id"] = saved ? Json(p.booked[i]) : Json(nullptr);
     slots.push_back(std::move(j));
   }
@@ -172,8 +173,8 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
   std::optional<Date> current;
   for (std::size_t i = 0; i < plan.slots.size(); ++i) {
     const PlanSlot& slot = plan.slots[i];
-    const Urgency& u = slot.urgency;
-    const Contact& c = *u.contact;
+    const Urgency& u = p.people[i].urgency;
+    const Contact& c = p.people[i].contact;
     if (slot.day != current) {
       current = slot.day;
       out += fmt::format("\n{}\n", paint(Paint::bold, fmt::format("{} ({})", short_day(slot.day),
@@ -192,7 +193,7 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
       out += fmt::format("    {} {}\n", paint(Paint::dim, fmt::format("{:<6}", label)), text);
     };
     line("why:", join(reasons(u, slot.day), "; "));
-    line("last:", last_phrase(p.last[i], c, today, kSummaryWidth));
+    line("last:", last_phrase(p.people[i].last, c, today, kSummaryWidth));
     line("learn:", printable(c.learn));
     line("offer:", printable(c.offer));
     std::vector<std::string> reach = c.emails;

@@ -48,9 +48,7 @@ Json report_json(const Report& report) {
   out["due_now"] = std::move(due);
   out["due_total"] = report.due_total;
   Json people = Json::array();
-  for (const Outreach& o : report.reach_out) {
-    people.push_back(urgency_json(o.urgency, o.last, report.today));
-  }
+  for (const Outreach& o : report.reach_out) people.push_back(urgency_json(o, report.today));
   out["reach_out"] = {{"total", report.overdue_total}, {"people", std::move(people)}};
   Json coming = Json::array();
   for (const Upcoming& u : report.coming_up) {
@@ -99,7 +97,7 @@ std::string render_report(const Report& report, const Painter& paint) {
     out += fmt::format("\n{}\n", paint(Paint::bold, "Reach out"));
     for (const Outreach& o : report.reach_out) {
       const Urgency& u = o.urgency;
-      const Contact& c = *u.contact;
+      const Contact& c = o.contact;
       std::vector<std::string> about;
       if (!c.types.empty()) about.push_back(join(c.types));
       if (c.circle) about.push_back(fmt::format("circle {}", *c.circle));
@@ -115,7 +113,7 @@ std::string render_report(const Report& report, const Painter& paint) {
                                : fmt::format("{} open promises, the next due {}", u.open_promises,
                                              u.next_promise->to_string()));
       }
-      for (const std::string& hint : hints(u)) {
+      for (const std::string& hint : hints(o)) {
         out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
       }
     }
@@ -163,31 +161,38 @@ Status run_report(Context& ctx, const ReportCommandOptions& o) {
   if (!store) return store.error();
   note_missing(ctx, *store);
   if (store->missing() && !ctx.json) return {};
-  auto ranking = store->most_urgent(ctx.today, o.limit);
+  auto source = store->due_source();
+  auto ranking = select_most_urgent(*source, ctx.today, static_cast<std::size_t>(o.limit));
   if (!ranking) return ranking.error();
+  source.reset();
+  auto types = store->types();
+  if (!types) return types.error();
+  ReportParts parts;
+  parts.overdue_total = ranking->total;
+  for (Urgency& u : ranking->ranked) {
+    auto contact = store->contact(u.id);
+    if (!contact) return contact.error();
+    u.heaviest_type = heaviest_type(*contact, *types).first;
+    HistoryQuery last;
+    last.contact_id = u.id;
+    last.limit = 1;
+    auto found = store->history(last);
+    if (!found) return found.error();
+    std::optional<Interaction> latest;
+    if (!found->empty()) latest = std::move(found->front());
+    parts.ranked.push_back({std::move(u), std::move(*contact), std::move(latest)});
+  }
   auto reminders = store->due_reminders(ctx.today, ctx.today.plus_days(o.ahead), o.limit);
   if (!reminders) return reminders.error();
   auto occasions = store->occasions(ctx.today, o.ahead);
   if (!occasions) return occasions.error();
 
-  // `ranking` keeps the listed people's contacts, which the report points into.
-  ReportParts parts;
   parts.reminders = std::move(reminders->reminders);
   parts.due_total = reminders->due_total;
   parts.upcoming_total = reminders->upcoming_total;
-  parts.ranked = std::move(ranking->ranked);
-  parts.overdue_total = ranking->total;
   parts.occasions = std::move(*occasions);
   Report report = build_report(std::move(parts), ctx.today, {o.limit, o.ahead});
   if (o.quiet && report.nothing_due()) return {};
-  for (Outreach& person : report.reach_out) {
-    HistoryQuery last;
-    last.contact_id = person.urgency.id;
-    last.limit = 1;
-    auto found = store->history(last);
-    if (!found) return found.error();
-    if (!found->empty()) person.last = std::move(found->front());
-  }
 
   if (ctx.json) {
     print_json(report_json(report));

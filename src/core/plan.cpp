@@ -43,7 +43,6 @@ Urgency scored(const PlanCandidate& c, Date day) {
   u.id = c.id;
   u.name = c.name;
   u.name_key = c.name_key;
-  u.contact = c.contact;
   return u;
 }
 
@@ -118,15 +117,17 @@ Plan make_plan(const UrgencyInput& input, const PlanOptions& options) {
     }
   }
   static const std::vector<Reminder> kNone;
+  std::unordered_map<std::int64_t, const Contact*> by_id;
   for (const Contact& c : *input.contacts) {
     auto it = about.find(c.id);
     auto facts = facts_of(c, *input.types, it == about.end() ? kNone : it->second);
     if (!facts) continue;
-    candidates.push_back({c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts, &c});
+    candidates.push_back({c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts});
+    by_id.emplace(c.id, &c);
   }
   Plan plan = make_plan(candidates, options);
   for (PlanSlot& slot : plan.slots) {
-    slot.urgency.heaviest_type = heaviest_type(*slot.urgency.contact, *input.types).first;
+    slot.urgency.heaviest_type = heaviest_type(*by_id.at(slot.urgency.id), *input.types).first;
   }
   return plan;
 }
