@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "kith/date.hpp"
+#include "kith/status.hpp"
 #include "kith/urgency.hpp"
 
 namespace kith {
@@ -34,12 +35,19 @@ inline constexpr double kCirclePoints[] = {3.0, 1.5, 0.0};
 inline constexpr double kComparablePoints = 2.0;
 
 struct PlanOptions {
-  Date start;                        // the first day of the window
+  Date start;                        // the first day of the window, today or later
   int days = kDefaultPlanDays;       // calendar days in the window, 1..kMaxPlanDays
   int per_day = kDefaultPlanPerDay;  // people a day, 1..kMaxPlanPerDay
   bool weekends = false;             // plan Saturdays and Sundays too
   std::vector<std::string> types;    // only people with one of these types; empty: everyone
 };
+
+// Checks the options against the rules of a plan as of `today` and returns them with their
+// type names normalised (normalize_type_name) and each named once. invalid_input, in this
+// order, when `days` or `per_day` is out of its range, `start` is before today, a type name
+// is not one, or the window has no day that takes people (no working day without
+// `weekends`); the messages name the options as `kith plan` spells them.
+Result<PlanOptions> check_plan_options(PlanOptions options, Date today);
 
 // One person who may be planned: who they are and the facts of their check-in.
 struct PlanCandidate {
@@ -73,8 +81,8 @@ double circle_points(const std::optional<int>& circle);
 
 // Makes the plan from the candidates: those due after the window's last day, of other types,
 // or already booked are skipped (the booked ones counted). The slots' heaviest_type is left
-// empty (candidates name their types, not their weights). REQUIRES: options within the
-// limits above; type names normalised.
+// empty (candidates name their types, not their weights). REQUIRES: options as
+// check_plan_options returns them.
 Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& options);
 
 // The same from every contact, type and open reminder, with the slots' heaviest types filled.

@@ -1,7 +1,7 @@
 // The daily report: what to do today, who to reach out to, and what is coming up.
 //
-// Pure: assembled from plain values with `today` passed in; the CLI reads the parts from the
-// store, calls build_report, and renders the result.
+// Pure: assembled from plain values with `today` passed in. daily_report
+// (kith/use_cases/outreach.hpp) reads the parts from the store, and the CLI renders the result.
 #pragma once
 
 #include <cstddef>
@@ -17,13 +17,20 @@
 namespace kith {
 
 inline constexpr int kDefaultReportLimit = 10;
+inline constexpr int kMaxReportLimit = 1000;
 inline constexpr int kDefaultReportAhead = 7;
 inline constexpr int kMaxReportAhead = 366;
 
 struct ReportOptions {
-  int limit = kDefaultReportLimit;  // entries listed in each section; the rest are counted
-  int ahead = kDefaultReportAhead;  // days after today that "coming up" covers
+  int limit = kDefaultReportLimit;  // entries listed in each section, 0..kMaxReportLimit; the
+                                    // rest are counted
+  int ahead = kDefaultReportAhead;  // days after today that "coming up" covers,
+                                    // 0..kMaxReportAhead
 };
+
+// invalid_input, limit first, when an option is out of its range; the messages name the
+// options as `kith report` spells them.
+Status check_report_options(const ReportOptions& options);
 
 // One thing coming up: a birthday or important date, or a reminder due on a later day.
 struct Upcoming {
@@ -78,8 +85,7 @@ struct ReportParts {
   std::vector<Occasion> occasions;  // birthdays and dates from today to today + ahead
 };
 
-// Assembles the report from its parts. REQUIRES: options.limit >= 0 and
-// 0 <= options.ahead <= kMaxReportAhead.
+// Assembles the report from its parts. REQUIRES: check_report_options(options) passes.
 Report build_report(ReportParts parts, Date today, const ReportOptions& options);
 
 // The same from every contact, type and open reminder: ranks with rank_due and finds the

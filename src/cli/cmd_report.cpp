@@ -5,13 +5,12 @@
 #include "cli/json_out.hpp"
 #include "cli/outreach.hpp"
 #include "cli/render.hpp"
-#include "kith/report.hpp"
+#include "kith/use_cases/outreach.hpp"
 
 namespace kith::cli {
 namespace {
 
 constexpr int kSummaryWidth = 60;
-constexpr int kMaxLimit = 1000;
 
 struct ReportCommandOptions {
   int limit = kDefaultReportLimit;
@@ -150,55 +149,20 @@ std::string render_report(const Report& report, const Painter& paint) {
 }
 
 Status run_report(Context& ctx, const ReportCommandOptions& o) {
-  if (o.limit < 0 || o.limit > kMaxLimit) {
-    return invalid_input(fmt::format("invalid --limit {}: expected 0 to {}", o.limit, kMaxLimit));
-  }
-  if (o.ahead < 0 || o.ahead > kMaxReportAhead) {
-    return invalid_input(
-        fmt::format("invalid --ahead {}: expected 0 to {} days", o.ahead, kMaxReportAhead));
-  }
+  const ReportOptions options{o.limit, o.ahead};
+  KITH_TRY(check_report_options(options));  // a usage error never opens the database
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
   if (store->missing() && !ctx.json) return {};
-  auto source = store->due_source();
-  auto ranking = select_most_urgent(*source, ctx.today, static_cast<std::size_t>(o.limit));
-  if (!ranking) return ranking.error();
-  source.reset();
-  auto types = store->types();
-  if (!types) return types.error();
-  ReportParts parts;
-  parts.overdue_total = ranking->total;
-  for (Urgency& u : ranking->ranked) {
-    auto contact = store->contact(u.id);
-    if (!contact) return contact.error();
-    u.heaviest_type = heaviest_type(*contact, *types).first;
-    HistoryQuery last;
-    last.contact_id = u.id;
-    last.limit = 1;
-    auto found = store->history(last);
-    if (!found) return found.error();
-    std::optional<Interaction> latest;
-    if (!found->empty()) latest = std::move(found->front());
-    parts.ranked.push_back({std::move(u), std::move(*contact), std::move(latest)});
-  }
-  auto reminders = store->due_reminders(ctx.today, ctx.today.plus_days(o.ahead), o.limit);
-  if (!reminders) return reminders.error();
-  auto occasions = store->occasions(ctx.today, o.ahead);
-  if (!occasions) return occasions.error();
-
-  parts.reminders = std::move(reminders->reminders);
-  parts.due_total = reminders->due_total;
-  parts.upcoming_total = reminders->upcoming_total;
-  parts.occasions = std::move(*occasions);
-  Report report = build_report(std::move(parts), ctx.today, {o.limit, o.ahead});
-  if (o.quiet && report.nothing_due()) return {};
-
+  auto report = daily_report(*store, ctx.today, options);
+  if (!report) return report.error();
+  if (o.quiet && report->nothing_due()) return {};
   if (ctx.json) {
-    print_json(report_json(report));
+    print_json(report_json(*report));
     return {};
   }
-  fmt::print("{}", render_report(report, Painter(ctx.color)));
+  fmt::print("{}", render_report(*report, Painter(ctx.color)));
   return {};
 }
 

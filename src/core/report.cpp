@@ -1,8 +1,21 @@
 #include "kith/report.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace kith {
+
+Status check_report_options(const ReportOptions& options) {
+  if (options.limit < 0 || options.limit > kMaxReportLimit) {
+    return invalid_input("invalid --limit " + std::to_string(options.limit) + ": expected 0 to " +
+                         std::to_string(kMaxReportLimit));
+  }
+  if (options.ahead < 0 || options.ahead > kMaxReportAhead) {
+    return invalid_input("invalid --ahead " + std::to_string(options.ahead) + ": expected 0 to " +
+                         std::to_string(kMaxReportAhead) + " days");
+  }
+  return {};
+}
 
 bool Report::nothing_due() const { return due_total == 0 && overdue_total == 0 && !occasion_today; }
 

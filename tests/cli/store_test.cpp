@@ -84,6 +84,12 @@ TEST_CASE("read commands on a missing database say so and create nothing", "[sto
   CHECK(o.err.find("no database yet") != std::string::npos);
   CHECK(box.kith({"show", "ada"}).code == 3);
   CHECK_FALSE(fs::exists(box.db()));
+  // Booking a plan writes only to a database that exists: with none, nobody to book.
+  Outcome plan = box.kith({"plan", "--save"});
+  CHECK(plan.code == 0);
+  CHECK(plan.out.empty());
+  CHECK(plan.err.find("no database yet") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.db()));
 }
 
 // The database is created before the command's transaction runs and is never removed again:
@@ -373,6 +379,9 @@ TEST_CASE("a read-only database in a read-only folder can be read but not writte
   Outcome add = as_user({"add", "Grace"});
   CHECK(add.code == 5);
   CHECK(add.err == "kith: database '" + box.db().string() + "' is read-only\n");
+  Outcome plan = as_user({"plan", "--save"});
+  CHECK(plan.code == 5);
+  CHECK(plan.err == add.err);
   CHECK(read_file(box.db()) == before);
 }
 
