@@ -14,10 +14,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "kith/date.hpp"
+#include "kith/status.hpp"
 #include "kith/urgency.hpp"
 
 namespace kith {
@@ -32,12 +35,19 @@ inline constexpr double kCirclePoints[] = {3.0, 1.5, 0.0};
 inline constexpr double kComparablePoints = 2.0;
 
 struct PlanOptions {
-  Date start;                        // the first day of the window
+  Date start;                        // the first day of the window, today or later
   int days = kDefaultPlanDays;       // calendar days in the window, 1..kMaxPlanDays
   int per_day = kDefaultPlanPerDay;  // people a day, 1..kMaxPlanPerDay
   bool weekends = false;             // plan Saturdays and Sundays too
   std::vector<std::string> types;    // only people with one of these types; empty: everyone
 };
+
+// Checks the options against the rules of a plan as of `today` and returns them with their
+// type names normalised (normalize_type_name) and each named once. invalid_input, in this
+// order, when `days` or `per_day` is out of its range, `start` is before today, a type name
+// is not one, or the window has no day that takes people (no working day without
+// `weekends`); the messages name the options as `kith plan` spells them.
+Result<PlanOptions> check_plan_options(PlanOptions options, Date today);
 
 // One person who may be planned: who they are and the facts of their check-in.
 struct PlanCandidate {
@@ -47,12 +57,11 @@ struct PlanCandidate {
   std::vector<std::string> types;  // type names
   std::optional<int> circle;
   UrgencyFacts facts;
-  const Contact* contact = nullptr;  // the full contact when known, else null
 };
 
 struct PlanSlot {
   Date day;
-  Urgency urgency;      // as of `day`; identity filled, its contact the candidate's
+  Urgency urgency;      // as of `day`, with its identity; heaviest_type as the maker fills it
   double priority = 0;  // the urgency score it was ordered by, plus its circle points
 };
 
@@ -71,12 +80,12 @@ std::vector<Date> plan_days(const PlanOptions& options);
 double circle_points(const std::optional<int>& circle);
 
 // Makes the plan from the candidates: those due after the window's last day, of other types,
-// or already booked are skipped (the booked ones counted). REQUIRES: options within the
-// limits above; type names normalised.
+// or already booked are skipped (the booked ones counted). The slots' heaviest_type is left
+// empty (candidates name their types, not their weights). REQUIRES: options as
+// check_plan_options returns them.
 Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& options);
 
-// The same from every contact, type and open reminder. The slots' urgencies point into
-// *input.contacts, which must outlive the plan.
+// The same from every contact, type and open reminder, with the slots' heaviest types filled.
 Plan make_plan(const UrgencyInput& input, const PlanOptions& options);
 
 }  // namespace kith

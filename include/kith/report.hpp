@@ -1,7 +1,7 @@
 // The daily report: what to do today, who to reach out to, and what is coming up.
 //
-// Pure: assembled from plain values with `today` passed in; the CLI reads the store, calls
-// build_report, fills in each listed person's last interaction, and renders the result.
+// Pure: assembled from plain values with `today` passed in. daily_report
+// (kith/use_cases/outreach.hpp) reads the parts from the store, and the CLI renders the result.
 #pragma once
 
 #include <cstddef>
@@ -17,13 +17,20 @@
 namespace kith {
 
 inline constexpr int kDefaultReportLimit = 10;
+inline constexpr int kMaxReportLimit = 1000;
 inline constexpr int kDefaultReportAhead = 7;
 inline constexpr int kMaxReportAhead = 366;
 
 struct ReportOptions {
-  int limit = kDefaultReportLimit;  // entries listed in each section; the rest are counted
-  int ahead = kDefaultReportAhead;  // days after today that "coming up" covers
+  int limit = kDefaultReportLimit;  // entries listed in each section, 0..kMaxReportLimit; the
+                                    // rest are counted
+  int ahead = kDefaultReportAhead;  // days after today that "coming up" covers,
+                                    // 0..kMaxReportAhead
 };
+
+// invalid_input, limit first, when an option is out of its range; the messages name the
+// options as `kith report` spells them.
+Status check_report_options(const ReportOptions& options);
 
 // One thing coming up: a birthday or important date, or a reminder due on a later day.
 struct Upcoming {
@@ -32,10 +39,12 @@ struct Upcoming {
   std::optional<Reminder> reminder;
 };
 
-// One person to reach out to, with what the report says about them.
+// One person to reach out to (in the report, or on a day of a plan), with everything shown
+// about them. Owns its values.
 struct Outreach {
-  Urgency urgency;                  // its contact points into the report's input
-  std::optional<Interaction> last;  // the latest interaction, filled in by the caller
+  Urgency urgency;                  // with its heaviest type
+  Contact contact;                  // the person: contact.id == urgency.id
+  std::optional<Interaction> last;  // the latest interaction; nullopt when there is none
 };
 
 struct Report {
@@ -70,19 +79,18 @@ struct ReportParts {
   std::vector<Reminder> reminders;
   std::size_t due_total = 0;        // open reminders due by today, in all
   std::size_t upcoming_total = 0;   // open reminders due after today within the window, in all
-  std::vector<Urgency> ranked;      // overdue people not booked, most urgent first: at least
+  std::vector<Outreach> ranked;     // overdue people not booked, most urgent first: at least
                                     // `limit` of them when there are that many
   std::size_t overdue_total = 0;    // how many overdue people are not booked in all
   std::vector<Occasion> occasions;  // birthdays and dates from today to today + ahead
 };
 
-// Assembles the report from its parts. REQUIRES: options.limit >= 0 and
-// 0 <= options.ahead <= kMaxReportAhead.
+// Assembles the report from its parts. REQUIRES: check_report_options(options) passes.
 Report build_report(ReportParts parts, Date today, const ReportOptions& options);
 
 // The same from every contact, type and open reminder: ranks with rank_due and finds the
-// occasions with upcoming_occasions. The result's urgencies point into *input.contacts, which
-// must outlive it.
+// occasions with upcoming_occasions. Interactions are not part of the input: each listed
+// person's `last` is nullopt.
 Report build_report(const UrgencyInput& input, Date today, const ReportOptions& options);
 
 }  // namespace kith

@@ -63,19 +63,6 @@ struct SearchHit {
   double rank = 0;          // lower is better (FTS5 bm25)
 };
 
-// The most urgent overdue people, with their full contacts.
-// Invariant: ranked[i].contact == &contacts[i]. Moving keeps that; copying does not.
-struct DueRanking {
-  std::vector<Contact> contacts;
-  std::vector<Urgency> ranked;  // most urgent first, as rank_due orders them
-  std::size_t total = 0;        // every overdue person not booked, listed or not
-  DueRanking() = default;
-  DueRanking(DueRanking&&) = default;
-  DueRanking& operator=(DueRanking&&) = default;
-  DueRanking(const DueRanking&) = delete;
-  DueRanking& operator=(const DueRanking&) = delete;
-};
-
 // A type change: each field left empty keeps its value.
 struct TypeChange {
   std::optional<std::optional<Duration>> every;  // a value, or nullopt inside to clear it
@@ -97,9 +84,13 @@ class Store {
     // however many other kith processes write meanwhile. write() is not available.
     read,
     write,  // a missing file is created with its folder
+    // As write for an existing database; a missing (or empty) file is not created: an empty
+    // in-memory database stands in as for read, and missing() is true. For a command that
+    // writes only what it finds in the database (kith plan --save).
+    write_existing,
   };
 
-  // Opens (and, for Access::write, creates) the database at `path` and migrates it.
+  // Opens (and, for Access::write only, creates) the database at `path` and migrates it.
   // Errc::storage naming the path and the reason on any failure; the file is left as it was.
   static Result<Store> open(const std::filesystem::path& path, Access access);
   // A new, empty database at the latest schema that lives in memory and ends with the
@@ -114,7 +105,8 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  // True when the file did not exist (or was empty) and Access::read stood in for it.
+  // True when the file did not exist (or was empty) and an in-memory database stood in for it
+  // (Access::read and Access::write_existing).
   bool missing() const;
   // The newest schema level this kith knows.
   static int latest_schema_level();
@@ -218,12 +210,13 @@ class Store {
   static constexpr int kPlanFulfilledAhead = 7;
   static constexpr int kSearchCandidates = 2000;
 
-  // The `limit` most urgent people overdue on `today`, in rank_due's order, and how many are
-  // overdue in all (archived people, people without a cadence and people with outreach
-  // booked never count). Reads only the people who can still make the list: each cadence's
-  // contacts from the longest overdue, stopping when no unread one can reach the top
-  // (docs/performance.md).
-  Result<DueRanking> most_urgent(Date today, int limit);
+  // The overdue people for select_most_urgent (urgency.hpp, where the contract is), from the
+  // maintained summary: one queue per cadence through the index contact_stats (cadence, due),
+  // and lookups by person. Archived people and people without a cadence are never due; the
+  // engine leaves out people with outreach booked. Errors come back from the source's calls
+  // as Errc::storage. REQUIRES: the Store outlives the source; for one snapshot, use it
+  // inside read() or write().
+  std::unique_ptr<DueSource> due_source();
   // Everyone whose check-in is due on or before `through` (archived people and people
   // without a cadence never are), as plan candidates without their full contacts.
   Result<std::vector<PlanCandidate>> plan_candidates(Date through);

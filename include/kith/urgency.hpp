@@ -16,18 +16,42 @@
 //               kMaxBalancePoints.
 //
 // Ties break by name (case- and accent-insensitive), then by the name as written, then by id.
+//
+// Two ways to rank, with the same result:
+//
+// - rank_due scores everyone it is given: the reference, over plain vectors.
+// - select_most_urgent finds only the top `limit` without reading everyone, from a DueSource
+//   (the store implements one over its maintained summary). The engine owns the selection and
+//   its bound; the source only streams and looks up. The contract between them:
+//
+//   * The source holds one queue per cadence that has someone overdue on `today` (due before
+//     it), and streams each queue's people longest overdue first (by due day; ties in any
+//     order), each person once. The engine rejects a queue that goes back on that order, or
+//     a person who is not overdue (Errc::internal).
+//   * Within a queue the `overdue` term only falls as the queue goes on, and the other terms
+//     add at most a fixed amount (private to the engine), so a queue's next person bounds
+//     what any of its unread people can score. The engine reads the head with the highest
+//     bound, and stops when no bound can beat the last of the top `limit` found so far.
+//   * A candidate comes with the facts of its summary (cadence, due, weight, net, never
+//     contacted). The engine asks whether outreach is booked for them and for their open
+//     promises only when that could bring them into the top, and for their name (for ties)
+//     only then.
+//   * The source's errors are returned as they are; nothing is thrown.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
+#include "kith/status.hpp"
 
 namespace kith {
 
@@ -39,11 +63,6 @@ inline constexpr double kLatePromisePoints = 4.0;
 inline constexpr int kPromiseSoonDays = 2;
 inline constexpr double kBalancePointsPerUnit = 1.0;
 inline constexpr double kMaxBalancePoints = 5.0;
-// The most the terms other than `overdue` can add up to: a bound that lets the store stop
-// reading candidates once no unread one can reach the top (docs/performance.md).
-inline constexpr double kMaxOtherPoints = kImportancePoints * (kMaxWeight - kMinWeight) +
-                                          kOpenPromisePoints + kLatePromisePoints +
-                                          kMaxBalancePoints;
 
 // One named part of a score. Frozen names: they appear in `kith report --json`.
 enum class Term { overdue, importance, promise, balance };
@@ -67,15 +86,17 @@ struct UrgencyFacts {
   bool planned = false;              // an open outreach (a reminder of kind plan) is booked
 };
 
-// What kith knows about one contact's check-in as of a day, and how urgent it is.
+// What kith knows about one contact's check-in as of a day, and how urgent it is. A value:
+// it refers to nothing outside itself.
 struct Urgency {
-  // Who: filled by whoever ranks (assess, or the store). `contact`, when set, points to the
-  // full contact for rendering and must outlive this value.
+  // Who: filled by whoever ranks (assess, rank_due, select_most_urgent).
   std::int64_t id = 0;
   std::string name;
   std::string name_key;  // fold_for_match(name): ties break on it
-  const Contact* contact = nullptr;
-  std::string heaviest_type;  // the type that gave the weight, or "" without types
+  // The type that gave the weight, or "" without types. Filled by assess and rank_due, which
+  // have the contact and the types; select_most_urgent leaves it to its caller (it reads
+  // people's summaries, not their types).
+  std::string heaviest_type;
 
   Duration cadence;
   Date due;
@@ -118,17 +139,73 @@ std::pair<std::string, int> heaviest_type(const Contact& contact,
                                           const std::vector<RelationshipType>& types);
 
 // The urgency of one contact as of `day`, whether or not it is due yet (plan looks ahead),
-// with its identity, contact pointer and heaviest type filled. nullopt as for facts_of.
+// with its identity and heaviest type filled. nullopt as for facts_of.
 std::optional<Urgency> assess(const Contact& contact, const std::vector<RelationshipType>& types,
                               const std::vector<Reminder>& reminders, Date day);
 
 // The contacts overdue on `today` (today past their due day), most urgent first. Archived
 // contacts, contacts without a cadence and contacts with outreach already booked (a plan
-// reminder stands for them) never appear. The reference ranking: the store's
-// Store::most_urgent gives the same order without reading every contact.
+// reminder stands for them) never appear. The reference ranking: select_most_urgent gives
+// the same order without reading every contact.
 std::vector<Urgency> rank_due(const UrgencyInput& input, Date today);
 
 // Orders urgencies most urgent first: by score, then name_key, name and id. Deterministic.
 bool more_urgent(const Urgency& a, const Urgency& b);
+
+// One overdue person as a DueSource streams them: what its summary says, without a lookup.
+struct DueCandidate {
+  std::int64_t id = 0;
+  // due, weight, net and never_contacted. The cadence is the queue's (the engine sets it);
+  // open_promises, next_promise and planned are ignored (the engine asks for them when they
+  // matter).
+  UrgencyFacts facts;
+};
+
+// A person's open promises.
+struct OpenPromises {
+  int count = 0;
+  std::optional<Date> next;  // the soonest one's due day; set when count > 0
+};
+
+// A contact's name, for ordering ties.
+struct DueName {
+  std::string name;
+  std::string name_key;  // fold_for_match(name)
+};
+
+// Where select_most_urgent reads from (the contract is at the top of this file). One
+// selection per source: its queues are consumed as they are read.
+class DueSource {
+ public:
+  virtual ~DueSource() = default;
+
+  // How many people are overdue on `today` and have no outreach booked, in all.
+  virtual Result<std::size_t> overdue_count(Date today) = 0;
+  // Opens the queues of the people overdue on `today`, one per cadence that has any, and
+  // returns their cadences: queue i streams the people of cadences[i].
+  virtual Result<std::vector<Duration>> open_queues(Date today) = 0;
+  // The next person of queue `queue`, the longest overdue first (by due day); nullopt once
+  // the queue is done. REQUIRES: open_queues was called, queue < its size.
+  virtual Result<std::optional<DueCandidate>> next(std::size_t queue) = 0;
+
+  // Per-person lookups, for people the queues gave.
+  // True when outreach is booked for the person (an open reminder of kind plan).
+  virtual Result<bool> booked(std::int64_t id) = 0;
+  virtual Result<OpenPromises> promises(std::int64_t id) = 0;
+  virtual Result<DueName> name(std::int64_t id) = 0;
+};
+
+// The most urgent people and how many there are.
+struct DueRanking {
+  std::vector<Urgency> ranked;  // at most `limit`, most urgent first, in rank_due's order
+  std::size_t total = 0;        // every overdue person not booked, listed or not
+};
+
+// The `limit` most urgent people overdue on `today`, in exactly rank_due's order over
+// everyone the source holds, with their identity filled but heaviest_type (see Urgency);
+// and how many are overdue in all. Reads only the people who can still make the list. With
+// `limit` 0 it reads no queue. Returns the source's first error, or Errc::internal when a
+// queue breaks the order of the contract.
+Result<DueRanking> select_most_urgent(DueSource& source, Date today, std::size_t limit);
 
 }  // namespace kith

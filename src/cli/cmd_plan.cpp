@@ -9,7 +9,7 @@
 #include "cli/json_out.hpp"
 #include "cli/outreach.hpp"
 #include "cli/render.hpp"
-#include "kith/plan.hpp"
+#include "kith/use_cases/outreach.hpp"
 
 namespace kith::cli {
 namespace {
@@ -25,101 +25,24 @@ struct PlanCommandOptions {
   bool save = false;
 };
 
-// The plan and what it shows, kept together: the slots point into `contacts`.
-struct Planned {
-  Plan plan;
-  std::vector<Contact> contacts;                 // per slot
-  std::vector<std::optional<Interaction>> last;  // per slot
-  std::vector<std::int64_t> booked;              // reminder ids per slot, with --save
-};
-
+// The options as given: --start parsed (default tomorrow), the rest for the core to check.
 Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o) {
   PlanOptions p;
-  if (o.days < 1 || o.days > kMaxPlanDays) {
-    return invalid_input(fmt::format("invalid --days {}: expected 1 to {}", o.days, kMaxPlanDays));
-  }
-  if (o.per_day < 1 || o.per_day > kMaxPlanPerDay) {
-    return invalid_input(
-        fmt::format("invalid --per-day {}: expected 1 to {}", o.per_day, kMaxPlanPerDay));
-  }
   p.days = o.days;
   p.per_day = o.per_day;
   p.weekends = o.weekends;
+  p.types = o.types;
   p.start = ctx.today.plus_days(1);
   if (o.start) {
     auto start = parse_date(*o.start, ctx.today);
     if (!start) return Error{start.error().code, "--start: " + start.error().message};
-    if (*start < ctx.today) {
-      return invalid_input(
-          fmt::format("--start {} is in the past (today is {}): a plan is "
-                      "for today or later",
-                      start->to_string(), ctx.today.to_string()));
-    }
     p.start = *start;
-  }
-  for (const std::string& t : o.types) {
-    auto name = normalize_type_name(t);
-    if (!name) return name.error();
-    if (std::find(p.types.begin(), p.types.end(), *name) == p.types.end()) {
-      p.types.push_back(*name);
-    }
-  }
-  if (plan_days(p).empty()) {
-    Date end = p.start.plus_days(p.days - 1);
-    return invalid_input(
-        fmt::format("no working days from {} to {}: add --weekends or more "
-                    "--days",
-                    short_day(p.start), short_day(end)));
   }
   return p;
 }
 
-// Reads what the plan needs and makes it; with `save`, books each slot as a reminder.
-// REQUIRES: inside store.write() when `save`.
-Status make(Store& store, const PlanOptions& options, bool save, Planned& out) {
-  auto types = store.types();
-  if (!types) return types.error();
-  for (const std::string& t : options.types) {
-    if (std::none_of(types->begin(), types->end(),
-                     [&](const RelationshipType& known) { return known.name == t; })) {
-      std::vector<std::string> names;
-      for (const auto& known : *types) names.push_back(known.name);
-      return invalid_input("unknown type '" + t + "' (known: " + join(names) + ")");
-    }
-  }
-  auto candidates = store.plan_candidates(options.start.plus_days(options.days - 1));
-  if (!candidates) return candidates.error();
-  out.plan = make_plan(*candidates, options);
-  out.contacts.reserve(out.plan.slots.size());
-  for (PlanSlot& slot : out.plan.slots) {
-    auto contact = store.contact(slot.urgency.id);
-    if (!contact) return contact.error();
-    out.contacts.push_back(std::move(*contact));
-    slot.urgency.contact = &out.contacts.back();
-    slot.urgency.heaviest_type = heaviest_type(out.contacts.back(), *types).first;
-    HistoryQuery q;
-    q.contact_id = slot.urgency.id;
-    q.limit = 1;
-    auto found = store.history(q);
-    if (!found) return found.error();
-    out.last.push_back(found->empty() ? std::nullopt
-                                      : std::optional<Interaction>(std::move(found->front())));
-    if (save) {
-      Reminder r;
-      r.kind = ReminderKind::plan;
-      r.contact_id = slot.urgency.contact->id;
-      r.text = "Reach out to " + slot.urgency.contact->name;
-      r.due = slot.day;
-      r.anchor = slot.day;
-      auto id = store.add_reminder(r);
-      if (!id) return id.error();
-      out.booked.push_back(*id);
-    }
-  }
-  return {};
-}
-
-Json plan_json(const Planned& p, const PlanOptions& options, bool saved) {
+Json plan_json(const OutreachPlan& plan) {
+  const PlanOptions& options = plan.options;
   Json out;
   out["start"] = options.start.to_string();
   out["end"] = options.start.plus_days(options.days - 1).to_string();
@@ -127,34 +50,33 @@ Json plan_json(const Planned& p, const PlanOptions& options, bool saved) {
   out["weekends"] = options.weekends;
   out["types"] = options.types;
   Json days = Json::array();
-  for (Date d : p.plan.days) days.push_back(d.to_string());
+  for (Date d : plan.days) days.push_back(d.to_string());
   out["days"] = std::move(days);
   Json slots = Json::array();
-  for (std::size_t i = 0; i < p.plan.slots.size(); ++i) {
-    const PlanSlot& slot = p.plan.slots[i];
+  for (const PlannedOutreach& slot : plan.slots) {
     Json j;
     j["date"] = slot.day.to_string();
     j["priority"] = std::round(slot.priority * 100.0) / 100.0;
-    j["person"] = urgency_json(slot.urgency, p.last[i], slot.day);
-    j["reminder_id"] = saved ? Json(p.booked[i]) : Json(nullptr);
+    j["person"] = urgency_json(slot.person, slot.day);
+    j["reminder_id"] = slot.reminder_id ? Json(*slot.reminder_id) : Json(nullptr);
     slots.push_back(std::move(j));
   }
   out["slots"] = std::move(slots);
-  out["unplaced"] = p.plan.unplaced;
-  out["already_planned"] = p.plan.already_planned;
-  out["saved"] = saved;
+  out["unplaced"] = plan.unplaced;
+  out["already_planned"] = plan.already_planned;
+  out["saved"] = plan.saved;
   return out;
 }
 
-std::string render_plan(const Planned& p, const PlanOptions& options, bool saved, Date today,
-                        const Painter& paint) {
-  const Plan& plan = p.plan;
+std::string render_plan(const OutreachPlan& plan, Date today, const Painter& paint) {
+  const PlanOptions& options = plan.options;
+  const bool saved = plan.saved;
   Date end = options.start.plus_days(options.days - 1);
   std::string out;
   std::size_t used_days = 0;
   for (Date d : plan.days) {
     if (std::any_of(plan.slots.begin(), plan.slots.end(),
-                    [&](const PlanSlot& s) { return s.day == d; })) {
+                    [&](const PlannedOutreach& s) { return s.day == d; })) {
       ++used_days;
     }
   }
@@ -170,10 +92,9 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
     out += '\n';
   }
   std::optional<Date> current;
-  for (std::size_t i = 0; i < plan.slots.size(); ++i) {
-    const PlanSlot& slot = plan.slots[i];
-    const Urgency& u = slot.urgency;
-    const Contact& c = *u.contact;
+  for (const PlannedOutreach& slot : plan.slots) {
+    const Urgency& u = slot.person.urgency;
+    const Contact& c = slot.person.contact;
     if (slot.day != current) {
       current = slot.day;
       out += fmt::format("\n{}\n", paint(Paint::bold, fmt::format("{} ({})", short_day(slot.day),
@@ -182,17 +103,18 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
     std::vector<std::string> about;
     if (!c.types.empty()) about.push_back(join(c.types));
     if (c.circle) about.push_back(fmt::format("circle {}", *c.circle));
-    out +=
-        fmt::format("  {} {}{}{}\n", paint(Paint::bold, printable(c.name)),
-                    paint(Paint::dim, fmt::format("#{}", c.id)),
-                    about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
-                    saved ? paint(Paint::dim, fmt::format("  (reminder #{})", p.booked[i])) : "");
+    out += fmt::format("  {} {}{}{}\n", paint(Paint::bold, printable(c.name)),
+                       paint(Paint::dim, fmt::format("#{}", c.id)),
+                       about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
+                       slot.reminder_id
+                           ? paint(Paint::dim, fmt::format("  (reminder #{})", *slot.reminder_id))
+                           : "");
     auto line = [&](std::string_view label, const std::string& text) {
       if (text.empty()) return;
       out += fmt::format("    {} {}\n", paint(Paint::dim, fmt::format("{:<6}", label)), text);
     };
     line("why:", join(reasons(u, slot.day), "; "));
-    line("last:", last_phrase(p.last[i], c, today, kSummaryWidth));
+    line("last:", last_phrase(slot.person.last, c, today, kSummaryWidth));
     line("learn:", printable(c.learn));
     line("offer:", printable(c.offer));
     std::vector<std::string> reach = c.emails;
@@ -222,26 +144,23 @@ std::string render_plan(const Planned& p, const PlanOptions& options, bool saved
 }
 
 Status run_plan(Context& ctx, const PlanCommandOptions& o) {
-  auto options = plan_options(ctx, o);
+  auto given = plan_options(ctx, o);
+  if (!given) return given.error();
+  // A usage error never opens the database; plan_outreach checks the same again.
+  auto options = check_plan_options(*given, ctx.today);
   if (!options) return options.error();
-  Planned planned;
-  auto store = ctx.open(Store::Access::read);
+  // Only a database that exists is written: nobody to book, no database to create.
+  auto store = ctx.open(o.save ? Store::Access::write_existing : Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
   if (store->missing() && !ctx.json) return {};
-  bool save = o.save && !store->missing();  // nobody to book: never create a database for it
-  if (save) {
-    store = ctx.open(Store::Access::write);
-    if (!store) return store.error();
-    KITH_TRY(store->write([&] { return make(*store, *options, true, planned); }));
-  } else {
-    KITH_TRY(make(*store, *options, false, planned));
-  }
+  auto plan = plan_outreach(*store, ctx.today, *options, o.save);
+  if (!plan) return plan.error();
   if (ctx.json) {
-    print_json(plan_json(planned, *options, save));
+    print_json(plan_json(*plan));
     return {};
   }
-  fmt::print("{}", render_plan(planned, *options, save, ctx.today, Painter(ctx.color)));
+  fmt::print("{}", render_plan(*plan, ctx.today, Painter(ctx.color)));
   return {};
 }
 

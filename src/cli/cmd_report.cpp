@@ -5,13 +5,12 @@
 #include "cli/json_out.hpp"
 #include "cli/outreach.hpp"
 #include "cli/render.hpp"
-#include "kith/report.hpp"
+#include "kith/use_cases/outreach.hpp"
 
 namespace kith::cli {
 namespace {
 
 constexpr int kSummaryWidth = 60;
-constexpr int kMaxLimit = 1000;
 
 struct ReportCommandOptions {
   int limit = kDefaultReportLimit;
@@ -48,9 +47,7 @@ Json report_json(const Report& report) {
   out["due_now"] = std::move(due);
   out["due_total"] = report.due_total;
   Json people = Json::array();
-  for (const Outreach& o : report.reach_out) {
-    people.push_back(urgency_json(o.urgency, o.last, report.today));
-  }
+  for (const Outreach& o : report.reach_out) people.push_back(urgency_json(o, report.today));
   out["reach_out"] = {{"total", report.overdue_total}, {"people", std::move(people)}};
   Json coming = Json::array();
   for (const Upcoming& u : report.coming_up) {
@@ -99,7 +96,7 @@ std::string render_report(const Report& report, const Painter& paint) {
     out += fmt::format("\n{}\n", paint(Paint::bold, "Reach out"));
     for (const Outreach& o : report.reach_out) {
       const Urgency& u = o.urgency;
-      const Contact& c = *u.contact;
+      const Contact& c = o.contact;
       std::vector<std::string> about;
       if (!c.types.empty()) about.push_back(join(c.types));
       if (c.circle) about.push_back(fmt::format("circle {}", *c.circle));
@@ -115,7 +112,7 @@ std::string render_report(const Report& report, const Painter& paint) {
                                : fmt::format("{} open promises, the next due {}", u.open_promises,
                                              u.next_promise->to_string()));
       }
-      for (const std::string& hint : hints(u)) {
+      for (const std::string& hint : hints(o)) {
         out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
       }
     }
@@ -152,48 +149,20 @@ std::string render_report(const Report& report, const Painter& paint) {
 }
 
 Status run_report(Context& ctx, const ReportCommandOptions& o) {
-  if (o.limit < 0 || o.limit > kMaxLimit) {
-    return invalid_input(fmt::format("invalid --limit {}: expected 0 to {}", o.limit, kMaxLimit));
-  }
-  if (o.ahead < 0 || o.ahead > kMaxReportAhead) {
-    return invalid_input(
-        fmt::format("invalid --ahead {}: expected 0 to {} days", o.ahead, kMaxReportAhead));
-  }
+  const ReportOptions options{o.limit, o.ahead};
+  KITH_TRY(check_report_options(options));  // a usage error never opens the database
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   note_missing(ctx, *store);
   if (store->missing() && !ctx.json) return {};
-  auto ranking = store->most_urgent(ctx.today, o.limit);
-  if (!ranking) return ranking.error();
-  auto reminders = store->due_reminders(ctx.today, ctx.today.plus_days(o.ahead), o.limit);
-  if (!reminders) return reminders.error();
-  auto occasions = store->occasions(ctx.today, o.ahead);
-  if (!occasions) return occasions.error();
-
-  // `ranking` keeps the listed people's contacts, which the report points into.
-  ReportParts parts;
-  parts.reminders = std::move(reminders->reminders);
-  parts.due_total = reminders->due_total;
-  parts.upcoming_total = reminders->upcoming_total;
-  parts.ranked = std::move(ranking->ranked);
-  parts.overdue_total = ranking->total;
-  parts.occasions = std::move(*occasions);
-  Report report = build_report(std::move(parts), ctx.today, {o.limit, o.ahead});
-  if (o.quiet && report.nothing_due()) return {};
-  for (Outreach& person : report.reach_out) {
-    HistoryQuery last;
-    last.contact_id = person.urgency.id;
-    last.limit = 1;
-    auto found = store->history(last);
-    if (!found) return found.error();
-    if (!found->empty()) person.last = std::move(found->front());
-  }
-
+  auto report = daily_report(*store, ctx.today, options);
+  if (!report) return report.error();
+  if (o.quiet && report->nothing_due()) return {};
   if (ctx.json) {
-    print_json(report_json(report));
+    print_json(report_json(*report));
     return {};
   }
-  fmt::print("{}", render_report(report, Painter(ctx.color)));
+  fmt::print("{}", render_report(*report, Painter(ctx.color)));
   return {};
 }
 
@@ -204,7 +173,7 @@ void add_report_command(CLI::App& command, Action& action) {
   CLI::App* cmd = &command;
   add_number_option(*cmd, "--limit", options->limit,
                     "Entries to list in each section (default 10; the rest are counted)",
-                    fmt::format("a whole number from 0 to {}", kMaxLimit))
+                    fmt::format("a whole number from 0 to {}", kMaxReportLimit))
       ->option_text("N");
   add_number_option(*cmd, "--ahead", options->ahead, "Days that 'Coming up' covers (default 7)",
                     fmt::format("a whole number of days from 0 to {}", kMaxReportAhead))

@@ -62,8 +62,8 @@ std::vector<std::string> reasons(const Urgency& u, Date day) {
                                         u.next_promise->to_string()));
         break;
       case Term::balance:
-        out.push_back(fmt::format("you received more than you gave (net {})",
-                                  signed_number(u.contact->balance.net())));
+        out.push_back(
+            fmt::format("you received more than you gave (net {})", signed_number(u.net)));
         break;
     }
   }
@@ -73,8 +73,9 @@ std::vector<std::string> reasons(const Urgency& u, Date day) {
   return out;
 }
 
-std::vector<std::string> hints(const Urgency& u) {
-  const Contact& c = *u.contact;
+std::vector<std::string> hints(const Outreach& person) {
+  const Urgency& u = person.urgency;
+  const Contact& c = person.contact;
   std::vector<std::string> out;
   if (c.balance.net() < 0) {
     std::string hint =
@@ -99,8 +100,10 @@ std::string last_phrase(const std::optional<Interaction>& last, const Contact& c
   return out;
 }
 
-Json urgency_json(const Urgency& u, const std::optional<Interaction>& last, Date day) {
-  const Contact& c = *u.contact;
+Json urgency_json(const Outreach& person, Date day) {
+  const Urgency& u = person.urgency;
+  const Contact& c = person.contact;
+  const std::optional<Interaction>& last = person.last;
   Json j;
   j["contact"] = {{"id", c.id},
                   {"uuid", c.uuid},
@@ -128,7 +131,7 @@ Json urgency_json(const Urgency& u, const std::optional<Interaction>& last, Date
   }
   j["terms"] = std::move(terms);
   j["reasons"] = reasons(u, day);
-  j["hints"] = hints(u);
+  j["hints"] = hints(person);
   return j;
 }
 

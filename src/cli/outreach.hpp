@@ -8,6 +8,7 @@
 
 #include "cli/json_out.hpp"
 #include "kith/interaction.hpp"
+#include "kith/report.hpp"
 #include "kith/urgency.hpp"
 
 namespace kith::cli {
@@ -23,7 +24,7 @@ std::vector<std::string> reasons(const Urgency& u, Date day);
 
 // What would help, where it matters: offer something when you have taken more than you gave;
 // say so when there has been no contact since they were added. Empty when nothing stands out.
-std::vector<std::string> hints(const Urgency& u);
+std::vector<std::string> hints(const Outreach& person);
 
 // "2026-08-20 (3 months ago), call: "Quarterly catch-up"", or "never (added 2026-09-15)".
 // `summary_width` cuts the summary to that many columns.
@@ -32,7 +33,7 @@ std::string last_phrase(const std::optional<Interaction>& last, const Contact& c
 
 // The person with everything the text shows: contact, cadence, due, days and cadences
 // overdue, score and its terms, last interaction, promises, balance, reasons and hints.
-Json urgency_json(const Urgency& u, const std::optional<Interaction>& last, Date day);
+Json urgency_json(const Outreach& person, Date day);
 
 // "Mon 2026-11-23".
 std::string short_day(Date day);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <list>
+#include <string>
 #include <unordered_map>
 
+#include "kith/relationship_type.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -43,8 +45,14 @@ Urgency scored(const PlanCandidate& c, Date day) {
   u.id = c.id;
   u.name = c.name;
   u.name_key = c.name_key;
-  u.contact = c.contact;
   return u;
+}
+
+// "Sat 2026-11-28".
+std::string short_day(Date day) {
+  std::string name(to_string(day.weekday()).substr(0, 3));
+  name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name + " " + day.to_string();
 }
 
 }  // namespace
@@ -57,6 +65,36 @@ std::vector<Date> plan_days(const PlanOptions& options) {
     if (options.weekends || !weekend) out.push_back(day);
   }
   return out;
+}
+
+Result<PlanOptions> check_plan_options(PlanOptions options, Date today) {
+  if (options.days < 1 || options.days > kMaxPlanDays) {
+    return invalid_input("invalid --days " + std::to_string(options.days) + ": expected 1 to " +
+                         std::to_string(kMaxPlanDays));
+  }
+  if (options.per_day < 1 || options.per_day > kMaxPlanPerDay) {
+    return invalid_input("invalid --per-day " + std::to_string(options.per_day) +
+                         ": expected 1 to " + std::to_string(kMaxPlanPerDay));
+  }
+  if (options.start < today) {
+    return invalid_input("--start " + options.start.to_string() + " is in the past (today is " +
+                         today.to_string() + "): a plan is for today or later");
+  }
+  std::vector<std::string> types;
+  for (const std::string& t : options.types) {
+    auto name = normalize_type_name(t);
+    if (!name) return name.error();
+    if (std::find(types.begin(), types.end(), *name) == types.end()) {
+      types.push_back(std::move(*name));
+    }
+  }
+  options.types = std::move(types);
+  if (plan_days(options).empty()) {
+    Date end = options.start.plus_days(options.days - 1);
+    return invalid_input("no working days from " + short_day(options.start) + " to " +
+                         short_day(end) + ": add --weekends or more --days");
+  }
+  return options;
 }
 
 double circle_points(const std::optional<int>& circle) {
@@ -118,15 +156,17 @@ Plan make_plan(const UrgencyInput& input, const PlanOptions& options) {
     }
   }
   static const std::vector<Reminder> kNone;
+  std::unordered_map<std::int64_t, const Contact*> by_id;
   for (const Contact& c : *input.contacts) {
     auto it = about.find(c.id);
     auto facts = facts_of(c, *input.types, it == about.end() ? kNone : it->second);
     if (!facts) continue;
-    candidates.push_back({c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts, &c});
+    candidates.push_back({c.id, c.name, fold_for_match(c.name), c.types, c.circle, *facts});
+    by_id.emplace(c.id, &c);
   }
   Plan plan = make_plan(candidates, options);
   for (PlanSlot& slot : plan.slots) {
-    slot.urgency.heaviest_type = heaviest_type(*slot.urgency.contact, *input.types).first;
+    slot.urgency.heaviest_type = heaviest_type(*by_id.at(slot.urgency.id), *input.types).first;
   }
   return plan;
 }

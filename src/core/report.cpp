@@ -1,8 +1,21 @@
 #include "kith/report.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace kith {
+
+Status check_report_options(const ReportOptions& options) {
+  if (options.limit < 0 || options.limit > kMaxReportLimit) {
+    return invalid_input("invalid --limit " + std::to_string(options.limit) + ": expected 0 to " +
+                         std::to_string(kMaxReportLimit));
+  }
+  if (options.ahead < 0 || options.ahead > kMaxReportAhead) {
+    return invalid_input("invalid --ahead " + std::to_string(options.ahead) + ": expected 0 to " +
+                         std::to_string(kMaxReportAhead) + " days");
+  }
+  return {};
+}
 
 bool Report::nothing_due() const { return due_total == 0 && overdue_total == 0 && !occasion_today; }
 
@@ -35,7 +48,7 @@ Report build_report(ReportParts parts, Date today, const ReportOptions& options)
   report.overdue_total = parts.overdue_total;
   std::size_t shown = std::min(parts.ranked.size(), limit);
   for (std::size_t i = 0; i < shown; ++i) {
-    report.reach_out.push_back({std::move(parts.ranked[i]), std::nullopt});
+    report.reach_out.push_back(std::move(parts.ranked[i]));
   }
 
   report.coming_up_total = parts.upcoming_total;
@@ -77,8 +90,15 @@ Report build_report(const UrgencyInput& input, Date today, const ReportOptions& 
       ++(r.due <= today ? parts.due_total : parts.upcoming_total);
     }
   }
-  parts.ranked = rank_due(input, today);
-  parts.overdue_total = parts.ranked.size();
+  std::vector<Urgency> ranked = rank_due(input, today);
+  parts.overdue_total = ranked.size();
+  if (ranked.size() > static_cast<std::size_t>(options.limit))
+    ranked.resize(static_cast<std::size_t>(options.limit));
+  for (Urgency& u : ranked) {
+    auto c = std::find_if(input.contacts->begin(), input.contacts->end(),
+                          [&](const Contact& contact) { return contact.id == u.id; });
+    parts.ranked.push_back({std::move(u), *c, std::nullopt});
+  }
   if (input.contacts) parts.occasions = upcoming_occasions(*input.contacts, today, options.ahead);
   return build_report(std::move(parts), today, options);
 }

@@ -42,7 +42,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   if (exists) KITH_TRY(check_header(path, size));
 
   bool missing = !exists || size == 0;
-  if (missing && access == Access::read) {
+  if (missing && access != Access::write) {
     // Nothing to read yet: an empty in-memory database answers every question.
     auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE);
     impl->path = path;
@@ -66,7 +66,7 @@ Result<Store> Store::open(const fs::path& path, Access access) {
   fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   bool file_writable = ::access(path.c_str(), W_OK) == 0;
   bool writable = file_writable && sidecars_writable(path, folder);
-  if (access == Access::write && !writable) {
+  if (access != Access::read && !writable) {
     if (!file_writable) return storage(path, "is read-only");
     return storage(path, "cannot be written: its folder '" + folder.string() + "' is not writable");
   }

@@ -1,5 +1,6 @@
-// The store's answers for the daily report and the planner: who is due, ranked without reading
-// every contact, and the birthdays and dates coming up.
+// The store's answers for the daily report and the planner: who is due, streamed in the order
+// the urgency engine reads them (the ranking is the engine's: urgency.hpp), and the birthdays
+// and dates coming up.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -10,23 +11,6 @@
 
 namespace kith {
 namespace {
-
-// One cadence's overdue contacts, longest overdue first, read one at a time.
-struct Group {
-  Duration cadence;
-  std::unique_ptr<SQLite::Statement> rows;
-  bool has_row = false;
-  std::int64_t days_overdue = 0;  // of the current row
-
-  void advance(Date today) {
-    has_row = rows->executeStep();
-    if (!has_row) return;
-    auto due = Date::parse_iso(rows->getColumn(1).getString());
-    days_overdue = due ? days_between(*due, today) : 0;
-  }
-  // The most the current row can score: its overdue term plus every other term at its most.
-  double bound() const { return overdue_points(days_overdue, cadence) + kMaxOtherPoints; }
-};
 
 // The facts the summary row gives; promises and bookings are added by the caller.
 // Columns: contact_id, due, weight, net, never contacted.
@@ -39,26 +23,6 @@ UrgencyFacts summary_facts(SQLite::Statement& row, const Duration& cadence) {
   f.net = row.getColumn(3).getInt64();
   f.never_contacted = row.getColumn(4).getInt() != 0;
   return f;
-}
-
-// True when outreach is booked for the contact (an open reminder of kind plan).
-bool is_booked(Store::Impl& impl, std::int64_t id) {
-  auto& st = impl.prepare(
-      "SELECT 1 FROM reminders WHERE done_on IS NULL AND kind = 'plan' AND contact_id = :id"
-      " LIMIT 1");
-  st.bind(":id", id);
-  return st.executeStep();
-}
-
-// Adds the contact's open promises to its facts.
-void add_promises(Store::Impl& impl, std::int64_t id, UrgencyFacts& f) {
-  auto& st = impl.prepare(
-      "SELECT count(*), min(due) FROM reminders"
-      " WHERE done_on IS NULL AND kind = 'promise' AND contact_id = :id");
-  st.bind(":id", id);
-  if (!st.executeStep()) return;
-  f.open_promises = st.getColumn(0).getInt();
-  if (auto due = Date::parse_iso(st.getColumn(1).getString())) f.next_promise = *due;
 }
 
 // The cadences that have someone due, via the (cadence, due) index, one seek each.
@@ -78,95 +42,125 @@ std::vector<std::string> due_cadences(Store::Impl& impl) {
   return out;
 }
 
+// The store's side of select_most_urgent: the maintained summary, contact_stats, read
+// through its (cadence, due) index one cadence at a time, and lookups by person. No ranking
+// here: the engine decides what to read.
+class SummarySource final : public DueSource {
+ public:
+  explicit SummarySource(Store::Impl& impl) : impl_(impl) {}
+
+  Result<std::size_t> overdue_count(Date today) override {
+    return guarded(impl_, [&]() -> Result<std::size_t> {
+      const std::string day = today.to_string();
+      std::size_t total = 0;
+      for (const auto& [text, cadence] : cadences()) {
+        auto& count = impl_.prepare(
+            "SELECT count(*) FROM contact_stats WHERE cadence = :cadence AND due < :today");
+        count.bind(":cadence", text);
+        count.bind(":today", day);
+        count.executeStep();
+        total += static_cast<std::size_t>(count.getColumn(0).getInt64());
+      }
+      auto& booked = impl_.prepare(
+          "SELECT count(DISTINCT r.contact_id) FROM reminders r"
+          " JOIN contact_stats s ON s.contact_id = r.contact_id"
+          " WHERE r.kind = 'plan' AND r.done_on IS NULL AND s.due < :today");
+      booked.bind(":today", day);
+      booked.executeStep();
+      return total - static_cast<std::size_t>(booked.getColumn(0).getInt64());
+    });
+  }
+
+  Result<std::vector<Duration>> open_queues(Date today) override {
+    return guarded(impl_, [&]() -> Result<std::vector<Duration>> {
+      const std::string day = today.to_string();
+      queues_.clear();
+      std::vector<Duration> out;
+      for (const auto& [text, cadence] : cadences()) {
+        auto rows = std::make_unique<SQLite::Statement>(
+            impl_.db,
+            "SELECT contact_id, due, weight, given - received, last_day IS NULL"
+            " FROM contact_stats WHERE cadence = :cadence AND due < :today"
+            " ORDER BY due, contact_id");
+        rows->bind(":cadence", text);
+        rows->bind(":today", day);
+        queues_.push_back({cadence, std::move(rows)});
+        out.push_back(cadence);
+      }
+      return out;
+    });
+  }
+
+  Result<std::optional<DueCandidate>> next(std::size_t queue) override {
+    return guarded(impl_, [&]() -> Result<std::optional<DueCandidate>> {
+      if (queue >= queues_.size()) return Error{Errc::internal, "due source: no such queue"};
+      Queue& q = queues_[queue];
+      if (!q.rows->executeStep()) return std::optional<DueCandidate>();
+      return std::optional<DueCandidate>(
+          DueCandidate{q.rows->getColumn(0).getInt64(), summary_facts(*q.rows, q.cadence)});
+    });
+  }
+
+  Result<bool> booked(std::int64_t id) override {
+    return guarded(impl_, [&]() -> Result<bool> {
+      auto& st = impl_.prepare(
+          "SELECT 1 FROM reminders WHERE done_on IS NULL AND kind = 'plan' AND contact_id = :id"
+          " LIMIT 1");
+      st.bind(":id", id);
+      return st.executeStep();
+    });
+  }
+
+  Result<OpenPromises> promises(std::int64_t id) override {
+    return guarded(impl_, [&]() -> Result<OpenPromises> {
+      auto& st = impl_.prepare(
+          "SELECT count(*), min(due) FROM reminders"
+          " WHERE done_on IS NULL AND kind = 'promise' AND contact_id = :id");
+      st.bind(":id", id);
+      OpenPromises out;
+      if (!st.executeStep()) return out;
+      out.count = st.getColumn(0).getInt();
+      out.next = optional_day(st.getColumn(1));
+      return out;
+    });
+  }
+
+  Result<DueName> name(std::int64_t id) override {
+    return guarded(impl_, [&]() -> Result<DueName> {
+      auto& st = impl_.prepare("SELECT name, name_key FROM contacts WHERE id = :id");
+      st.bind(":id", id);
+      if (!st.executeStep()) return not_found("no contact with id " + std::to_string(id));
+      return DueName{st.getColumn(0).getString(), st.getColumn(1).getString()};
+    });
+  }
+
+ private:
+  // The cadences with someone due, as stored and parsed; read once. A cadence not in kith's
+  // form is left out: nobody is due on it (kith_after gave NULL).
+  const std::vector<std::pair<std::string, Duration>>& cadences() {
+    if (!cadences_) {
+      cadences_.emplace();
+      for (std::string& text : due_cadences(impl_)) {
+        if (auto cadence = Duration::parse(text))
+          cadences_->emplace_back(std::move(text), *cadence);
+      }
+    }
+    return *cadences_;
+  }
+
+  struct Queue {
+    Duration cadence;
+    std::unique_ptr<SQLite::Statement> rows;
+  };
+
+  Store::Impl& impl_;
+  std::optional<std::vector<std::pair<std::string, Duration>>> cadences_;
+  std::vector<Queue> queues_;
+};
+
 }  // namespace
 
-Result<DueRanking> Store::most_urgent(Date today, int limit) {
-  return guarded(*impl_, [&]() -> Result<DueRanking> {
-    Impl& impl = *impl_;
-    ReadSnapshot snapshot(impl.db);
-    const std::string day = today.to_string();
-    const std::size_t wanted = static_cast<std::size_t>(std::max(0, limit));
-    DueRanking out;
-
-    std::vector<Group> groups;
-    for (const std::string& text : due_cadences(impl)) {
-      auto cadence = Duration::parse(text);
-      if (!cadence) continue;  // not kith's form: never due (kith_after gave NULL)
-      auto& count = impl.prepare(
-          "SELECT count(*) FROM contact_stats WHERE cadence = :cadence AND due < :today");
-      count.bind(":cadence", text);
-      count.bind(":today", day);
-      count.executeStep();
-      out.total += static_cast<std::size_t>(count.getColumn(0).getInt64());
-      if (wanted == 0) continue;
-      Group g{*cadence, std::make_unique<SQLite::Statement>(
-                            impl.db,
-                            "SELECT contact_id, due, weight, given - received,"
-                            " last_day IS NULL FROM contact_stats"
-                            " WHERE cadence = :cadence AND due < :today"
-                            " ORDER BY due, contact_id")};
-      g.rows->bind(":cadence", text);
-      g.rows->bind(":today", day);
-      g.advance(today);
-      if (g.has_row) groups.push_back(std::move(g));
-    }
-    auto& booked = impl.prepare(
-        "SELECT count(DISTINCT r.contact_id) FROM reminders r"
-        " JOIN contact_stats s ON s.contact_id = r.contact_id"
-        " WHERE r.kind = 'plan' AND r.done_on IS NULL AND s.due < :today");
-    booked.bind(":today", day);
-    booked.executeStep();
-    out.total -= static_cast<std::size_t>(booked.getColumn(0).getInt64());
-
-    // Take the best head among the groups until no unread row can beat the last of the top.
-    std::vector<Urgency>& top = out.ranked;
-    while (!groups.empty()) {
-      auto g = std::max_element(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-        return a.bound() < b.bound();
-      });
-      if (top.size() == wanted && g->bound() < top.back().score) break;
-      SQLite::Statement& row = *g->rows;
-      std::int64_t id = row.getColumn(0).getInt64();
-      UrgencyFacts facts = summary_facts(row, g->cadence);
-      // Everything but a promise is known from the row: look further only if a promise
-      // could lift it into the top.
-      double without_promise = score(facts, today).score;
-      bool could_enter =
-          top.size() < wanted ||
-          without_promise + kOpenPromisePoints + kLatePromisePoints >= top.back().score;
-      if (could_enter && !is_booked(impl, id)) {
-        add_promises(impl, id, facts);
-        Urgency u = score(facts, today);
-        u.id = id;
-        auto& name = impl.prepare("SELECT name, name_key FROM contacts WHERE id = :id");
-        name.bind(":id", id);
-        if (name.executeStep()) {
-          u.name = name.getColumn(0).getString();
-          u.name_key = name.getColumn(1).getString();
-        }
-        auto at = std::upper_bound(top.begin(), top.end(), u, more_urgent);
-        if (at != top.end() || top.size() < wanted) {
-          top.insert(at, std::move(u));
-          if (top.size() > wanted) top.pop_back();
-        }
-      }
-      g->advance(today);
-      if (!g->has_row) groups.erase(g);
-    }
-
-    auto types = this->types();
-    if (!types) return types.error();
-    out.contacts.reserve(top.size());
-    for (Urgency& u : top) {
-      auto c = contact(u.id);
-      if (!c) return c.error();
-      out.contacts.push_back(std::move(*c));
-      u.contact = &out.contacts.back();
-      u.heaviest_type = heaviest_type(*u.contact, *types).first;
-    }
-    return out;
-  });
-}
+std::unique_ptr<DueSource> Store::due_source() { return std::make_unique<SummarySource>(*impl_); }
 
 Result<std::vector<PlanCandidate>> Store::plan_candidates(Date through) {
   return guarded(*impl_, [&]() -> Result<std::vector<PlanCandidate>> {

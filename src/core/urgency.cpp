@@ -9,6 +9,15 @@
 namespace kith {
 namespace {
 
+// The most the terms other than `overdue` can add up to. With the fall of the overdue term
+// along a queue it bounds what an unread candidate can score (the contract in urgency.hpp).
+constexpr double kMaxPromisePoints = kOpenPromisePoints + kLatePromisePoints;
+constexpr double kMaxOtherPoints =
+    kImportancePoints * (kMaxWeight - kMinWeight) + kMaxPromisePoints + kMaxBalancePoints;
+// A score is summed term by term, its bound in one addition: they may round apart by an ulp.
+// Comparing with this much to spare only reads a candidate more, never one less.
+constexpr double kRoundingSlack = 1e-9;
+
 // What the open reminders say about one contact.
 void add_commitment(UrgencyFacts& facts, const Reminder& r) {
   if (r.done_on) return;
@@ -39,7 +48,6 @@ void identify(Urgency& u, const Contact& contact, const std::vector<Relationship
   u.id = contact.id;
   u.name = contact.name;
   u.name_key = fold_for_match(contact.name);
-  u.contact = &contact;
   u.heaviest_type = heaviest_type(contact, types).first;
 }
 
@@ -154,6 +162,105 @@ std::vector<Urgency> rank_due(const UrgencyInput& input, Date today) {
     out.push_back(std::move(u));
   }
   std::sort(out.begin(), out.end(), more_urgent);
+  return out;
+}
+
+namespace {
+
+// One queue's next person, with the most any unread person of the queue can score.
+struct Head {
+  std::size_t queue = 0;
+  Duration cadence;
+  DueCandidate candidate;
+  bool started = false;  // `candidate` holds a person
+  double bound = 0;
+};
+
+// Reads the queue's next person into `head`; false once the queue is done. Errc::internal
+// when the source breaks the contract: someone not overdue, or a queue out of order.
+Result<bool> advance(DueSource& source, Date today, Head& head) {
+  auto next = source.next(head.queue);
+  if (!next) return next.error();
+  if (!*next) return false;
+  DueCandidate& c = **next;
+  if (c.facts.due >= today) {
+    return Error{Errc::internal, "due source: contact " + std::to_string(c.id) +
+                                     " is not overdue on " + today.to_string()};
+  }
+  if (head.started && c.facts.due < head.candidate.facts.due) {
+    return Error{Errc::internal, "due source: queue " + std::to_string(head.queue) +
+                                     " is not longest overdue first at contact " +
+                                     std::to_string(c.id)};
+  }
+  head.candidate = std::move(c);
+  head.candidate.facts.cadence = head.cadence;
+  head.started = true;
+  head.bound = overdue_points(days_between(head.candidate.facts.due, today), head.cadence) +
+               kMaxOtherPoints + kRoundingSlack;
+  return true;
+}
+
+}  // namespace
+
+Result<DueRanking> select_most_urgent(DueSource& source, Date today, std::size_t limit) {
+  DueRanking out;
+  auto total = source.overdue_count(today);
+  if (!total) return total.error();
+  out.total = *total;
+  if (limit == 0) return out;
+
+  auto cadences = source.open_queues(today);
+  if (!cadences) return cadences.error();
+  std::vector<Head> heads;
+  for (std::size_t q = 0; q < cadences->size(); ++q) {
+    Head head;
+    head.queue = q;
+    head.cadence = (*cadences)[q];
+    auto more = advance(source, today, head);
+    if (!more) return more.error();
+    if (*more) heads.push_back(std::move(head));
+  }
+
+  // Take the best head until no unread person can beat the last of the top.
+  std::vector<Urgency>& top = out.ranked;
+  while (!heads.empty()) {
+    auto best = std::max_element(heads.begin(), heads.end(),
+                                 [](const Head& a, const Head& b) { return a.bound < b.bound; });
+    if (top.size() == limit && best->bound < top.back().score) break;
+    const DueCandidate& c = best->candidate;
+    UrgencyFacts facts = c.facts;
+    facts.open_promises = 0;
+    facts.next_promise.reset();
+    facts.planned = false;
+    // Everything but a promise is known from the summary: look further only if a promise
+    // could lift the person into the top.
+    double with_any_promise = score(facts, today).score + kMaxPromisePoints + kRoundingSlack;
+    bool could_enter = top.size() < limit || with_any_promise >= top.back().score;
+    if (could_enter) {
+      auto booked = source.booked(c.id);
+      if (!booked) return booked.error();
+      if (!*booked) {
+        auto promises = source.promises(c.id);
+        if (!promises) return promises.error();
+        facts.open_promises = promises->count;
+        facts.next_promise = promises->next;
+        Urgency u = score(facts, today);
+        u.id = c.id;
+        auto name = source.name(c.id);
+        if (!name) return name.error();
+        u.name = std::move(name->name);
+        u.name_key = std::move(name->name_key);
+        auto at = std::upper_bound(top.begin(), top.end(), u, more_urgent);
+        if (at != top.end() || top.size() < limit) {
+          top.insert(at, std::move(u));
+          if (top.size() > limit) top.pop_back();
+        }
+      }
+    }
+    auto more = advance(source, today, *best);
+    if (!more) return more.error();
+    if (!*more) heads.erase(best);
+  }
   return out;
 }
 

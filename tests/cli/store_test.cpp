@@ -85,6 +85,12 @@ TEST_CASE("read commands on a missing database say so and create nothing", "[sto
   CHECK(o.err.find("no database yet") != std::string::npos);
   CHECK(box.kith({"show", "ada"}).code == 3);
   CHECK_FALSE(fs::exists(box.db()));
+  // Booking a plan writes only to a database that exists: with none, nobody to book.
+  Outcome plan = box.kith({"plan", "--save"});
+  CHECK(plan.code == 0);
+  CHECK(plan.out.empty());
+  CHECK(plan.err.find("no database yet") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.db()));
 }
 
 // The database is created before the command's transaction runs and is never removed again:
@@ -338,6 +344,36 @@ TEST_CASE("opening a second store keeps the first one's locks on the database", 
   CHECK(fs::exists(wal));
 }
 
+TEST_CASE("a store that writes only an existing database creates none and writes one that exists",
+          "[store]") {
+  Sandbox box;
+  auto missing = Store::open(box.db(), Store::Access::write_existing);
+  REQUIRE(missing);
+  CHECK(missing->missing());
+  CHECK_FALSE(fs::exists(box.db()));
+  { std::ofstream touch(box.db()); }
+  auto empty = Store::open(box.db(), Store::Access::write_existing);
+  REQUIRE(empty);
+  CHECK(empty->missing());
+  CHECK(fs::file_size(box.db()) == 0);
+
+  box.ok({"add", "Ada"});
+  {
+    auto existing = Store::open(box.db(), Store::Access::write_existing);
+    REQUIRE(existing);
+    CHECK_FALSE(existing->missing());
+    REQUIRE(existing->write([&]() -> Status {
+      Contact grace;
+      grace.name = "Grace";
+      grace.added_on = *Date::parse_iso("2026-11-22");
+      auto id = existing->add_contact(grace);
+      if (!id) return id.error();
+      return {};
+    }));
+  }
+  CHECK(box.query("SELECT name FROM contacts ORDER BY id") == "Ada\nGrace");
+}
+
 TEST_CASE("kith processes creating the database at once all succeed", "[store]") {
   constexpr int kProcesses = 4;
   std::vector<std::vector<std::string>> runs;
@@ -398,6 +434,9 @@ TEST_CASE("a read-only database in a read-only folder can be read but not writte
   Outcome add = as_user({"add", "Grace"});
   CHECK(add.code == 5);
   CHECK(add.err == "kith: database '" + box.db().string() + "' is read-only\n");
+  Outcome plan = as_user({"plan", "--save"});
+  CHECK(plan.code == 5);
+  CHECK(plan.err == add.err);
   CHECK(read_file(box.db()) == before);
 }
 

@@ -44,7 +44,7 @@ std::string layout(const Plan& plan) {
     } else {
       out += ", ";
     }
-    out += s.urgency.contact->name;
+    out += s.urgency.name;
   }
   return out;
 }

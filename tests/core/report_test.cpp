@@ -58,7 +58,7 @@ std::string ids(const std::vector<Reminder>& rs) {
 
 std::string names(const std::vector<Outreach>& people) {
   std::string out;
-  for (const auto& p : people) out += (out.empty() ? "" : ", ") + p.urgency.contact->name;
+  for (const auto& p : people) out += (out.empty() ? "" : ", ") + p.contact.name;
   return out;
 }
 

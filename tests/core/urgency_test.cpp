@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <random>
 
 #include "core/fixtures.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 namespace {
@@ -51,7 +53,7 @@ std::string order(const std::vector<Contact>& contacts, const std::vector<Remind
   std::string out;
   for (const Urgency& u : rank_due({&contacts, &types, &reminders}, today)) {
     if (!out.empty()) out += ", ";
-    out += u.contact->name;
+    out += u.name;
   }
   return out;
 }
@@ -74,6 +76,117 @@ Contact random_person(std::mt19937& rng, std::int64_t id) {
   int n = net(rng);
   (n < 0 ? c.balance.received : c.balance.given) = std::abs(n);
   return c;
+}
+
+// A DueSource over plain vectors, as the store's would answer from its summary: one queue per
+// cadence, longest overdue first. It counts what the selection reads.
+class VectorSource final : public DueSource {
+ public:
+  VectorSource(const std::vector<Contact>& contacts, const std::vector<RelationshipType>& types,
+               const std::vector<Reminder>& reminders)
+      : contacts_(contacts), types_(types), reminders_(reminders) {}
+
+  Result<std::size_t> overdue_count(Date today) override {
+    return rank_due({&contacts_, &types_, &reminders_}, today).size();
+  }
+  Result<std::vector<Duration>> open_queues(Date today) override {
+    queues_.clear();
+    std::map<std::string, std::vector<DueCandidate>> by_cadence;
+    for (const Contact& c : contacts_) {
+      auto facts = facts_of(c, types_, {});
+      if (!facts || facts->due >= today) continue;
+      by_cadence[facts->cadence.to_string()].push_back({c.id, *facts});
+    }
+    std::vector<Duration> out;
+    for (auto& [text, queue] : by_cadence) {
+      std::sort(queue.begin(), queue.end(), [](const DueCandidate& a, const DueCandidate& b) {
+        return a.facts.due != b.facts.due ? a.facts.due < b.facts.due : a.id < b.id;
+      });
+      out.push_back(queue.front().facts.cadence);
+      queues_.push_back(std::move(queue));
+    }
+    positions_.assign(queues_.size(), 0);
+    return out;
+  }
+  Result<std::optional<DueCandidate>> next(std::size_t queue) override {
+    if (positions_[queue] == queues_[queue].size()) return std::optional<DueCandidate>();
+    ++read;
+    return std::optional<DueCandidate>(queues_[queue][positions_[queue]++]);
+  }
+  Result<bool> booked(std::int64_t id) override {
+    ++lookups;
+    return std::any_of(reminders_.begin(), reminders_.end(), [&](const Reminder& r) {
+      return r.contact_id == id && r.kind == ReminderKind::plan && !r.done_on;
+    });
+  }
+  Result<OpenPromises> promises(std::int64_t id) override {
+    OpenPromises out;
+    for (const Reminder& r : reminders_) {
+      if (r.contact_id != id || r.kind != ReminderKind::promise || r.done_on) continue;
+      ++out.count;
+      if (!out.next || r.due < *out.next) out.next = r.due;
+    }
+    return out;
+  }
+  Result<DueName> name(std::int64_t id) override {
+    for (const Contact& c : contacts_) {
+      if (c.id == id) return DueName{c.name, fold_for_match(c.name)};
+    }
+    return not_found("no contact with id " + std::to_string(id));
+  }
+
+  std::vector<std::vector<DueCandidate>> queues_;
+  std::vector<std::size_t> positions_;
+  std::size_t read = 0;     // people taken from the queues
+  std::size_t lookups = 0;  // people looked up further
+
+ private:
+  const std::vector<Contact>& contacts_;
+  const std::vector<RelationshipType>& types_;
+  const std::vector<Reminder>& reminders_;
+};
+
+// A random network for the selection: every cadence, weights, balances, promises due soon and
+// later, bookings, equal names; some not yet due.
+struct Network {
+  std::vector<Contact> contacts;
+  std::vector<RelationshipType> types = builtin();
+  std::vector<Reminder> reminders;
+};
+Network random_network(std::uint32_t seed, int people) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
+  static const std::vector<std::string> kTypes = {"mentor", "sponsor",  "peer",  "manager",
+                                                  "report", "customer", "friend"};
+  static const std::vector<std::string> kEvery = {"10d", "3w", "2m", "1y"};
+  Network n;
+  for (std::int64_t id = 1; id <= people; ++id) {
+    Contact c = person(id, "P" + std::to_string(pick(people / 3 + 1)), {}, "2026-01-01");
+    for (int t = pick(3); t > 0; --t) c.types.push_back(kTypes[static_cast<std::size_t>(pick(7))]);
+    std::sort(c.types.begin(), c.types.end());
+    c.types.erase(std::unique(c.types.begin(), c.types.end()), c.types.end());
+    if (pick(4) == 0) c.every = every(kEvery[static_cast<std::size_t>(pick(4))]);
+    c.last_contact = kToday.plus_days(-pick(500));
+    (pick(2) ? c.balance.received : c.balance.given) = pick(9);
+    if (pick(5) == 0) {
+      n.reminders.push_back(promise_to(id, kToday.plus_days(pick(20) - 5).to_string()));
+    }
+    if (pick(12) == 0) {
+      Reminder booked = promise_to(id, "2026-11-25");
+      booked.id += 1;
+      booked.kind = ReminderKind::plan;
+      n.reminders.push_back(booked);
+    }
+    n.contacts.push_back(std::move(c));
+  }
+  return n;
+}
+
+// "id:score id:score ...".
+std::string ranking(const std::vector<Urgency>& ranked) {
+  std::string out;
+  for (const Urgency& u : ranked) out += std::to_string(u.id) + ":" + std::to_string(u.score) + " ";
+  return out;
 }
 
 }  // namespace
@@ -196,7 +309,7 @@ TEST_CASE("ties break by name ignoring case and accents and then by id", "[urgen
   std::vector<Reminder> none;
   auto ranked = rank_due({&same, &types, &none}, kToday);
   std::vector<std::int64_t> ids;
-  for (const auto& u : ranked) ids.push_back(u.contact->id);
+  for (const auto& u : ranked) ids.push_back(u.id);
   CHECK(ids == std::vector<std::int64_t>{2, 5, 1, 3, 4});
 }
 
@@ -212,7 +325,7 @@ TEST_CASE("the same input always gives the same order whatever the input order",
   auto types = builtin();
   auto ids = [&](const std::vector<Contact>& cs) {
     std::vector<std::int64_t> out;
-    for (const auto& u : rank_due({&cs, &types, &promises}, kToday)) out.push_back(u.contact->id);
+    for (const auto& u : rank_due({&cs, &types, &promises}, kToday)) out.push_back(u.id);
     return out;
   };
   auto first = ids(people);
@@ -252,6 +365,144 @@ TEST_CASE("a person one cadence late scores 10 for lateness and three cadences l
   auto three = assess(c, builtin(), {}, day("2026-12-21"));
   CHECK(one->terms[0].points == Approx(10.0));
   CHECK(three->terms[0].points == Approx(20.0));
+}
+
+TEST_CASE("the selection ranks exactly as scoring everyone, for every limit", "[urgency]") {
+  for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+    Network n = random_network(seed, 150);
+    for (const char* today : {"2026-11-23", "2026-03-01", "2027-06-30"}) {
+      std::vector<Urgency> everyone = rank_due({&n.contacts, &n.types, &n.reminders}, day(today));
+      for (std::size_t limit : {0u, 1u, 2u, 5u, 10u, 40u, 1000u}) {
+        CAPTURE(seed, today, limit);
+        VectorSource source(n.contacts, n.types, n.reminders);
+        auto selected = select_most_urgent(source, day(today), limit);
+        REQUIRE(selected);
+        CHECK(selected->total == everyone.size());
+        std::vector<Urgency> top(
+            everyone.begin(),
+            everyone.begin() + static_cast<std::ptrdiff_t>(std::min(limit, everyone.size())));
+        REQUIRE(ranking(selected->ranked) == ranking(top));
+        for (std::size_t i = 0; i < top.size(); ++i) {
+          CHECK(selected->ranked[i].name == top[i].name);
+          CHECK(selected->ranked[i].open_promises == top[i].open_promises);
+          CHECK(selected->ranked[i].terms.size() == top[i].terms.size());
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE(
+    "the selection finds a person with every other term at its most just ahead of the best "
+    "read so far",
+    "[urgency]") {
+  // Yan is a whole cadence late, with the heaviest weight, a promise due tomorrow and the
+  // deepest deficit: every term but lateness at its most, so Yan's bound is Yan's score. Zed
+  // has lateness only, from a queue read first, and scores as close below Yan as whole days
+  // and cadences allow. A bound short of the truth by more than that gap stops before Yan.
+  auto types = builtin();
+  Contact yan = person(1, "Yan", {"sponsor"}, "2026-09-28");  // 4w: due 10-26, 28 days ago
+  yan.balance.received = 50;
+  std::vector<Reminder> reminders = {promise_to(1, "2026-11-24")};
+  auto y = assess(yan, types, reminders, kToday);
+  REQUIRE(y);
+  REQUIRE(y->terms.size() == 4);
+  Contact zed = person(2, "Zed", {"friend"}, "2020-01-01");  // weight 1: lateness only
+  double closest = 0;
+  for (int days = 300; days <= 700; ++days) {
+    Duration cadence = every(std::to_string(days) + "d");
+    // lo: the most days late that score below Yan (lo scores below, hi does not).
+    std::int64_t lo = 1, hi = 100000;
+    while (hi - lo > 1) {
+      std::int64_t mid = (lo + hi) / 2;
+      (overdue_points(mid, cadence) < y->score ? lo : hi) = mid;
+    }
+    if (overdue_points(lo, cadence) > closest) {
+      closest = overdue_points(lo, cadence);
+      zed.every = cadence;
+      zed.last_contact = kToday.plus_days(-(days + lo));
+    }
+  }
+  auto z = assess(zed, types, reminders, kToday);
+  REQUIRE(z);
+  REQUIRE(z->score == closest);
+  CAPTURE(y->score, closest);
+  REQUIRE(y->score - closest < 0.0001);
+  std::vector<Contact> both = {yan, zed};
+  std::vector<Urgency> everyone = rank_due({&both, &types, &reminders}, kToday);
+  REQUIRE(everyone.size() == 2);
+  CHECK(everyone[0].name == "Yan");
+  for (std::size_t limit : {1u, 2u}) {
+    CAPTURE(limit);
+    VectorSource source(both, types, reminders);
+    auto selected = select_most_urgent(source, kToday, limit);
+    REQUIRE(selected);
+    CHECK(ranking(selected->ranked) ==
+          ranking({everyone.begin(), everyone.begin() + static_cast<std::ptrdiff_t>(limit)}));
+  }
+}
+
+TEST_CASE("the selection reads only the people who can still make the list", "[urgency]") {
+  Network n = random_network(99, 2000);
+  VectorSource source(n.contacts, n.types, n.reminders);
+  auto selected = select_most_urgent(source, kToday, 10);
+  REQUIRE(selected);
+  CHECK(selected->ranked.size() == 10);
+  CAPTURE(selected->total, source.read, source.lookups);
+  CHECK(source.read < selected->total / 2);
+  CHECK(source.lookups < source.read);
+
+  VectorSource none(n.contacts, n.types, n.reminders);
+  auto counted = select_most_urgent(none, kToday, 0);
+  REQUIRE(counted);
+  CHECK(counted->total == selected->total);
+  CHECK(none.queues_.empty());  // no queue opened
+}
+
+TEST_CASE("a due source that breaks the order of its queues is refused", "[urgency]") {
+  Network n = random_network(5, 100);
+  VectorSource source(n.contacts, n.types, n.reminders);
+  // The same queues, each shortest overdue first.
+  struct Reversed final : DueSource {
+    VectorSource& inner;
+    explicit Reversed(VectorSource& s) : inner(s) {}
+    Result<std::size_t> overdue_count(Date today) override { return inner.overdue_count(today); }
+    Result<std::vector<Duration>> open_queues(Date today) override {
+      auto out = inner.open_queues(today);
+      for (auto& queue : inner.queues_) std::reverse(queue.begin(), queue.end());
+      return out;
+    }
+    Result<std::optional<DueCandidate>> next(std::size_t q) override { return inner.next(q); }
+    Result<bool> booked(std::int64_t id) override { return inner.booked(id); }
+    Result<OpenPromises> promises(std::int64_t id) override { return inner.promises(id); }
+    Result<DueName> name(std::int64_t id) override { return inner.name(id); }
+  } reversed(source);
+  auto selected = select_most_urgent(reversed, kToday, 1000);
+  REQUIRE_FALSE(selected);
+  CHECK(selected.error().code == Errc::internal);
+  CHECK(selected.error().message.find("not longest overdue first") != std::string::npos);
+}
+
+TEST_CASE("a due source's error is the selection's error", "[urgency]") {
+  Network n = random_network(6, 50);
+  struct Failing final : DueSource {
+    VectorSource inner;
+    explicit Failing(const Network& n) : inner(n.contacts, n.types, n.reminders) {}
+    Result<std::size_t> overdue_count(Date today) override { return inner.overdue_count(today); }
+    Result<std::vector<Duration>> open_queues(Date today) override {
+      return inner.open_queues(today);
+    }
+    Result<std::optional<DueCandidate>> next(std::size_t q) override { return inner.next(q); }
+    Result<bool> booked(std::int64_t) override {
+      return Error{Errc::storage, "database 'x' is locked"};
+    }
+    Result<OpenPromises> promises(std::int64_t id) override { return inner.promises(id); }
+    Result<DueName> name(std::int64_t id) override { return inner.name(id); }
+  } failing(n);
+  auto selected = select_most_urgent(failing, kToday, 5);
+  REQUIRE_FALSE(selected);
+  CHECK(selected.error().code == Errc::storage);
+  CHECK(selected.error().message == "database 'x' is locked");
 }
 
 }  // namespace kith
