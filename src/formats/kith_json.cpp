@@ -634,6 +634,10 @@ class Reader {
       prefix.insert(prefix.size() - 2, " (uuid " + uuid->get<std::string>() + ")");
     }
     Errc code = status.error().code;
+    if (code == Errc::cancelled) {  // not about the record: passed on as it is
+      error_ = status.error();
+      return false;
+    }
     if (code != Errc::storage && code != Errc::internal) code = Errc::bad_file;
     error_ = Error{code, prefix + status.error().message};
     return false;

@@ -10,16 +10,17 @@
 #include "formats/kith_json.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
+#include "kith/cancel.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
 namespace fs = std::filesystem;
 namespace {
 
-// A file error named by the input's name; database and internal errors pass through
-// unchanged.
+// A file error named by the input's name; database, internal and cancellation errors pass
+// through unchanged.
 Error in_file(std::string_view name, const Error& e) {
-  if (e.code == Errc::storage || e.code == Errc::internal) return e;
+  if (e.code == Errc::storage || e.code == Errc::internal || e.code == Errc::cancelled) return e;
   return {Errc::bad_file, std::string(name) + ": " + e.message};
 }
 
@@ -50,9 +51,11 @@ class Progress {
   std::uint64_t records_ = 0;
 };
 
-// Counts what merging one record did, and ticks the progress.
+// Counts what merging one record did, and ticks the progress. Where an import notices a
+// cancel: between records.
 Status tally(const Result<Merge>& merge, MergeCounts& counts, Progress& progress) {
   if (!merge) return merge.error();
+  KITH_TRY(check_cancel());
   switch (*merge) {
     case Merge::added: ++counts.added; break;
     case Merge::updated: ++counts.updated; break;
@@ -328,6 +331,7 @@ Status import_people(Store& store, const ImportOptions& options, ImportReport& r
     auto more = next(patch);
     if (!more) return more.error();
     if (!*more) break;
+    KITH_TRY(check_cancel());
     if (patch) KITH_TRY(merger.merge(*patch));
     if (warnings.size() > kMaxWarnings) {  // memory stays bounded however bad the file
       report.warnings_left_out += warnings.size() - kMaxWarnings;
@@ -414,6 +418,8 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
     return {};
   };
   Status status = options.dry_run ? store.rehearse(body) : store.write(body);
+  // Whatever failed after a cancel failed because of it (a read cut short).
+  if (!status && cancel_requested()) return cancelled_error();
   if (!status) return in_file(name, status.error());
   for (const std::string& warning : warnings) {
     if (report.warnings.size() < kMaxWarnings) {

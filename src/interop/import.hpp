@@ -73,7 +73,8 @@ struct ImportReport {
 //   Position replace the organisation and title, Connected On is kept with the profile.
 // Errors leave the store unchanged: Errc::bad_file "<path>: <where>: <problem>" for a file
 // that cannot be read or parsed or holds an invalid record (where: a line, or a JSON
-// record's index and uuid); Errc::storage for the database.
+// record's index and uuid); Errc::storage for the database; Errc::cancelled when a cancel
+// is requested before the transaction commits (kith/cancel.hpp: checked between records).
 Result<ImportReport> import_file(Store& store, const std::filesystem::path& path,
                                  const ImportOptions& options);
 

@@ -300,6 +300,18 @@ TEST_CASE("a number too large for a double is named by its record and key, not q
   CHECK(outline.error().message == prefix + "\"circle\": number out of range");
 }
 
+TEST_CASE("a handler's cancellation stops the pass and is passed on as it is", "[formats][json]") {
+  KithJsonHandlers handlers;
+  handlers.contact = [](ContactRecord&) -> Status {
+    return Error{Errc::cancelled, "cancelled; nothing was changed"};
+  };
+  std::istringstream in(with_contact(valid_contact()));
+  auto read = read_kith_json(in, handlers);
+  REQUIRE_FALSE(read);
+  CHECK(read.error().code == Errc::cancelled);
+  CHECK(read.error().message == "cancelled; nothing was changed");
+}
+
 TEST_CASE("a handler's error stops the pass and gets the record's name", "[formats][json]") {
   KithJsonHandlers handlers;
   handlers.contact = [](ContactRecord&) -> Status { return invalid_input("unknown type 'x'"); };
