@@ -241,6 +241,36 @@ TEST_CASE("a write that runs out of room fails cleanly and leaves the database a
   CHECK(box.query("SELECT count(*) FROM contacts") == "13");
 }
 
+TEST_CASE("an export that fails partway says the output is incomplete, and -o leaves nothing",
+          "[faults]") {
+  Sandbox box;
+  seed_pages(box);
+  std::string bytes = read_file(box.db());
+  const std::size_t page_size = std::stoul(box.query("PRAGMA page_size"));
+  const std::size_t contacts =
+      std::stoul(box.query("SELECT rootpage FROM sqlite_schema WHERE name = 'contacts'"));
+  // The contacts table scribbled over: the export writes its header and the types first.
+  for (std::size_t i = 0; i < page_size; ++i) {
+    bytes[(contacts - 1) * page_size + i] = static_cast<char>((i * 37 + 11) % 256);
+  }
+  write_file(box.db(), bytes);
+  Outcome o = box.kith({"export"});
+  INFO(o.err);
+  CHECK(o.code == 5);
+  CHECK_FALSE(o.out.empty());
+  CHECK(line_count(o.err) == 1);
+  CHECK(o.err.rfind(
+            "kith: the export is incomplete: database '" + box.db().string() + "' is damaged", 0) ==
+        0);
+
+  fs::path out = box.dir() / "backup.json";
+  o = box.kith({"export", "-o", out.string()});
+  check_failed_cleanly(o, 5, "database '" + box.db().string() + "' is damaged");
+  CHECK(o.err.find("incomplete") == std::string::npos);  // there is no part of it anywhere
+  CHECK(files_in(box.dir()) == "kith.db");
+  CHECK(read_file(box.db()) == bytes);
+}
+
 TEST_CASE("odd but usable HOME and XDG_DATA_HOME values place the database as documented",
           "[faults]") {
   Sandbox box;

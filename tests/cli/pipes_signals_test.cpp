@@ -1,14 +1,50 @@
-// End-to-end: kith among signals. Ctrl-C and SIGTERM cancel cleanly.
+// End-to-end: kith among files that are not plain files, and signals. Exports never replace
+// the database, a FIFO or a device; Ctrl-C and SIGTERM cancel cleanly.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdio>
 
 #include "cli/harness.hpp"
+#include "formats/fixtures.hpp"
 
 namespace kith::test {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The names in a folder, sorted, joined by spaces.
+std::string files_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : " ") + n;
+  return out;
+}
+
+bool names_a_fifo(const fs::path& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
+bool names_a_character_device(const fs::path& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
+}
+
+// A database with a few records of every kind.
+void seed(Sandbox& box) {
+  box.env["SOURCE_DATE_EPOCH"] = "1795381391";
+  box.ok({"import", fixture_path("network.json")});
+}
 
 // A uuid made from a number, the same every run.
 std::string uuid(int kind, int n) {
@@ -40,6 +76,98 @@ std::string large_export(int people, int talks) {
 }
 
 }  // namespace
+
+// --- export -o: the database and the files beside it, FIFOs, devices, links -------------------
+
+TEST_CASE("export -o into a FIFO writes through it and leaves it a FIFO", "[pipes]") {
+  Sandbox box;
+  seed(box);
+  fs::path fifo = box.dir() / "out.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // A reader that is already there (non-blocking, so that nothing waits if kith never opens
+  // the FIFO): kith's open finds it, and the export fits in the pipe's buffer.
+  int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  REQUIRE(reader >= 0);
+  Outcome o = box.kith({"export", "-o", fifo.string(), "--format", "vcard"});
+  std::string got(1 << 16, '\0');
+  ssize_t n = ::read(reader, got.data(), got.size());
+  ::close(reader);
+  INFO(o.err);
+  CHECK(o.code == 0);
+  CHECK(names_a_fifo(fifo));
+  got.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+  CHECK(got == box.ok({"export", "--format", "vcard"}));
+  CHECK(files_in(box.dir()) == "kith.db out.fifo");
+}
+
+TEST_CASE("export -o into a character device writes to it, and a failed write is an error",
+          "[pipes]") {
+  Sandbox box;
+  seed(box);
+  // As root, device nodes of our own (kith once renamed its file over /dev/full); else the
+  // system's, which nobody else may replace.
+  fs::path null_device = "/dev/null";
+  fs::path full_device = "/dev/full";
+  if (::geteuid() == 0) {
+    null_device = box.dir() / "null";
+    full_device = box.dir() / "full";
+    int usable = -1;
+    if (::mknod(null_device.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0 ||
+        ::mknod(full_device.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0 ||
+        (usable = ::open(full_device.c_str(), O_WRONLY)) < 0) {
+      WARN("skipped: cannot make device nodes here");
+      return;
+    }
+    ::close(usable);
+  }
+  Outcome o = box.kith({"export", "-o", null_device.string()});
+  INFO(o.err);
+  CHECK(o.code == 0);
+  CHECK(names_a_character_device(null_device));
+
+  o = box.kith({"export", "-o", full_device.string()});
+  CHECK(o.code == 4);
+  CHECK(o.out.empty());
+  CHECK(o.err == "kith: cannot write '" + full_device.string() + "': No space left on device\n");
+  CHECK(names_a_character_device(full_device));
+  for (const auto& entry : fs::directory_iterator(box.dir())) {
+    CHECK(entry.path().filename().string().rfind(".", 0) != 0);  // no temporary file left
+  }
+}
+
+TEST_CASE("export -o /dev/fd/1 writes to standard output as it is", "[pipes]") {
+  Sandbox box;
+  seed(box);
+  Outcome o = box.kith({"export", "-o", "/dev/fd/1", "--format", "csv"});
+  INFO(o.err);
+  CHECK(o.code == 0);
+  CHECK(o.out.rfind(box.ok({"export", "--format", "csv"}), 0) == 0);  // then the summary line
+}
+
+TEST_CASE("export -o through a symlink replaces its target atomically and keeps the link",
+          "[pipes]") {
+  Sandbox box;
+  seed(box);
+  fs::create_directory(box.dir() / "real");
+  fs::path target = box.dir() / "real" / "backup.json";
+  write_file(target, "old");
+  fs::path link = box.dir() / "backup.json";
+  fs::create_symlink("real/backup.json", link);
+  box.ok({"export", "-o", link.string()});
+  CHECK(fs::is_symlink(link));
+  CHECK(fs::read_symlink(link) == "real/backup.json");
+  CHECK(read_file(target) == box.ok({"export"}));
+  CHECK(mode_of(target) == 0600);
+  CHECK(files_in(box.dir() / "real") == "backup.json");
+
+  // A link to a file that does not exist yet: the file is made where it points.
+  fs::path dangling = box.dir() / "new.vcf";
+  fs::create_symlink("real/new.vcf", dangling);
+  box.ok({"export", "-o", dangling.string()});
+  CHECK(fs::is_symlink(dangling));
+  CHECK(read_file(box.dir() / "real" / "new.vcf") == box.ok({"export", "--format", "vcard"}));
+  CHECK(files_in(box.dir() / "real") == "backup.json new.vcf");
+}
 
 // --- Ctrl-C and SIGTERM ---------------------------------------------------------------------
 
