@@ -1,9 +1,6 @@
 #include "interop/import.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
 
 #include "formats/contact_patch.hpp"
@@ -14,7 +11,6 @@
 #include "kith/text.hpp"
 
 namespace kith {
-namespace fs = std::filesystem;
 namespace {
 
 // A file error named by the input's name; database, internal and cancellation errors pass
@@ -22,14 +18,6 @@ namespace {
 Error in_file(std::string_view name, const Error& e) {
   if (e.code == Errc::storage || e.code == Errc::internal || e.code == Errc::cancelled) return e;
   return {Errc::bad_file, std::string(name) + ": " + e.message};
-}
-
-Result<std::unique_ptr<std::istream>> open_file(const fs::path& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{Errc::bad_file, "cannot read it: it is a folder"};
-  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*in) return Error{Errc::bad_file, std::string("cannot read it: ") + std::strerror(errno)};
-  return std::unique_ptr<std::istream>(std::move(in));
 }
 
 // Reports progress every kProgressEvery records.
@@ -398,11 +386,6 @@ Result<ImportFormat> parse_import_format(std::string_view text) {
                        "': expected json, vcard or linkedin");
 }
 
-Result<ImportReport> import_file(Store& store, const fs::path& path, const ImportOptions& options) {
-  return import_from(
-      store, path.string(), [&] { return open_file(path); }, options);
-}
-
 Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
                                  const ImportOptions& options) {
   ImportReport report;
@@ -418,7 +401,8 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
     return {};
   };
   Status status = options.dry_run ? store.rehearse(body) : store.write(body);
-  // Whatever failed after a cancel failed because of it (a read cut short).
+  // A cancel also ends the input early (ImportInput's streams): whatever failed after one
+  // failed because of it.
   if (!status && cancel_requested()) return cancelled_error();
   if (!status) return in_file(name, status.error());
   for (const std::string& warning : warnings) {
