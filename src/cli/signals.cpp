@@ -28,6 +28,7 @@ void handle(int signal) {
 
 void install_signal_handlers() {
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) handle(signal);
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 int cancelled_exit_code() { return 128 + (received != 0 ? static_cast<int>(received) : SIGINT); }

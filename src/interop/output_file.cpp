@@ -58,7 +58,11 @@ class FdBuffer : public std::streambuf {
 };
 
 Error cannot_write(const fs::path& target, int error) {
-  return {Errc::bad_file, "cannot write '" + target.string() + "': " + std::strerror(error)};
+  // A file size limit (ulimit -f, with SIGXFSZ ignored as kith does) says "File too large".
+  std::string reason =
+      error == EFBIG ? "the file size limit is reached (" + std::string(std::strerror(error)) + ")"
+                     : std::strerror(error);
+  return {Errc::bad_file, "cannot write '" + target.string() + "': " + reason};
 }
 
 // Opens a FIFO, device or terminal for writing, waiting for a FIFO's reader until a cancel.

@@ -41,8 +41,8 @@ class OutputFile {
   // Flushes. A file written atomically is then fsynced and renamed over its target (then the
   // folder is fsynced); the target ends with mode 0600: exports hold private data.
   // Errc::bad_file "cannot write 'T': <reason>" on failure (a full disk: "No space left on
-  // device"); a regular target is then unchanged and the temporary file removed (what went
-  // into a FIFO or device stays sent).
+  // device"; a file size limit: "the file size limit is reached"); a regular target is then
+  // unchanged and the temporary file removed (what went into a FIFO or device stays sent).
   Status commit();
 
  private:
