@@ -20,6 +20,8 @@ enum class Errc {
   bad_file,       // an input file that cannot be read or parsed (exit 4)
   storage,        // the database cannot be opened, is locked, damaged or too new (exit 5)
   internal,       // a bug: anything else (exit 1)
+  cancelled,      // stopped on request (Ctrl-C, SIGTERM: kith/cancel.hpp); nothing was changed
+                  // (exit 128 + the signal's number)
 };
 
 // An error: a code and one line of text that names the problem and the offending input.

@@ -18,6 +18,7 @@
 #include "cli/output.hpp"
 #include "cli/paths.hpp"
 #include "cli/render.hpp"
+#include "cli/signals.hpp"
 
 namespace kith::cli {
 namespace {
@@ -215,6 +216,7 @@ int exit_code(Errc code) {
     case Errc::ambiguous: return 3;
     case Errc::bad_file: return 4;
     case Errc::storage: return 5;
+    case Errc::cancelled: return cancelled_exit_code();
     case Errc::internal: break;
   }
   return 1;

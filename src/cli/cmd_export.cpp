@@ -4,7 +4,6 @@
 
 #include <iostream>
 
-#include "cli/atomic_file.hpp"
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
@@ -61,20 +60,13 @@ Status run_export(Context& ctx, const ExportCliOptions& o) {
   options.today = ctx.today;
 
   if (!o.output) {
-    auto written = export_to(*store, std::cout, options);
+    auto written = export_to_stream(*store, std::cout, options);
     if (!written) return written.error();
     return {};
   }
   std::filesystem::path path(*o.output);
-  auto file = AtomicFile::create(path);
-  if (!file) return file.error();
-  auto written = export_to(*store, (*file)->stream(), options);
-  if (!written) {
-    if (written.error().code != Errc::bad_file) return written.error();
-    KITH_TRY((*file)->commit());  // refuses the failed stream, naming the file and the reason
-    return Error{Errc::bad_file, "cannot write '" + path.string() + "'"};
-  }
-  KITH_TRY((*file)->commit());
+  auto written = export_to_file(*store, path, ctx.db_path, options);
+  if (!written) return written.error();
   if (ctx.json) {
     Json out;
     out["file"] = path.string();
@@ -103,7 +95,8 @@ void add_export_command(CLI::App& command, Action& action) {
                   "-o FILE, else json")
       ->option_text("FORMAT");
   cmd->add_option("-o,--output", options->output,
-                  "Write to FILE (atomically, mode 0600) instead of standard output")
+                  "Write to FILE (atomically, mode 0600; a FIFO or device directly) instead of "
+                  "standard output; never kith's own database or the files beside it")
       ->option_text("FILE");
   cmd->footer(
       "Examples:\n  kith export -o backup.json\n  kith export --format vcard > contacts.vcf\n"

@@ -1,16 +1,17 @@
-// kith import FILE [--format json|vcard|linkedin] [--dry-run]: merge a kith export, an
+// kith import FILE|- [--format json|vcard|linkedin] [--dry-run]: merge a kith export, an
 // address book or LinkedIn connections into the database, all or nothing.
 #include <fmt/core.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/output.hpp"
 #include "cli/render.hpp"
 #include "interop/import.hpp"
+#include "interop/import_input.hpp"
 
 namespace kith::cli {
 namespace {
@@ -21,13 +22,16 @@ struct ImportCliOptions {
   bool dry_run = false;
 };
 
-// The format: --format, else the file's extension (.vcf, .csv), else json.
 Result<ImportFormat> chosen_format(const ImportCliOptions& o) {
   if (o.format) return parse_import_format(*o.format);
-  std::string ext = std::filesystem::path(o.file).extension().string();
-  if (ext == ".vcf" || ext == ".vcard") return ImportFormat::vcard;
-  if (ext == ".csv") return ImportFormat::linkedin;
-  return ImportFormat::json;
+  return guess_import_format(o.file);
+}
+
+// Where a pipe or standard input is copied before an import reads it: $TMPDIR, else /tmp.
+std::filesystem::path spool_folder() {
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
+  return ec ? std::filesystem::path("/tmp") : folder;
 }
 
 // Shows "records read" on stderr while an import takes more than a moment, only when
@@ -69,15 +73,10 @@ Json counts_json(const MergeCounts& c) {
 Status run_import(Context& ctx, const ImportCliOptions& o) {
   auto format = chosen_format(o);
   if (!format) return format.error();
-  // The database itself is no import file, and reading it would close a descriptor of the
-  // open database, which drops SQLite's locks on it (see check_header in store.cpp).
-  struct stat file_stat {
-  }, db_stat{};
-  if (::stat(o.file.c_str(), &file_stat) == 0 && ::stat(ctx.db_path.c_str(), &db_stat) == 0 &&
-      file_stat.st_dev == db_stat.st_dev && file_stat.st_ino == db_stat.st_ino) {
-    return Error{Errc::bad_file,
-                 printable(o.file) + ": cannot import it: it is kith's own database"};
-  }
+  // The whole input first: no database or writers' lock is held while a pipe is still
+  // coming. Declared before the store, so that it is closed after it.
+  auto input = ImportInput::open(o.file, spool_folder(), ctx.db_path);
+  if (!input) return input.error();
   // A dry run writes nothing, not even a new database file.
   auto store = ctx.open(o.dry_run ? Store::Access::read : Store::Access::write);
   if (!store) return store.error();
@@ -86,9 +85,9 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   options.format = *format;
   options.dry_run = o.dry_run;
   options.today = ctx.today;
-  ProgressLine progress(printable(o.file));
+  ProgressLine progress(printable(input->name()));
   options.progress = [&](std::uint64_t records, std::uint64_t total) { progress(records, total); };
-  auto report = import_file(*store, o.file, options);
+  auto report = import_from(*store, input->name(), input->source(), options);
   if (!report) return report.error();
 
   for (const std::string& warning : report->warnings) {
@@ -128,8 +127,9 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     row("interactions", report->interactions);
     row("reminders", report->reminders);
   }
-  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported", printable(o.file),
-             to_string(*format), o.dry_run ? "; nothing was written." : ".");
+  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported",
+             printable(input->name()), to_string(*format),
+             o.dry_run ? "; nothing was written." : ".");
   fmt::print("{}", table.render(paint));
   return {};
 }
@@ -139,10 +139,13 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
 void add_import_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ImportCliOptions>();
   CLI::App* cmd = &command;
-  cmd->add_option("file", options->file, "The file to import")->required()->option_text("FILE");
+  cmd->add_option("file", options->file,
+                  "The file to import; - for standard input (pipes and FIFOs work as files)")
+      ->required()
+      ->option_text("FILE");
   cmd->add_option("--format,-f", options->format,
                   "json (a kith export), vcard (an address book), linkedin (LinkedIn's "
-                  "Connections.csv); default: by extension (.vcf, .csv), else json")
+                  "Connections.csv); default: by extension (.vcf, .csv), else json (and for -)")
       ->option_text("FORMAT");
   cmd->add_flag("--dry-run,-n", options->dry_run,
                 "Say what would be added, updated and skipped; write nothing");
@@ -151,7 +154,8 @@ void add_import_command(CLI::App& command, Action& action) {
       "uuid and keeps the newer record; importing it twice changes nothing. vCard and\n"
       "LinkedIn update the contacts they recognise (by UID, profile URL or email).\n"
       "Examples:\n  kith import backup.json --dry-run\n  kith import contacts.vcf\n"
-      "  kith import Connections.csv --format linkedin");
+      "  kith import Connections.csv --format linkedin\n"
+      "  curl -s https://example.com/contacts.vcf | kith import - --format vcard");
   on_chosen(*cmd, options, action, run_import);
 }
 

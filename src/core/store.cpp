@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <string>
 
+#include "kith/cancel.hpp"
 #include "schema.hpp"
 #include "store_impl.hpp"
 
@@ -117,12 +118,25 @@ Result<Store> Store::in_memory() {
 
 namespace {
 
+// Resets every prepared statement when a write ends without committing, before its rollback:
+// none is then left half-read, holding the connection busy, so the rollback runs and an
+// interrupt (request_cancel) is forgotten once the connection is idle again.
+struct Quiesce {
+  Store::Impl& impl;
+  bool committed = false;
+  ~Quiesce() {
+    if (committed) return;
+    for (auto& entry : impl.statements) entry.second->tryReset();
+  }
+};
+
 // Runs `body` in one IMMEDIATE transaction; commits when it succeeds and `commit` is set.
 Status transact(Store::Impl& impl, const std::function<Status()>& body, bool commit) {
   if (impl.in_write) return Error{Errc::internal, "nested Store::write"};
   if (impl.snapshot && commit) {
     return Error{Errc::internal, "Store::write on a store opened for reading"};
   }
+  KITH_TRY(check_cancel());
   KITH_TRY(impl.lock_for_writing());  // a rehearsal too: a large one spills into the WAL
   if (impl.snapshot) {
     // A rehearsal on a store opened for reading: inside its snapshot, always rolled back.
@@ -137,7 +151,9 @@ Status transact(Store::Impl& impl, const std::function<Status()>& body, bool com
                        nullptr, nullptr);
         }
       } undo{impl};
-      return body();
+      Quiesce quiesce{impl};
+      KITH_TRY(body());
+      return check_cancel();
     });
   }
   return guarded(impl, [&]() -> Status {
@@ -147,9 +163,15 @@ Status transact(Store::Impl& impl, const std::function<Status()>& body, bool com
       bool& flag;
       ~Reset() { flag = false; }
     } reset{impl.in_write};
+    Quiesce quiesce{impl};
     Status status = body();
-    if (!status || !commit) return status;  // the transaction's destructor rolls back
-    tx.commit();
+    if (!status) return status;  // the transaction's destructor rolls back
+    // A cancel requested while the body ran wins over its success: nothing is committed.
+    KITH_TRY(check_cancel());
+    if (commit) {
+      tx.commit();
+      quiesce.committed = true;
+    }
     return {};
   });
 }

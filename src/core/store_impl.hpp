@@ -25,6 +25,20 @@ inline constexpr int kBusyTimeoutMs = 5000;
 // (sql_functions.cpp).
 void register_functions(SQLite::Database& db);
 
+// Registers a connection with request_cancel() (kith/cancel.hpp) for as long as the hook
+// lives, so that a cancel interrupts the statement it runs. Its owner declares it after the
+// connection, so that it is gone before the connection closes.
+class InterruptHook {
+ public:
+  explicit InterruptHook(sqlite3* db) noexcept;
+  ~InterruptHook();
+  InterruptHook(const InterruptHook&) = delete;
+  InterruptHook& operator=(const InterruptHook&) = delete;
+
+ private:
+  int slot_ = -1;
+};
+
 struct Store::Impl {
   Impl(const std::string& file, int flags) : db(file, flags) { register_functions(db); }
 
@@ -34,6 +48,8 @@ struct Store::Impl {
   // database still being created under a private name): writes take `writer_lock`.
   bool shared = false;
   SQLite::Database db;
+  // After `db`: unregistered before the connection closes.
+  InterruptHook interrupt_hook{db.getHandle()};
 
   // Takes the writers' lock of a shared database before a write. Idempotent.
   Status lock_for_writing();

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "kith/cancel.hpp"
 #include "store_impl.hpp"
 
 namespace kith {
@@ -57,6 +58,7 @@ Status WriterLock::acquire(const fs::path& database, int timeout_ms) {
       return storage(database,
                      "cannot be locked for writing: " + std::string(std::strerror(error)));
     }
+    KITH_TRY(check_cancel());
     if (waited_ms >= timeout_ms) {
       return storage(database, "is locked by another program (waited " +
                                    std::to_string(timeout_ms / 1000) + " s)");

@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, kSections> kSectionNames = {"types", "con
                                                                    "interactions", "reminders"};
 // Most values one record may hold, lists included.
 constexpr std::size_t kMaxRecordValues = 100'000;
+// nlohmann's out_of_range.406: a number too large for a double (1e400).
+constexpr int kNumberOverflow = 406;
 
 // --- Records to JSON ---------------------------------------------------------------------
 
@@ -435,6 +437,7 @@ class Reader {
   bool key(Json::string_t& k) {
     // Keys are bounded like strings: an unknown key is skipped, but only after it was read.
     if (k.size() > kMaxString) return fail(where() + "a key longer than 1 MiB");
+    if (depth_ == 3 && section_ >= 0) record_key_ = k;
     if (depth_ == 1) {
       if (!top_keys_.insert(k).second) return fail("duplicate key \"" + k + "\"");
       top_key_ = k;
@@ -447,7 +450,17 @@ class Reader {
     return true;
   }
 
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    if (e.id == kNumberOverflow) {
+      // nlohmann's words quote the number and name no record: say where it stands instead.
+      if (section_ >= 0 && depth_ >= 3) {
+        std::string prefix = where_record();
+        if (!record_uuid_.empty()) prefix.insert(prefix.size() - 2, " (uuid " + record_uuid_ + ")");
+        return fail(prefix + "\"" + record_key_ + "\": number out of range");
+      }
+      if (depth_ == 1) return fail("\"" + top_key_ + "\": number out of range");
+      return fail("a number out of range at byte " + std::to_string(position));
+    }
     error_ = Error{Errc::bad_file, "not valid JSON " + describe(e.what())};
     return false;
   }
@@ -520,6 +533,10 @@ class Reader {
       if (section_ >= 0) return fail(where_record() + "expected an object");
       return true;  // inside a top-level value kith does not know
     }
+    if (depth_ == 3 && section_ >= 0 && record_key_ == "uuid" && v.is_string() &&
+        v.get_ref<const std::string&>().size() <= 64) {
+      record_uuid_ = v.get<std::string>();
+    }
     if (building_) return insert(std::move(v)) != nullptr;
     return true;
   }
@@ -567,6 +584,8 @@ class Reader {
     }
     if (depth_ == 3 && section_ >= 0) {
       if (!container.is_object()) return fail(where_record() + "expected an object");
+      record_key_.clear();
+      record_uuid_.clear();
       building_ = has_handler(section_);
       if (building_) {
         record_ = Json::object();
@@ -615,6 +634,10 @@ class Reader {
       prefix.insert(prefix.size() - 2, " (uuid " + uuid->get<std::string>() + ")");
     }
     Errc code = status.error().code;
+    if (code == Errc::cancelled) {  // not about the record: passed on as it is
+      error_ = status.error();
+      return false;
+    }
     if (code != Errc::storage && code != Errc::internal) code = Errc::bad_file;
     error_ = Error{code, prefix + status.error().message};
     return false;
@@ -645,6 +668,10 @@ class Reader {
   std::vector<Json*> stack_;  // the open containers of the record being built
   std::string pending_key_;
   std::size_t values_ = 0;
+  // The current record's key being read at its top level and its uuid, when read yet: what
+  // an error the record did not get to see (a number out of range) names.
+  std::string record_key_;
+  std::string record_uuid_;
 };
 
 }  // namespace

@@ -80,8 +80,12 @@ inline constexpr std::size_t kMaxString = 1024 * 1024;
 // dates, uuids, timestamps...) and handed to its handler in file order. Keys kith does not
 // know are ignored, at the top and in records.
 //
-// Errors, all Errc::bad_file unless a handler returns Errc::storage or Errc::internal:
+// Errors, all Errc::bad_file unless a handler returns Errc::storage, Errc::internal or
+// Errc::cancelled (passed on as they are, the last without a record's prefix):
 // - not JSON: "not valid JSON at line L, column C: <what>" (never quoting the text read);
+//   a number too large for a double (1e400, or an integer of 400 digits) in a record:
+//   "<section>[<index>] (uuid <uuid>): "<key>": number out of range", naming the key at the
+//   record's top level that holds it and the uuid when it came before;
 // - not kith's: no "format": "kith", no "version", a version newer than kKithJsonVersion,
 //   a section that is not an array, nesting deeper than kMaxDepth, a string longer than
 //   kMaxString, a duplicate key;

@@ -385,9 +385,65 @@ std::string unescape_text(std::string_view value) {
   return out;
 }
 
+namespace {
+
+// Reads two digits at `at` into `out` when they are a number from 0 to `high`.
+bool two_digits(std::string_view text, std::size_t at, int high, int& out) {
+  if (at + 2 > text.size()) return false;
+  char a = text[at];
+  char b = text[at + 1];
+  if (a < '0' || a > '9' || b < '0' || b > '9') return false;
+  out = (a - '0') * 10 + (b - '0');
+  return out <= high;
+}
+
+// hh, hhmm, hhmmss or hh:mm[:ss] (seconds up to 60, a leap second), a fraction of a second
+// after ',' or '.', then a zone: Z, +hh, +hhmm or +hh:mm (or '-'). RFC 6350 4.3.2, and 2426's
+// ISO 8601 with colons.
+bool valid_vcard_time(std::string_view t) {
+  int value = 0;
+  if (!two_digits(t, 0, 23, value)) return false;
+  std::size_t at = 2;
+  const bool colons = at < t.size() && t[at] == ':';
+  // The next field of the time up to `high`: 1 read, 0 absent, -1 not valid.
+  auto field = [&](int high) {
+    if (at >= t.size()) return 0;
+    if (colons ? t[at] != ':' : (t[at] < '0' || t[at] > '9')) return 0;
+    std::size_t digits = at + (colons ? 1 : 0);
+    if (!two_digits(t, digits, high, value)) return -1;
+    at = digits + 2;
+    return 1;
+  };
+  int minutes = field(59);
+  if (minutes < 0) return false;
+  if (minutes == 1) {
+    int seconds = field(60);  // 60: a leap second
+    if (seconds < 0) return false;
+    if (seconds == 1 && at < t.size() && (t[at] == ',' || t[at] == '.')) {
+      std::size_t start = ++at;
+      while (at < t.size() && t[at] >= '0' && t[at] <= '9') ++at;
+      if (at == start) return false;
+    }
+  }
+  if (at == t.size()) return true;
+  if (t[at] == 'Z' || t[at] == 'z') return at + 1 == t.size();
+  if (t[at] != '+' && t[at] != '-') return false;
+  std::string_view zone = t.substr(at + 1);
+  if (!two_digits(zone, 0, 23, value)) return false;
+  if (zone.size() == 2) return true;
+  std::size_t zone_minutes = zone[2] == ':' ? 3 : 2;
+  return zone.size() == zone_minutes + 2 && two_digits(zone, zone_minutes, 59, value);
+}
+
+}  // namespace
+
 std::optional<YearlyDate> parse_vcard_date(std::string_view value) {
   std::string_view v = trim(value);
-  v = v.substr(0, v.find('T'));
+  if (std::size_t t = v.find('T'); t != std::string_view::npos) {
+    // A date-time: its time must be one too, or the whole value is not what it claims to be.
+    if (!valid_vcard_time(v.substr(t + 1))) return std::nullopt;
+    v = v.substr(0, t);
+  }
   std::string digits;
   bool no_year = v.rfind("--", 0) == 0;
   for (char c : no_year ? v.substr(2) : v) {

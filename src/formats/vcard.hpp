@@ -77,8 +77,10 @@ std::vector<std::string> split_unescaped(std::string_view value, char separator)
 // Undoes vCard text escaping: \\ \, \; \: and \n or \N (a newline).
 std::string unescape_text(std::string_view value);
 
-// A vCard date: 19801229, 1980-12-29, --1229, --12-29, with or without a time after 'T'.
-// A year outside kith's range (such as Apple's 1604, meaning "no year") is dropped.
+// A vCard date: 19801229, 1980-12-29, --1229, --12-29, with or without a time after 'T'
+// (hh[mm[ss]] or hh:mm[:ss], a fraction, a zone Z or +hh[[:]mm]); nullopt when the date or
+// the time is not valid (2024-02-29T25:00:00Z). A year outside kith's range (such as Apple's
+// 1604, meaning "no year") is dropped.
 std::optional<YearlyDate> parse_vcard_date(std::string_view value);
 
 // What a card says about a person: name (FN, else N, else ORG, EMAIL or TEL), emails,

@@ -1,9 +1,12 @@
 #include "interop/export.hpp"
 
+#include <streambuf>
+
 #include "formats/csv.hpp"
 #include "formats/ics.hpp"
 #include "formats/kith_json.hpp"
 #include "formats/vcard.hpp"
+#include "interop/output_file.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -14,6 +17,33 @@ Status writable(const std::ostream& out) {
   if (!out) return Error{Errc::bad_file, "cannot write the export"};
   return {};
 }
+
+// Passes bytes on to another stream buffer, counting them.
+class Counting : public std::streambuf {
+ public:
+  explicit Counting(std::streambuf* sink) : sink_(sink) {}
+  std::uint64_t count() const { return count_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (traits_type::eq_int_type(sink_->sputc(traits_type::to_char_type(c)), traits_type::eof())) {
+      return traits_type::eof();
+    }
+    ++count_;
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::streamsize put = sink_->sputn(s, n);
+    if (put > 0) count_ += static_cast<std::uint64_t>(put);
+    return put;
+  }
+  int sync() override { return sink_->pubsync(); }
+
+ private:
+  std::streambuf* sink_;
+  std::uint64_t count_ = 0;
+};
 
 Status export_json(Store& store, std::ostream& out, const ExportOptions& options,
                    ExportCounts& counts) {
@@ -121,6 +151,31 @@ Result<ExportCounts> export_to(Store& store, std::ostream& out, const ExportOpti
   }));
   out.flush();
   KITH_TRY(writable(out));
+  return counts;
+}
+
+Result<ExportCounts> export_to_stream(Store& store, std::ostream& out,
+                                      const ExportOptions& options) {
+  Counting counting(out.rdbuf());
+  std::ostream counted(&counting);
+  auto counts = export_to(store, counted, options);
+  out.flush();
+  if (counts || counting.count() == 0) return counts;
+  return Error{counts.error().code, "the export is incomplete: " + counts.error().message};
+}
+
+Result<ExportCounts> export_to_file(Store& store, const std::filesystem::path& target,
+                                    const std::filesystem::path& database,
+                                    const ExportOptions& options) {
+  auto file = OutputFile::open(target, database);
+  if (!file) return file.error();
+  auto counts = export_to(store, (*file)->stream(), options);
+  if (!counts) {
+    if (counts.error().code != Errc::bad_file) return counts.error();
+    KITH_TRY((*file)->commit());  // refuses the failed stream, naming the file and the reason
+    return Error{Errc::bad_file, "cannot write '" + target.string() + "'"};
+  }
+  KITH_TRY((*file)->commit());
   return counts;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -52,5 +53,20 @@ struct ExportCounts {
 // Errc::storage when the database fails; Errc::bad_file "cannot write the export" when
 // `out` fails (the caller names the file).
 Result<ExportCounts> export_to(Store& store, std::ostream& out, const ExportOptions& options);
+
+// export_to for a stream whose bytes cannot be taken back (standard output): when it fails
+// after writing part of the export, the error says so, with the cause's code: "the export
+// is incomplete: <cause>" (a damaged database: exit 5 in the CLI; a cancel; a failed write).
+Result<ExportCounts> export_to_stream(Store& store, std::ostream& out,
+                                      const ExportOptions& options);
+
+// export_to into the file at `target` (OutputFile): kith's own files are refused (the
+// database at `database` and those beside it), a regular file is replaced atomically with
+// mode 0600, a FIFO, device or terminal is written directly. On any failure a regular file is
+// left as it was (the temporary file removed). Errors: OutputFile's; export_to's, a failed
+// write as "cannot write 'T': <reason>" (Errc::bad_file).
+Result<ExportCounts> export_to_file(Store& store, const std::filesystem::path& target,
+                                    const std::filesystem::path& database,
+                                    const ExportOptions& options);
 
 }  // namespace kith

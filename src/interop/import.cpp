@@ -1,34 +1,23 @@
 #include "interop/import.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
 
 #include "formats/contact_patch.hpp"
 #include "formats/kith_json.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
+#include "kith/cancel.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
-namespace fs = std::filesystem;
 namespace {
 
-// A file error named by the input's name; database and internal errors pass through
-// unchanged.
+// A file error named by the input's name; database, internal and cancellation errors pass
+// through unchanged.
 Error in_file(std::string_view name, const Error& e) {
-  if (e.code == Errc::storage || e.code == Errc::internal) return e;
+  if (e.code == Errc::storage || e.code == Errc::internal || e.code == Errc::cancelled) return e;
   return {Errc::bad_file, std::string(name) + ": " + e.message};
-}
-
-Result<std::unique_ptr<std::istream>> open_file(const fs::path& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{Errc::bad_file, "cannot read it: it is a folder"};
-  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*in) return Error{Errc::bad_file, std::string("cannot read it: ") + std::strerror(errno)};
-  return std::unique_ptr<std::istream>(std::move(in));
 }
 
 // Reports progress every kProgressEvery records.
@@ -50,9 +39,11 @@ class Progress {
   std::uint64_t records_ = 0;
 };
 
-// Counts what merging one record did, and ticks the progress.
+// Counts what merging one record did, and ticks the progress. Where an import notices a
+// cancel: between records.
 Status tally(const Result<Merge>& merge, MergeCounts& counts, Progress& progress) {
   if (!merge) return merge.error();
+  KITH_TRY(check_cancel());
   switch (*merge) {
     case Merge::added: ++counts.added; break;
     case Merge::updated: ++counts.updated; break;
@@ -328,6 +319,7 @@ Status import_people(Store& store, const ImportOptions& options, ImportReport& r
     auto more = next(patch);
     if (!more) return more.error();
     if (!*more) break;
+    KITH_TRY(check_cancel());
     if (patch) KITH_TRY(merger.merge(*patch));
     if (warnings.size() > kMaxWarnings) {  // memory stays bounded however bad the file
       report.warnings_left_out += warnings.size() - kMaxWarnings;
@@ -394,11 +386,6 @@ Result<ImportFormat> parse_import_format(std::string_view text) {
                        "': expected json, vcard or linkedin");
 }
 
-Result<ImportReport> import_file(Store& store, const fs::path& path, const ImportOptions& options) {
-  return import_from(
-      store, path.string(), [&] { return open_file(path); }, options);
-}
-
 Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
                                  const ImportOptions& options) {
   ImportReport report;
@@ -414,6 +401,9 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
     return {};
   };
   Status status = options.dry_run ? store.rehearse(body) : store.write(body);
+  // A cancel also ends the input early (ImportInput's streams): whatever failed after one
+  // failed because of it.
+  if (!status && cancel_requested()) return cancelled_error();
   if (!status) return in_file(name, status.error());
   for (const std::string& warning : warnings) {
     if (report.warnings.size() < kMaxWarnings) {

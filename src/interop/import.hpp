@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -60,30 +59,27 @@ struct ImportReport {
   std::uint64_t warnings_left_out = 0;
 };
 
-// Reads the file at `path` in options.format and merges it into the store in one
-// transaction (rolled back for a dry run).
+// Opens an import's input at its start. Called once per pass over it (a JSON file whose
+// sections are out of kith's order is read more than once), so each call must give the
+// same bytes (ImportInput's source() does, for files, pipes and standard input alike).
+// Errc::bad_file when the input cannot be read.
+using ImportSource = std::function<Result<std::unique_ptr<std::istream>>()>;
+
+// Reads what `open` gives in options.format and merges it into the store in one transaction
+// (rolled back for a dry run), naming the input `name` in errors and warnings.
 // - json: records merge by uuid: a new one is added; a known one is replaced only when the
 //   file's updated_at is later (kept as in the file, with uuid and created_at). Importing
 //   the same file twice changes nothing. Nothing is ever deleted. Sections may come in any
-//   order (the file is read again per section when they are not in kith's order).
+//   order (the input is read again per section when they are not in kith's order).
 // - vcard: each card is matched to a contact by UID (kith's uuid, or an earlier import's
 //   UID), else by an email; the fields it has replace the contact's, and its emails, phones,
 //   tags and dates are added (see formats/contact_patch.hpp). A new contact is added today.
 // - linkedin: each connection is matched by its profile URL, else its email; Company and
 //   Position replace the organisation and title, Connected On is kept with the profile.
-// Errors leave the store unchanged: Errc::bad_file "<path>: <where>: <problem>" for a file
+// Errors leave the store unchanged: Errc::bad_file "<name>: <where>: <problem>" for input
 // that cannot be read or parsed or holds an invalid record (where: a line, or a JSON
-// record's index and uuid); Errc::storage for the database.
-Result<ImportReport> import_file(Store& store, const std::filesystem::path& path,
-                                 const ImportOptions& options);
-
-// Opens an import's input at its start. Called once per pass over it (a JSON file whose
-// sections are out of kith's order is read more than once), so each call must give the
-// same bytes. Errc::bad_file when the input cannot be read.
-using ImportSource = std::function<Result<std::unique_ptr<std::istream>>()>;
-
-// import_file for input that is not a file (tests and fuzzing import from memory): reads
-// what `open` gives and names the input `name` in errors and warnings.
+// record's index and uuid); Errc::storage for the database; Errc::cancelled when a cancel
+// is requested before the transaction commits (kith/cancel.hpp: checked between records).
 Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
                                  const ImportOptions& options);
 

@@ -542,6 +542,58 @@ TEST_CASE("bad global options and environment are refused and touch no database"
   check_all_rejected(box, cases);
 }
 
+TEST_CASE("export -o never writes over the database or the files kith keeps beside it",
+          "[errors]") {
+  Sandbox box;
+  seed(box);
+  const fs::path dir = box.dir();
+  const std::string db = box.db().string();
+  fs::create_directory(dir / "sub");
+  fs::create_symlink(box.db(), dir / "link.db");
+  fs::create_hard_link(box.db(), dir / "sub" / "hard.db");
+  fs::create_symlink(db + "-wal", dir / "link-to-wal");
+  write_file(db + ".schema-1.bak", "a backup");
+  const std::string own = "it is kith's own database";
+  const std::string beside = "it is a file kith keeps beside its database '" + db + "'";
+  auto refused = [](const std::string& label, const fs::path& target, const std::string& why) {
+    return BadInput{label,
+                    {"export", "-o", target.string()},
+                    2,
+                    "cannot write '" + target.string() + "': " + why};
+  };
+  const std::vector<BadInput> cases = {
+      refused("the database", db, own),
+      refused("the database spelt with ./", dir / "." / "kith.db", own),
+      refused("the database spelt through ..", dir / "sub" / ".." / "kith.db", own),
+      refused("a symlink to the database", dir / "link.db", own),
+      refused("a hard link to the database", dir / "sub" / "hard.db", own),
+      refused("its WAL, not there yet", db + "-wal", beside),
+      refused("its shared memory", db + "-shm", beside),
+      refused("its rollback journal", db + "-journal", beside),
+      refused("its writers' lock", db + "-lock", beside),
+      refused("its backup from before an upgrade", db + ".schema-1.bak", beside),
+      refused("a symlink to its WAL", dir / "link-to-wal", beside),
+      {"the database as a vCard", {"export", "--format", "vcard", "-o", db}, 2, own},
+      {"the database when --db names it through a link",
+       {"--db", (dir / "link.db").string(), "export", "-o", db},
+       2,
+       own},
+      {"the backup as an import file",
+       {"import", db + ".schema-1.bak"},
+       4,
+       db + ".schema-1.bak: cannot import it: it is a file kith keeps beside its database"},
+  };
+  check_all_rejected(box, cases);
+  CHECK(read_file(db + ".schema-1.bak") == "a backup");
+  CHECK(fs::is_symlink(dir / "link.db"));
+  CHECK(fs::is_symlink(dir / "link-to-wal"));
+  CHECK_FALSE(fs::exists(db + "-lock"));
+  CHECK_FALSE(fs::exists(db + "-journal"));
+  for (const char* wal : {"-wal", "-shm"}) {  // SQLite's, if there: never an export
+    CHECK(read_file(db + wal).rfind("{", 0) == std::string::npos);
+  }
+}
+
 // --- Import files -----------------------------------------------------------------------
 // tests/cli/interop_test.cpp checks the exact error for the plainer bad files (cut in half,
 // version 7, empty, random bytes, vCards without END, CSV without LinkedIn's header, a
@@ -678,6 +730,20 @@ TEST_CASE("hostile import files are refused with one line that quotes nothing fr
        {},
        4,
        "unsupported kith export version 9.999999999999999e+22 (expected 1)"},
+      {"a number too large for a double",
+       "huge-number.json",
+       kith_json(contact_record("\"note\": \"Secret\", \"circle\": 1e400")),
+       {},
+       4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"circle\": number out of "
+       "range"},
+      {"an integer of 400 digits",
+       "long-integer.json",
+       kith_json(contact_record("\"weight\": " + std::string(400, '9'))),
+       {},
+       4,
+       "contacts[0] (uuid 0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10): \"weight\": number out of "
+       "range"},
       {"a record whose name is null",
        "name-null.json",
        kith_json(contact_record("\"note\": \"Secret\"", "null")),

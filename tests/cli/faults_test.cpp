@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cli/harness.hpp"
 
 namespace kith::test {
 namespace fs = std::filesystem;
+using nlohmann::json;
 namespace {
 
 constexpr uid_t kNobody = 65534;
@@ -281,6 +284,93 @@ TEST_CASE("a write that runs out of room fails cleanly and leaves the database a
   CHECK(box.query("PRAGMA integrity_check") == "ok");
   box.ok({"add", "Newcomer", "--note", big});
   CHECK(box.query("SELECT count(*) FROM contacts") == "13");
+}
+
+// A file size limit (ulimit -f) without the shell ignoring SIGXFSZ for kith: kith ignores it
+// itself and says what happened, for every kind of write.
+TEST_CASE("a file size limit is an error kith names, never a silent death", "[faults]") {
+  if (!fs::exists("/usr/bin/prlimit")) {
+    WARN("skipped: /usr/bin/prlimit (util-linux) is missing");
+    return;
+  }
+  Sandbox box;
+  seed_pages(box);
+  const std::string before = box.dump();
+  auto limited = [&](const std::string& size, std::vector<std::string> args) {
+    std::vector<std::string> argv = {
+        "/usr/bin/prlimit", "--fsize=" + size, "--",     KITH_BINARY, "--db",
+        box.db().string(),  "--today",         box.today};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, {{"PATH", "/usr/bin:/bin"}});
+  };
+  // An import of 300 people with notes of 1 KiB: a bulk load, which spills pages as it goes.
+  std::string doc = box.ok({"export"});
+  json all = json::parse(doc);
+  json contact = all["contacts"][0];
+  for (int i = 0; i < 300; ++i) {
+    char uuid[40];
+    std::snprintf(uuid, sizeof uuid, "%08x-0000-4000-8000-%012x", i, i);
+    contact["uuid"] = uuid;
+    contact["name"] = "Imported " + std::to_string(i);
+    all["contacts"].push_back(contact);
+  }
+  fs::path file = box.dir() / "many.json";
+  write_file(file, all.dump());
+  const std::vector<std::pair<std::string, std::vector<std::string>>> writes = {
+      {"16384", {"add", "Newcomer", "--note", std::string(60 * 1024, 'z')}},
+      {"16384", {"log", "person 1", "person 2", std::string(60 * 1024, 'z')}},
+      {"300000", {"import", file.string()}},
+  };
+  for (const auto& [size, args] : writes) {
+    CAPTURE(args[0]);
+    check_failed_cleanly(
+        limited(size, args), 5,
+        "database '" + box.db().string() + "' cannot grow: the file size limit is reached");
+    CHECK(box.dump() == before);
+  }
+  CHECK(box.query("PRAGMA integrity_check") == "ok");
+  box.ok({"import", file.string()});
+
+  // The export's own file (now 330 KB): an exit-4 line naming it, and no part of it left
+  // behind. 48 KiB is room for SQLite's -shm (32 KiB), not for the export.
+  fs::path out = box.dir() / "out.json";
+  check_failed_cleanly(
+      limited("49152", {"export", "-o", out.string()}), 4,
+      "cannot write '" + out.string() + "': the file size limit is reached (File too large)");
+  CHECK_FALSE(fs::exists(out));
+  for (const auto& entry : fs::directory_iterator(box.dir())) {
+    CHECK(entry.path().filename().string().rfind(".out.json", 0) != 0);
+  }
+}
+
+TEST_CASE("an export that fails partway says the output is incomplete, and -o leaves nothing",
+          "[faults]") {
+  Sandbox box;
+  seed_pages(box);
+  std::string bytes = read_file(box.db());
+  const std::size_t page_size = std::stoul(box.query("PRAGMA page_size"));
+  const std::size_t contacts =
+      std::stoul(box.query("SELECT rootpage FROM sqlite_schema WHERE name = 'contacts'"));
+  // The contacts table scribbled over: the export writes its header and the types first.
+  for (std::size_t i = 0; i < page_size; ++i) {
+    bytes[(contacts - 1) * page_size + i] = static_cast<char>((i * 37 + 11) % 256);
+  }
+  write_file(box.db(), bytes);
+  Outcome o = box.kith({"export"});
+  INFO(o.err);
+  CHECK(o.code == 5);
+  CHECK_FALSE(o.out.empty());
+  CHECK(line_count(o.err) == 1);
+  CHECK(o.err.rfind(
+            "kith: the export is incomplete: database '" + box.db().string() + "' is damaged", 0) ==
+        0);
+
+  fs::path out = box.dir() / "backup.json";
+  o = box.kith({"export", "-o", out.string()});
+  check_failed_cleanly(o, 5, "database '" + box.db().string() + "' is damaged");
+  CHECK(o.err.find("incomplete") == std::string::npos);  // there is no part of it anywhere
+  CHECK(files_in(box.dir()) == "kith.db");
+  CHECK(read_file(box.db()) == bytes);
 }
 
 TEST_CASE("odd but usable HOME and XDG_DATA_HOME values place the database as documented",

@@ -2,7 +2,10 @@
 // today, and reads the database back for assertions.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <string>
@@ -11,9 +14,10 @@
 namespace kith::test {
 
 struct Outcome {
-  int code = -1;
+  int code = -1;  // the exit code, or 128 + the signal that ended the process
   std::string out;
   std::string err;
+  long max_rss_kib = 0;  // the most memory the process (and what it waited for) held
 };
 
 // A temporary folder with a database path in it, removed afterwards. Every run uses
@@ -34,6 +38,11 @@ class Sandbox {
   Outcome kith(std::vector<std::string> args) const;
   // kith with exactly these arguments (no --db, no --today added).
   Outcome raw(std::vector<std::string> args) const;
+  // kith --db DB --today TODAY args..., reading `input` on its standard input (a pipe).
+  Outcome kith_with_input(std::vector<std::string> args, const std::string& input) const;
+  // The command line and the environment kith(args) runs with: for Background and shells.
+  std::vector<std::string> argv(std::vector<std::string> args) const;
+  std::map<std::string, std::string> environment() const;
   // Runs kith, failing the test (with its stderr) unless it exits 0.
   std::string ok(std::vector<std::string> args) const;
   // Runs kith once per argument list (each with --db and --today), all at the same time;
@@ -55,9 +64,42 @@ class Sandbox {
   std::filesystem::path db_;
 };
 
-// Runs `argv` with `env` as the whole environment and stdin from /dev/null.
+// Runs `argv` with `env` as the whole environment and stdin from /dev/null. The child starts
+// with every signal at its default and none blocked, whatever the tests' own process does.
 Outcome run_process(const std::vector<std::string>& argv,
                     const std::map<std::string, std::string>& env);
+// The same with `input` on its standard input, through a pipe written as the child reads.
+Outcome run_process(const std::vector<std::string>& argv,
+                    const std::map<std::string, std::string>& env, const std::string& input);
+
+// A process running in the background (stdin from /dev/null, stdout and stderr collected in
+// files), for tests that signal it or make it wait. Killed (SIGKILL) and reaped when
+// destroyed while still running.
+class Background {
+ public:
+  Background(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env);
+  ~Background();
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+
+  pid_t pid() const { return pid_; }
+  // True until it has ended (then it is reaped).
+  bool running();
+  void signal(int number) const;
+  // Waits for its end, killing it after `seconds` (then code is 128 + SIGKILL).
+  Outcome wait(double seconds = 60);
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+  int err_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
+  long max_rss_kib_ = 0;
+};
+
+// Checks `condition` every millisecond until it holds (true) or `seconds` pass (false).
+bool eventually(const std::function<bool()>& condition, double seconds = 30);
 
 // The bytes of a file ("" when it cannot be read), and writing them.
 std::string read_file(const std::filesystem::path& path);

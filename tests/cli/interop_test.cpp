@@ -245,6 +245,21 @@ TEST_CASE("import --json reports counts per kind and the warnings", "[interop]")
   CHECK(report["warnings_left_out"] == 0);
 }
 
+TEST_CASE("a vCard birthday whose time is not a time is left out with a warning", "[interop]") {
+  Sandbox box;
+  fs::path file = box.dir() / "leap.vcf";
+  write_file(file,
+             "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Leap Day\r\nBDAY:2024-02-29T25:00:00Z\r\n"
+             "END:VCARD\r\n");
+  json report = json::parse(box.ok({"--json", "import", file.string()}));
+  CHECK(report["contacts"]["added"] == 1);
+  CHECK(report["warnings"] ==
+        json::array({file.string() +
+                     ": line 4: birthday '2024-02-29T25:00:00Z' is not a date kith can keep; "
+                     "left out"}));
+  CHECK(box.query("SELECT birthday IS NULL FROM contacts WHERE name = 'Leap Day'") == "1");
+}
+
 TEST_CASE("a file with any invalid record changes nothing, and the error names the record",
           "[interop]") {
   Sandbox box;

@@ -277,6 +277,41 @@ TEST_CASE("a bad record is named by section, index and uuid, with the problem", 
             "): \"people\": an interaction needs at least one person");
 }
 
+TEST_CASE("a number too large for a double is named by its record and key, not quoted",
+          "[formats][json]") {
+  const std::string prefix = std::string("contacts[0] (uuid ") + kUuid + "): ";
+  CHECK(error_of(with_contact(valid_contact(R"(,"circle":1e400)"))) ==
+        prefix + "\"circle\": number out of range");
+  CHECK(error_of(with_contact(valid_contact(R"(,"weight":-1)" + std::string(400, '9')))) ==
+        prefix + "\"weight\": number out of range");
+  // Before the uuid, the record is named by its index alone; nested, by the key that holds it.
+  CHECK(error_of(with_contact(R"({"circle":1e999,"uuid":")" + std::string(kUuid) + "\"}")) ==
+        "contacts[0]: \"circle\": number out of range");
+  CHECK(error_of(with_contact(valid_contact(R"(,"dates":[{"label":"x","n":[1E+400]}])"))) ==
+        prefix + "\"dates\": number out of range");
+  CHECK(error_of(R"({"format":"kith","version":1e400})") == "\"version\": number out of range");
+  CHECK(error_of(R"({"format":"kith","version":1,"extra":[1e400]})") ==
+        "a number out of range at byte 43");
+  // The pass without handlers (the outline an import reads first) says the same.
+  std::istringstream in(with_contact(valid_contact(R"(,"circle":1e400)")));
+  auto outline = read_kith_json(in, {});
+  REQUIRE_FALSE(outline);
+  CHECK(outline.error().code == Errc::bad_file);
+  CHECK(outline.error().message == prefix + "\"circle\": number out of range");
+}
+
+TEST_CASE("a handler's cancellation stops the pass and is passed on as it is", "[formats][json]") {
+  KithJsonHandlers handlers;
+  handlers.contact = [](ContactRecord&) -> Status {
+    return Error{Errc::cancelled, "cancelled; nothing was changed"};
+  };
+  std::istringstream in(with_contact(valid_contact()));
+  auto read = read_kith_json(in, handlers);
+  REQUIRE_FALSE(read);
+  CHECK(read.error().code == Errc::cancelled);
+  CHECK(read.error().message == "cancelled; nothing was changed");
+}
+
 TEST_CASE("a handler's error stops the pass and gets the record's name", "[formats][json]") {
   KithJsonHandlers handlers;
   handlers.contact = [](ContactRecord&) -> Status { return invalid_input("unknown type 'x'"); };

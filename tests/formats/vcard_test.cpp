@@ -176,6 +176,39 @@ TEST_CASE("vCard dates in every form, a year kith cannot hold dropped", "[format
   }
 }
 
+TEST_CASE("a vCard date-time is a date only when its time is a valid time too",
+          "[formats][vcard]") {
+  for (const char* good :
+       {"2024-02-29T10", "2024-02-29T1022", "2024-02-29T102200", "2024-02-29T10:22",
+        "2024-02-29T10:22:00", "2024-02-29T23:59:60Z", "2024-02-29T102200,5",
+        "2024-02-29T10:22:00.125Z", "20240229T102200+0100", "2024-02-29T10:22:00-05:30",
+        "2024-02-29T10+01", "--0229T0000"}) {
+    CAPTURE(good);
+    auto date = parse_vcard_date(good);
+    REQUIRE(date);
+    CHECK(date->to_string().substr(date->to_string().size() - 5) == "02-29");
+  }
+  for (const char* bad :
+       {"2024-02-29T25:00:00Z", "2024-02-29T24:00:00", "2024-02-29T10:60:00", "2024-02-29T10:22:61",
+        "2024-02-29T", "2024-02-29Tnoon", "2024-02-29T1", "2024-02-29T102", "2024-02-29T10:2",
+        "2024-02-29T10:22:00Zulu", "2024-02-29T10:22:00+25:00", "2024-02-29T10:22:00+01:60",
+        "2024-02-29T10:22:00.", "2024-02-29T10:", "2024-02-29T1022:00"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_vcard_date(bad));
+  }
+}
+
+TEST_CASE("a birthday whose time is not a time is left out with a warning", "[formats][vcard]") {
+  Read r = read(
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nBDAY:2024-02-29T25:00:00Z\r\n"
+      "ANNIVERSARY:20100612T246000\r\nEND:VCARD\r\n");
+  CHECK(r.error.empty());
+  CHECK(r.people == "name: Ada\n");
+  CHECK(r.warnings ==
+        "line 4: birthday '2024-02-29T25:00:00Z' is not a date kith can keep; left out\n"
+        "line 5: '20100612T246000' is not a date kith can keep; left out\n");
+}
+
 TEST_CASE("unfolding drops one space in 3.0 and keeps it in 2.1", "[formats][vcard]") {
   CHECK(read("BEGIN:VCARD\nVERSION:3.0\nFN:Ada Love\n lace\nEND:VCARD\n").people ==
         "name: Ada Lovelace\n");

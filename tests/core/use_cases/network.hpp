@@ -139,6 +139,7 @@ std::string outcome(const Result<T>& result) {
     case Errc::ambiguous: code = "ambiguous"; break;
     case Errc::bad_file: code = "bad_file"; break;
     case Errc::storage: code = "storage"; break;
+    case Errc::cancelled: code = "cancelled"; break;
     case Errc::internal: break;
   }
   return std::string(code) + ": " + result.error().message;
