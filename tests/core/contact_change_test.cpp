@@ -195,7 +195,7 @@ TEST_CASE("removing what the contact lacks is refused naming the contact and the
   }
 }
 
-TEST_CASE("a date set under a label already there replaces it; dates stay sorted by label",
+TEST_CASE("a date set under a label already there replaces it, and dates stay sorted by label",
           "[contact_change]") {
   ContactChange change;
   change.dates = {{"work anniversary", yearly("2019-12-01")}, {"Met", yearly("2001-06-21")}};

@@ -87,7 +87,7 @@ TEST_CASE("a failing add leaves no contact", "[use_cases][contacts]") {
   }
 }
 
-TEST_CASE("an introducer who is a contact is linked; anyone else is kept as written",
+TEST_CASE("an introducer who is a contact is linked, anyone else is kept as written",
           "[use_cases][contacts]") {
   Network net;
   std::int64_t aiken = net.add("Howard Aiken");
@@ -164,7 +164,7 @@ TEST_CASE("an empty edit writes nothing and returns the contact", "[use_cases][c
   CHECK(net.state() == before);
 }
 
-TEST_CASE("archiving makes a contact never due; doing it again changes nothing and says so",
+TEST_CASE("archiving makes a contact never due, and doing it again changes nothing and says so",
           "[use_cases][contacts]") {
   Network net;
   net.add("Grace", typed({"manager"}), day("2026-01-01"));

@@ -184,7 +184,7 @@ TEST_CASE("recurring reminders come back once, on their rhythm", "[use_cases][re
   }
 }
 
-TEST_CASE("a recurring reminder done twice in a day is refused; --stop ends it",
+TEST_CASE("a recurring reminder done twice in a day is refused, and --stop ends it",
           "[use_cases][reminders]") {
   Network net;
   std::int64_t id =
