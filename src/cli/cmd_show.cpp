@@ -20,29 +20,29 @@ struct ShowOptions {
   std::string who;
 };
 
-Status run_show(Context& ctx, const ShowOptions& o) {
-  auto store = ctx.open(Store::Access::read);
-  if (!store) return store.error();
-  auto profile = show_contact(*store, o.who, ctx.today, kRecent);
-  if (!profile) return profile.error();
-  const Contact& c = profile->contact;
-  const Due& due = profile->due;
-  const std::vector<Reminder>& reminders = profile->reminders;
-  const std::vector<Interaction>& recent = profile->recent;
+Json profile_json(const Profile& profile, Date today) {
+  Json out = contact_json(profile.contact, profile.due);
+  Json open = Json::array();
+  for (const auto& r : profile.reminders) open.push_back(reminder_json(r, today));
+  out["reminders"] = std::move(open);
+  Json timeline = Json::array();
+  for (const auto& i : profile.recent) timeline.push_back(interaction_json(i));
+  out["recent"] = std::move(timeline);
+  return out;
+}
 
-  if (ctx.json) {
-    Json out = contact_json(c, due);
-    Json open = Json::array();
-    for (const auto& r : reminders) open.push_back(reminder_json(r, ctx.today));
-    out["reminders"] = std::move(open);
-    Json timeline = Json::array();
-    for (const auto& i : recent) timeline.push_back(interaction_json(i));
-    out["recent"] = std::move(timeline);
-    print_json(out);
-    return {};
-  }
+// "2026-03-05 (next 2027-03-05, in 3 months: 40th birthday)", for a yearly date.
+std::string yearly_phrase(const std::string& label, const YearlyDate& date, Date today) {
+  std::string text = date.year() ? date.to_string() : date.to_string().substr(2);
+  Date next = next_on_or_after(date, today);
+  std::string years = years_phrase(label, years_at(date, next));
+  text += fmt::format(" (next {}, {}{})", next.to_string(), relative(next, today),
+                      years.empty() ? "" : ": " + years);
+  return text;
+}
 
-  Painter paint(ctx.color);
+// The name line and one line per field the contact has.
+std::string details_text(const Contact& c, const Due& due, Date today, const Painter& paint) {
   std::string out;
   out += fmt::format("{}  {}{}\n", paint(Paint::bold, printable(c.name)),
                      paint(Paint::dim, fmt::format("#{}", c.id)),
@@ -68,18 +68,8 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   field("Types", kinds);
   field("Email", join(c.emails));
   field("Phone", join(c.phones));
-  auto yearly = [&](const std::string& label, const YearlyDate& date) {
-    std::string text = date.year() ? date.to_string() : date.to_string().substr(2);
-    Date next = next_on_or_after(date, ctx.today);
-    std::string years = years_phrase(label, years_at(date, next));
-    text += fmt::format(" (next {}, {}{})", next.to_string(), relative(next, ctx.today),
-                        years.empty() ? "" : ": " + years);
-    return text;
-  };
-  if (c.birthday) field("Birthday", yearly("birthday", *c.birthday));
-  for (const ImportantDate& d : c.dates) {
-    field(d.label, yearly(d.label, d.date));
-  }
+  if (c.birthday) field("Birthday", yearly_phrase("birthday", *c.birthday, today));
+  for (const ImportantDate& d : c.dates) field(d.label, yearly_phrase(d.label, d.date, today));
   if (c.circle) field("Circle", fmt::format("{} ({})", *c.circle, circle_label(*c.circle)));
   // An import may link the introducer without a name for them: then the id alone.
   field("Met via", !c.met_via_id       ? c.met_via
@@ -89,10 +79,10 @@ Status run_show(Context& ctx, const ShowOptions& o) {
   field("Learn", c.learn);
   field("Offer", c.offer);
   field("Note", c.note);
-  field("Added", fmt::format("{} ({})", c.added_on.to_string(), relative(c.added_on, ctx.today)));
+  field("Added", fmt::format("{} ({})", c.added_on.to_string(), relative(c.added_on, today)));
   if (c.last_contact) {
-    field("Last", fmt::format("{} ({})", c.last_contact->to_string(),
-                              relative(*c.last_contact, ctx.today)));
+    field("Last",
+          fmt::format("{} ({})", c.last_contact->to_string(), relative(*c.last_contact, today)));
   } else {
     field("Last", "never since added");
   }
@@ -100,7 +90,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
     field("Next due",
           due.overdue()
               ? fmt::format("{} ({} overdue)", due.next->to_string(), span(due.days_overdue))
-              : fmt::format("{} ({})", due.next->to_string(), relative(*due.next, ctx.today)),
+              : fmt::format("{} ({})", due.next->to_string(), relative(*due.next, today)),
           due.overdue() ? Paint::red : Paint::none);
   }
   const Balance& b = c.balance;
@@ -108,54 +98,79 @@ Status run_show(Context& ctx, const ShowOptions& o) {
       fmt::format("net {} (gave {}, received {})", signed_number(b.net()), b.given, b.received);
   if (b.last_gave) balance += fmt::format("; last gave {}", b.last_gave->to_string());
   field("Balance", balance, b.net() < 0 ? Paint::yellow : Paint::none);
+  return out;
+}
 
-  auto indented = [&](const std::string& rendered) {
-    std::size_t start = 0;
-    while (start < rendered.size()) {  // indent every line by two spaces
-      std::size_t end = rendered.find('\n', start);
-      out += "  " + rendered.substr(start, end - start + 1);
-      start = end + 1;
-    }
-  };
-  if (!reminders.empty()) {
-    std::size_t late_promises = 0;
-    for (const auto& r : reminders) {
-      if (r.kind == ReminderKind::promise && ctx.today > r.due) ++late_promises;
-    }
-    out += fmt::format(
-        "\n{}{}\n", paint(Paint::bold, "Open reminders"),
-        late_promises ? paint(Paint::red, fmt::format("  ({} overdue promise{})", late_promises,
-                                                      late_promises == 1 ? "" : "s"))
-                      : "");
-    std::vector<Reminder> shown(
-        reminders.begin(), reminders.begin() + static_cast<std::ptrdiff_t>(
-                                                   std::min(kShownReminders, reminders.size())));
-    indented(reminder_table(shown, ctx.today, paint, false));
-    if (reminders.size() > shown.size()) {
-      out += fmt::format("  {}\n",
-                         paint(Paint::dim, fmt::format("and {} more: kith reminders {}",
-                                                       reminders.size() - shown.size(), c.id)));
-    }
+// Every line of `rendered` indented by two spaces.
+std::string indented(const std::string& rendered) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < rendered.size()) {
+    std::size_t end = rendered.find('\n', start);
+    out += "  " + rendered.substr(start, end - start + 1);
+    start = end + 1;
   }
-  if (!recent.empty()) {
-    out += fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
-    Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
-    for (const auto& i : recent) {
-      std::vector<std::string> others;
-      for (const auto& p : i.people) {
-        if (p.id != c.id) others.push_back(p.name);
-      }
-      table.add({{i.day.to_string()},
-                 {i.channel ? std::string(to_string(*i.channel)) : ""},
-                 {value_label(i.direction, i.weight)},
-                 {printable(join(others))},
-                 {printable(i.summary)}});
-    }
-    std::optional<int> width = terminal_width();
-    if (width) *width -= 2;  // the indent
-    indented(table.render(paint, width));
+  return out;
+}
+
+// The soonest open reminders, the rest counted; "" when there are none.
+std::string reminders_text(const Profile& profile, Date today, const Painter& paint) {
+  const std::vector<Reminder>& reminders = profile.reminders;
+  if (reminders.empty()) return "";
+  std::size_t late_promises = 0;
+  for (const auto& r : reminders) {
+    if (r.kind == ReminderKind::promise && today > r.due) ++late_promises;
   }
-  fmt::print("{}", out);
+  std::string out = fmt::format(
+      "\n{}{}\n", paint(Paint::bold, "Open reminders"),
+      late_promises ? paint(Paint::red, fmt::format("  ({} overdue promise{})", late_promises,
+                                                    late_promises == 1 ? "" : "s"))
+                    : "");
+  std::vector<Reminder> shown(
+      reminders.begin(),
+      reminders.begin() + static_cast<std::ptrdiff_t>(std::min(kShownReminders, reminders.size())));
+  out += indented(reminder_table(shown, today, paint, false));
+  if (reminders.size() > shown.size()) {
+    out += fmt::format("  {}\n", paint(Paint::dim, fmt::format("and {} more: kith reminders {}",
+                                                               reminders.size() - shown.size(),
+                                                               profile.contact.id)));
+  }
+  return out;
+}
+
+// The latest interactions, with the other people of each; "" when there are none.
+std::string recent_text(const Profile& profile, const Painter& paint) {
+  if (profile.recent.empty()) return "";
+  std::string out = fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
+  Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
+  for (const auto& i : profile.recent) {
+    std::vector<std::string> others;
+    for (const auto& p : i.people) {
+      if (p.id != profile.contact.id) others.push_back(p.name);
+    }
+    table.add({{i.day.to_string()},
+               {i.channel ? std::string(to_string(*i.channel)) : ""},
+               {value_label(i.direction, i.weight)},
+               {printable(join(others))},
+               {printable(i.summary)}});
+  }
+  std::optional<int> width = terminal_width();
+  if (width) *width -= 2;  // the indent
+  return out + indented(table.render(paint, width));
+}
+
+Status run_show(Context& ctx, const ShowOptions& o) {
+  auto store = ctx.open(Store::Access::read);
+  if (!store) return store.error();
+  auto profile = show_contact(*store, o.who, ctx.today, kRecent);
+  if (!profile) return profile.error();
+  if (ctx.json) {
+    print_json(profile_json(*profile, ctx.today));
+    return {};
+  }
+  Painter paint(ctx.color);
+  fmt::print("{}{}{}", details_text(profile->contact, profile->due, ctx.today, paint),
+             reminders_text(*profile, ctx.today, paint), recent_text(*profile, paint));
   return {};
 }
 
