@@ -135,6 +135,7 @@ std::string check_text(std::string_view input) {
   } else if (name.error().code != Errc::invalid_input) {
     return "normalize_name failed with something other than invalid input";
   } else if (!is_blank(text) && is_valid_utf8(text) && !has_control_chars(text) &&
+             !has_bidi_controls(text) && !fold_for_match(trim(text)).empty() &&
              text.find_first_of("\n\t") == std::string::npos && trim(text).size() <= 200) {
     return "normalize_name refused a good name";
   }
