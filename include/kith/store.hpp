@@ -25,6 +25,7 @@
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/interaction.hpp"
+#include "kith/journal.hpp"
 #include "kith/plan.hpp"
 #include "kith/records.hpp"
 #include "kith/relationship_type.hpp"
@@ -223,6 +224,38 @@ class Store {
   // The birthdays and important dates of active contacts falling on the days from `today` to
   // `today` + `days`, as upcoming_occasions gives them, read through the month-day indexes.
   Result<std::vector<Occasion>> occasions(Date today, int days);
+
+  // --- The journal of changes (store_journal.cpp; kith/journal.hpp).
+  //
+  // Every write() that changes the database records one journal entry in its transaction,
+  // with the note its body gives here. A write that changes something without a note fails
+  // with Errc::internal (and rolls back): no change escapes the journal by accident.
+  // REQUIRES: inside write(); the last note given wins.
+  void note_change(ChangeNote note);
+
+  // The newest entries first, at most `limit` (0: all the journal keeps).
+  Result<std::vector<JournalEntry>> journal(int limit);
+  // not_found ("no change #12 in the journal") when the journal has no such entry.
+  Result<JournalEntry> journal_entry(std::int64_t id);
+  // The newest change in force (not undone), if any.
+  Result<std::optional<JournalEntry>> last_change();
+  // The change that the last undo reverted, if nothing was recorded since that undo and it
+  // was not redone already: what kith redo re-applies.
+  Result<std::optional<JournalEntry>> redoable_change();
+  // The oldest change in force recorded after `id` that touched a record `id` wrote (changed
+  // the same row, or refers to a row it added or changed), if any: while there is one, `id`
+  // cannot be undone alone.
+  Result<std::optional<JournalEntry>> later_change_touching(std::int64_t id);
+  // REQUIRES: inside write(). Reverts the change (applies its inverse) and marks it undone;
+  // the summaries and full-text indexes follow. Errc::invalid_input naming the record when
+  // the database no longer holds what the change left (a change from outside kith).
+  Status revert_change(std::int64_t id);
+  // REQUIRES: inside write(). Applies the undone change again and marks it in force.
+  Status reapply_change(std::int64_t id);
+  // REQUIRES: inside write(). Erases from the journal every change that touched the contact
+  // (kith rm); returns how many. Their changesets go with them, and secure_delete zeroes
+  // the freed pages.
+  Result<std::int64_t> forget_person(std::int64_t contact_id);
 
   // --- Interop: streaming every record out, merging records in (src/core/store_interop.cpp).
   //

@@ -60,6 +60,9 @@ struct Store::Impl {
   bool missing = false;
   bool in_write = false;
 
+  // What the running write said it is (Store::note_change), for the journal.
+  std::optional<ChangeNote> note;
+
   // While Store::bulk runs: the people whose links changed, for its catch-up.
   std::optional<std::unordered_set<std::int64_t>> bulk_people;
 
