@@ -20,7 +20,11 @@ CREATE TABLE journal (
   at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   command    TEXT NOT NULL,                        -- 'log', 'amend', 'import'...
   summary    TEXT NOT NULL,                        -- one readable line: what it did
-  touched    TEXT NOT NULL,                        -- JSON: {"contacts": 1, "interactions": 2...}
+  -- How many records of each kind it added, changed or removed.
+  contacts     INTEGER NOT NULL DEFAULT 0,
+  interactions INTEGER NOT NULL DEFAULT 0,
+  reminders    INTEGER NOT NULL DEFAULT 0,
+  types        INTEGER NOT NULL DEFAULT 0,
   bytes      INTEGER NOT NULL                      -- the size of its changesets
 ) STRICT;
 CREATE INDEX journal_by_undone ON journal (undone_seq) WHERE undone_seq IS NOT NULL;
@@ -41,10 +45,11 @@ CREATE TABLE journal_people (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX journal_people_by_entry ON journal_people (entry_id);
 
--- The journal's clock: one tick per change recorded, undone or redone. A redo is allowed only
--- while no change was recorded after the undo it reverts.
+-- The journal's clock: one tick per write and per undo. A redo is allowed only while nothing
+-- was written after the undo it reverts (kith rm, which leaves no entry, included).
 CREATE TABLE journal_clock (
-  id  INTEGER PRIMARY KEY CHECK (id = 1),
-  now INTEGER NOT NULL
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  now        INTEGER NOT NULL,
+  last_write INTEGER NOT NULL                      -- the tick of the last write
 ) STRICT;
-INSERT INTO journal_clock (id, now) VALUES (1, 0);
+INSERT INTO journal_clock (id, now, last_write) VALUES (1, 0, 0);

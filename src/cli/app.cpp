@@ -254,6 +254,9 @@ const std::vector<Command>& commands() {
        add_export_command},
       {"import", "Import a kith export, vCards or LinkedIn connections; all or nothing",
        add_import_command},
+      {"undo", "Undo the last change, or an earlier one by ID; --list shows the changes",
+       add_undo_command},
+      {"redo", "Re-apply what the last undo reverted", add_redo_command},
       {"help", "Show the help of kith or of a command: the same as --help", add_help_command},
   };
   return table;

@@ -69,6 +69,8 @@ void add_show_command(CLI::App& command, Action& action);
 void add_archive_command(CLI::App& command, Action& action);
 void add_unarchive_command(CLI::App& command, Action& action);
 void add_rm_command(CLI::App& command, Action& action);
+void add_undo_command(CLI::App& command, Action& action);
+void add_redo_command(CLI::App& command, Action& action);
 void add_types_command(CLI::App& command, Action& action);
 void add_log_command(CLI::App& command, Action& action);
 void add_history_command(CLI::App& command, Action& action);

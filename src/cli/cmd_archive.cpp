@@ -38,17 +38,24 @@ Status set_archived(Context& ctx, const WhoOptions& o, bool archived) {
 Status run_rm(Context& ctx, const WhoOptions& o) {
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  auto removed = remove_contact(*store, o.who, o.yes);
+  auto removed = remove_contact(*store, o.who, o.yes, ctx.today);
   if (!removed) return removed.error();
   const Contact& contact = removed->contact;
   std::size_t interactions = removed->interactions;
   if (ctx.json) {
     print_json({{"deleted", {{"id", contact.id}, {"uuid", contact.uuid}, {"name", contact.name}}},
-                {"interactions", interactions}});
+                {"interactions", interactions},
+                {"journal_changes_erased", removed->changes_forgotten}});
     return {};
   }
-  fmt::print("Deleted {} (#{}) with {} interaction{}.\n", printable(contact.name), contact.id,
+  std::int64_t erased = removed->changes_forgotten;
+  fmt::print("Deleted {} (#{}) with {} interaction{}", printable(contact.name), contact.id,
              interactions, interactions == 1 ? "" : "s");
+  if (erased > 0) {
+    fmt::print(", and {} change{} in the undo journal that held a trace of them", erased,
+               erased == 1 ? "" : "s");
+  }
+  fmt::print(". This cannot be undone.\n");
   return {};
 }
 

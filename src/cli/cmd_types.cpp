@@ -70,7 +70,8 @@ Status run_change(Context& ctx, const TypeOptions& o, bool adding) {
   KITH_TRY(check_type_change(o.name, *change, adding));
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  auto edit = adding ? add_type(*store, o.name, *change) : set_type(*store, o.name, *change);
+  auto edit = adding ? add_type(*store, o.name, *change, ctx.today)
+                     : set_type(*store, o.name, *change, ctx.today);
   if (!edit) return edit.error();
   if (ctx.json) {
     print_types(ctx, edit->table);

@@ -158,17 +158,26 @@ Status transact(Store::Impl& impl, const std::function<Status()>& body, bool com
   }
   return guarded(impl, [&]() -> Status {
     SQLite::Transaction tx(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
+    // A committing write is journaled (store_journal.cpp); a rehearsal is rolled back anyway.
+    std::optional<JournalRecorder> recorder;
+    if (commit) recorder.emplace(impl);
     impl.in_write = true;
+    impl.recorder = recorder ? &*recorder : nullptr;
     struct Reset {
-      bool& flag;
-      ~Reset() { flag = false; }
-    } reset{impl.in_write};
+      Store::Impl& impl;
+      ~Reset() {
+        impl.in_write = false;
+        impl.recorder = nullptr;
+        impl.note.reset();
+      }
+    } reset{impl};
     Quiesce quiesce{impl};
     Status status = body();
     if (!status) return status;  // the transaction's destructor rolls back
     // A cancel requested while the body ran wins over its success: nothing is committed.
     KITH_TRY(check_cancel());
     if (commit) {
+      KITH_TRY(recorder->finish());
       tx.commit();
       quiesce.committed = true;
     }

@@ -14,10 +14,11 @@ constexpr const char* kSwitchedOff[] = {
     "interactions_fts_delete",  "interactions_fts_update",
 };
 
-// What interaction_people_added and _removed keep for each person, recomputed for all the
-// people whose links the load changed (the store records them while a bulk load runs) in one
-// statement. Person by person through the links' primary key, so that no sorter holds the
-// load's links in memory (a GROUP BY over them took 20 MB at a million interactions).
+// What interaction_people_added and _removed keep for each person, and what the rhythm
+// triggers keep (the cadence and weight, and through contact_stats_due the due day),
+// recomputed for the given people in one statement. Person by person through the links'
+// primary key, so that no sorter holds a load's links in memory (a GROUP BY over them took
+// 20 MB at a million interactions).
 constexpr const char* kCatchUpSummaries =
     "UPDATE contact_stats SET (last_day, given, received, last_gave_day) ="
     " (SELECT max(p.day),"
@@ -25,27 +26,59 @@ constexpr const char* kCatchUpSummaries =
     "   coalesce(sum(CASE i.direction WHEN 'received' THEN i.weight END), 0),"
     "   max(CASE i.direction WHEN 'gave' THEN p.day END)"
     "  FROM interaction_people p JOIN interactions i ON i.id = p.interaction_id"
-    "  WHERE p.contact_id = contact_stats.contact_id)"
+    "  WHERE p.contact_id = contact_stats.contact_id),"
+    " (cadence, weight) ="
+    " (SELECT cadence, weight FROM contact_rhythm r WHERE r.contact_id = contact_stats.contact_id)"
     " WHERE contact_id IN (SELECT value FROM json_each(:people))";
 
 }  // namespace
+
+std::vector<std::string> switch_off_triggers(Store::Impl& impl,
+                                             std::span<const char* const> names) {
+  std::vector<std::string> saved;
+  // Schema changes wait for no statement of this connection to be running.
+  for (auto& [sql, statement] : impl.statements) statement->reset();
+  for (const char* name : names) {
+    auto& sql =
+        impl.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = :name");
+    sql.bind(":name", name);
+    if (!sql.executeStep()) continue;
+    saved.push_back(sql.getColumn(0).getString());
+    sql.reset();
+    impl.db.exec(std::string("DROP TRIGGER main.") + name);
+  }
+  return saved;
+}
+
+void switch_on_triggers(Store::Impl& impl, const std::vector<std::string>& saved) {
+  for (auto& [sql, statement] : impl.statements) statement->reset();
+  for (const std::string& sql : saved) impl.db.exec(sql);
+}
+
+void catch_up_summaries(Store::Impl& impl, const std::unordered_set<std::int64_t>& people) {
+  if (people.empty()) return;
+  // The people as a JSON array, for json_each: one statement whatever their number.
+  std::string list = "[";
+  for (std::int64_t id : people) {
+    if (list.size() > 1) list += ',';
+    list += std::to_string(id);
+  }
+  list += ']';
+  auto& catch_up = impl.prepare(kCatchUpSummaries);
+  catch_up.bind(":people", list);
+  catch_up.exec();
+}
+
+void rebuild_search_indexes(Store::Impl& impl) {
+  impl.db.exec("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')");
+  impl.db.exec("INSERT INTO interactions_fts (interactions_fts) VALUES ('rebuild')");
+}
 
 Status Store::bulk(const std::function<Status()>& body) {
   KITH_TRY(require_write(*impl_));
   std::vector<std::string> saved;
   KITH_TRY(guarded(*impl_, [&]() -> Status {
-    SQLite::Database& db = impl_->db;
-    // Schema changes wait for no statement of this connection to be running.
-    for (auto& [sql, statement] : impl_->statements) statement->reset();
-    for (const char* name : kSwitchedOff) {
-      auto& sql =
-          impl_->prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = :name");
-      sql.bind(":name", name);
-      if (!sql.executeStep()) continue;
-      saved.push_back(sql.getColumn(0).getString());
-      sql.reset();
-      db.exec(std::string("DROP TRIGGER main.") + name);
-    }
+    saved = switch_off_triggers(*impl_, kSwitchedOff);
     impl_->bulk_people.emplace();
     return Status{};
   }));
@@ -55,21 +88,10 @@ Status Store::bulk(const std::function<Status()>& body) {
   } done{impl_->bulk_people};
   KITH_TRY(body());  // on failure the transaction rolls back, triggers and all
   return guarded(*impl_, [&]() -> Status {
-    SQLite::Database& db = impl_->db;
     for (auto& [sql, statement] : impl_->statements) statement->reset();
-    // The touched people as a JSON array, for json_each: one statement whatever their number.
-    std::string people = "[";
-    for (std::int64_t id : *impl_->bulk_people) {
-      if (people.size() > 1) people += ',';
-      people += std::to_string(id);
-    }
-    people += ']';
-    SQLite::Statement catch_up(db, kCatchUpSummaries);
-    catch_up.bind(":people", people);
-    catch_up.exec();
-    db.exec("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')");
-    db.exec("INSERT INTO interactions_fts (interactions_fts) VALUES ('rebuild')");
-    for (const std::string& sql : saved) db.exec(sql);
+    catch_up_summaries(*impl_, *impl_->bulk_people);
+    rebuild_search_indexes(*impl_);
+    switch_on_triggers(*impl_, saved);
     return Status{};
   });
 }

@@ -364,6 +364,7 @@ Status Store::stream_contacts(const ContactQuery& query,
 }
 
 Result<std::int64_t> Store::add_contact(const Contact& contact) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<std::int64_t> {
     auto& st = impl_->prepare(

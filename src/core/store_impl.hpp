@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,6 +63,9 @@ struct Store::Impl {
 
   // What the running write said it is (Store::note_change), for the journal.
   std::optional<ChangeNote> note;
+  // What records the running write for the journal (store_journal.cpp); null outside a write
+  // and in a rehearsal.
+  class JournalRecorder* recorder = nullptr;
 
   // While Store::bulk runs: the people whose links changed, for its catch-up.
   std::optional<std::unordered_set<std::int64_t>> bulk_people;
@@ -105,6 +109,51 @@ Status create_database(const std::filesystem::path& path);
 // the file belongs to another application, was written by a newer kith, or needs an upgrade
 // but is not `writable`.
 Status migrate(Store::Impl& impl, bool writable);
+
+// --- Loads and catch-ups (store_bulk.cpp).
+
+// Drops the named triggers (those that exist) and returns their SQL, for switch_on_triggers.
+// Inside a transaction, so that a rollback brings them back too.
+std::vector<std::string> switch_off_triggers(Store::Impl& impl, std::span<const char* const> names);
+void switch_on_triggers(Store::Impl& impl, const std::vector<std::string>& saved);
+// Recomputes the per-person summaries (contact_stats) of `people` from their interactions,
+// types and own cadence.
+void catch_up_summaries(Store::Impl& impl, const std::unordered_set<std::int64_t>& people);
+// Rebuilds both full-text indexes from their tables.
+void rebuild_search_indexes(Store::Impl& impl);
+
+// --- The journal (store_journal.cpp).
+
+// Records one write for the journal: an SQLite session over the base tables, written out in
+// chunks to journal_chunks and, when the write commits, one journal entry. Lives while a
+// committing write runs (transact in store.cpp).
+class JournalRecorder {
+ public:
+  explicit JournalRecorder(Store::Impl& impl);  // throws SQLite::Exception
+  ~JournalRecorder();
+  JournalRecorder(const JournalRecorder&) = delete;
+  JournalRecorder& operator=(const JournalRecorder&) = delete;
+
+  // During a long write (an import): writes out what was recorded so far when it is large,
+  // so that memory stays flat however much the write changes.
+  void flush_if_large();
+  // Stops recording for the rest of the write, which leaves no entry: an undo or a redo.
+  void replaying();
+  // Before the commit: writes the entry, with the write's note, and prunes the journal.
+  // Errc::internal when the write changed something without a note.
+  Status finish();
+
+ private:
+  void flush();
+
+  Store::Impl& impl_;
+  struct sqlite3_session* session_ = nullptr;
+  bool replaying_ = false;
+  std::optional<std::int64_t> entry_;
+  std::int64_t changes_at_flush_ = 0;
+  Touched touched_;
+  std::int64_t bytes_ = 0;
+};
 
 // --- Errors (store_errors.cpp).
 

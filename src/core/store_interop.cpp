@@ -190,6 +190,7 @@ Status Store::each_reminder(bool open_only,
 }
 
 Result<Merge> Store::merge_type(const TypeRecord& record) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<Merge> {
     auto existing = stored(impl_->prepare("SELECT id, updated_at FROM types WHERE uuid = :uuid"),
@@ -227,6 +228,7 @@ Result<Merge> Store::merge_type(const TypeRecord& record) {
 }
 
 Result<Merge> Store::merge_contact(const ContactRecord& record) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<Merge> {
     auto existing = stored(impl_->prepare("SELECT id, updated_at FROM contacts WHERE uuid = :uuid"),
@@ -251,6 +253,7 @@ Result<Merge> Store::merge_contact(const ContactRecord& record) {
 
 Result<Merge> Store::merge_interaction(const InteractionRecord& record,
                                        const std::vector<std::int64_t>& people) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<Merge> {
     const Interaction& i = record.interaction;
@@ -301,6 +304,7 @@ Result<Merge> Store::merge_interaction(const InteractionRecord& record,
 
 Result<Merge> Store::merge_reminder(const ReminderRecord& record,
                                     std::optional<std::int64_t> contact_id) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<Merge> {
     auto existing =

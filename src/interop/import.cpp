@@ -386,6 +386,30 @@ Result<ImportFormat> parse_import_format(std::string_view text) {
                        "': expected json, vcard or linkedin");
 }
 
+namespace {
+
+// "import of people.vcf: 12 contacts added, 3 updated; 40 interactions added", for the
+// journal.
+std::string import_summary(std::string_view name, const ImportReport& report) {
+  std::string out = "import of " + std::string(name) + ":";
+  std::string_view separator = " ";
+  auto part = [&](const MergeCounts& counts, std::string_view noun) {
+    if (counts.added == 0 && counts.updated == 0) return;
+    out += separator;
+    out += std::to_string(counts.added + counts.updated) + " " + std::string(noun);
+    if (counts.updated > 0) out += " (" + std::to_string(counts.updated) + " updated)";
+    separator = ", ";
+  };
+  part(report.types, "types");
+  part(report.contacts, "contacts");
+  part(report.interactions, "interactions");
+  part(report.reminders, "reminders");
+  if (separator == " ") out += " nothing new";
+  return out;
+}
+
+}  // namespace
+
 Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
                                  const ImportOptions& options) {
   ImportReport report;
@@ -393,12 +417,18 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
   auto body = [&]() -> Status {
     report = ImportReport{};
     warnings.clear();
+    Status status;
     switch (options.format) {
-      case ImportFormat::json: return import_json(store, open, options, report);
-      case ImportFormat::vcard: return import_vcard(store, open, options, report, warnings);
-      case ImportFormat::linkedin: return import_linkedin(store, open, options, report, warnings);
+      case ImportFormat::json: status = import_json(store, open, options, report); break;
+      case ImportFormat::vcard:
+        status = import_vcard(store, open, options, report, warnings);
+        break;
+      case ImportFormat::linkedin:
+        status = import_linkedin(store, open, options, report, warnings);
+        break;
     }
-    return {};
+    if (status) store.note_change({"import", import_summary(name, report), options.today});
+    return status;
   };
   Status status = options.dry_run ? store.rehearse(body) : store.write(body);
   // A cancel also ends the input early (ImportInput's streams): whatever failed after one

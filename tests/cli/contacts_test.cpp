@@ -210,7 +210,14 @@ TEST_CASE(
   box.ok({"add", "Grace"});
   box.ok({"log", "ada", "Alone with Ada", "--on", "2026-11-01", "--next", "2w", "Call back"});
   box.ok({"log", "ada", "grace", "Lunch together", "--on", "2026-11-02", "--gave"});
-  CHECK(box.ok({"rm", "ada", "--yes"}) == "Deleted Ada (#1) with 2 interactions.\n");
+  CHECK(box.ok({"rm", "ada", "--yes"}) ==
+        "Deleted Ada (#1) with 2 interactions, and 3 changes in the undo journal that held a "
+        "trace of them. This cannot be undone.\n");
+  // The journal keeps only what never touched Ada: adding Grace.
+  CHECK(box.query("SELECT group_concat(summary, '; ') FROM journal") == "add Grace");
+  CHECK(box.query("SELECT count(*) FROM journal_chunks WHERE"
+                  " instr(changeset, CAST('uniqueword' AS BLOB)) > 0") == "0");
+  CHECK(box.query("SELECT count(*) FROM journal_people") == "1");
   CHECK(box.query("SELECT name FROM contacts") == "Grace");
   CHECK(box.query("SELECT summary FROM interactions") == "Lunch together");
   CHECK(box.query("SELECT count(*) FROM interaction_people") == "1");

@@ -15,6 +15,7 @@
 
 #include "cli/harness.hpp"
 #include "core/store_impl.hpp"  // register_functions: migrations from level 3 call them
+#include "write_for_test.hpp"
 
 namespace kith::test {
 namespace fs = std::filesystem;
@@ -362,7 +363,7 @@ TEST_CASE("a store that writes only an existing database creates none and writes
     auto existing = Store::open(box.db(), Store::Access::write_existing);
     REQUIRE(existing);
     CHECK_FALSE(existing->missing());
-    REQUIRE(existing->write([&]() -> Status {
+    REQUIRE(write_for_test(*existing, [&]() -> Status {
       Contact grace;
       grace.name = "Grace";
       grace.added_on = *Date::parse_iso("2026-11-22");
@@ -406,7 +407,7 @@ TEST_CASE("a store opened for reading sees one snapshot while another kith write
   auto fresh = Store::open(box.db(), Store::Access::read);
   REQUIRE(fresh);
   CHECK(fresh->contacts({})->size() == 2);
-  CHECK(reader->write([] { return Status{}; }).error().code == Errc::internal);
+  CHECK(write_for_test(*reader, [] { return Status{}; }).error().code == Errc::internal);
 }
 
 TEST_CASE("a read-only database in a read-only folder can be read but not written", "[store]") {

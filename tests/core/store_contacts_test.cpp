@@ -4,6 +4,7 @@
 
 #include "core/fixtures.hpp"
 #include "kith/store.hpp"
+#include "write_for_test.hpp"
 
 namespace kith {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 Store store_with(const std::vector<std::string>& names) {
   auto store = Store::in_memory();
   REQUIRE(store);
-  Status added = store->write([&]() -> Status {
+  Status added = write_for_test(*store, [&]() -> Status {
     for (const auto& name : names) {
       Contact c;
       c.name = name;

@@ -12,6 +12,7 @@
 #include "core/fixtures.hpp"
 #include "core/store_impl.hpp"
 #include "kith/store.hpp"
+#include "write_for_test.hpp"
 
 namespace kith {
 namespace {
@@ -92,7 +93,7 @@ void fill(Store& store, std::uint32_t seed, int people, bool in_bulk = false) {
     }
     return {};
   };
-  REQUIRE(store.write([&] { return in_bulk ? store.bulk(body) : body(); }));
+  REQUIRE(write_for_test(store, [&] { return in_bulk ? store.bulk(body) : body(); }));
 }
 
 std::string names(const std::vector<Urgency>& ranked) {
@@ -195,13 +196,13 @@ TEST_CASE("the maintained due day follows interactions, types, cadences and arch
     }
   };
   check("after filling");
-  REQUIRE(store->write([&]() -> Status {
+  REQUIRE(write_for_test(*store, [&]() -> Status {
     KITH_TRY(store->change_type("peer", {std::optional<Duration>(*Duration::parse("1m")), 5}));
     return store->change_type("mentor",
                               {std::optional<std::optional<Duration>>(std::nullopt), std::nullopt});
   }));
   check("after changing two types' cadences");
-  REQUIRE(store->write([&]() -> Status {
+  REQUIRE(write_for_test(*store, [&]() -> Status {
     auto all = store->contacts({});
     if (!all) return all.error();
     for (std::size_t i = 0; i < all->size(); i += 3) {
@@ -214,7 +215,7 @@ TEST_CASE("the maintained due day follows interactions, types, cadences and arch
     return {};
   }));
   check("after editing contacts");
-  REQUIRE(store->write([&]() -> Status {
+  REQUIRE(write_for_test(*store, [&]() -> Status {
     auto all = store->contacts({});
     if (!all) return all.error();
     for (std::size_t i = 0; i < all->size(); i += 5) KITH_TRY(store->remove_contact((*all)[i].id));
@@ -359,8 +360,8 @@ TEST_CASE("a bulk load leaves the database as writing row by row does", "[store]
       for (std::int64_t id = 1; id <= 150; id += 7) KITH_TRY(store->remove_contact(id));
       return {};
     };
-    REQUIRE(store->write(
-        [&] { return store == &*in_bulk ? store->bulk(remove_some) : remove_some(); }));
+    REQUIRE(write_for_test(
+        *store, [&] { return store == &*in_bulk ? store->bulk(remove_some) : remove_some(); }));
   }
   fill(*by_rows, 29, 80, false);
   fill(*in_bulk, 29, 80, true);

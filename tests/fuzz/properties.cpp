@@ -14,6 +14,7 @@
 #include "kith/relationship_type.hpp"
 #include "kith/store.hpp"
 #include "kith/text.hpp"
+#include "write_for_test.hpp"
 
 namespace kith::fuzz {
 namespace {
@@ -182,7 +183,7 @@ class SearchFixture {
     dir_ = pattern;
     auto store = Store::open(dir_ / "kith.db", Store::Access::write);
     if (!store) throw std::runtime_error(store.error().message);
-    Status seeded = store->write([&]() -> Status {
+    Status seeded = write_for_test(*store, [&]() -> Status {
       std::vector<std::int64_t> ids;
       for (const char* name :
            {"José Núñez", "Ada Lovelace", "Ada Yonath", "山田 太郎", "O'Brien \"Bob\""}) {

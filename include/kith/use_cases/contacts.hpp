@@ -61,12 +61,15 @@ Result<ArchiveResult> archive_contact(Store& store, std::string_view who, bool a
 struct Removal {
   Contact contact;               // as it was
   std::size_t interactions = 0;  // the interactions it took part in (shared ones included)
+  std::int64_t changes_forgotten = 0;  // the changes in the journal that held a trace of it
 };
 
 // kith rm: deletes the contact WHO names with its reminders and the interactions nobody else
-// took part in (Store::remove_contact). Without `confirmed` (--yes), deletes nothing and
-// returns invalid_input naming the contact and how many interactions it has.
-Result<Removal> remove_contact(Store& store, std::string_view who, bool confirmed);
+// took part in (Store::remove_contact), and erases from the journal every change that held a
+// trace of them (Store::forget_person): the one change that cannot be undone. Without
+// `confirmed` (--yes), deletes nothing and returns invalid_input naming the contact and how
+// many interactions it has.
+Result<Removal> remove_contact(Store& store, std::string_view who, bool confirmed, Date today);
 
 // One person in full, for kith show.
 struct Profile {

@@ -39,10 +39,12 @@ Status check_type_change(std::string_view name, const TypeChange& change, bool a
 
 // kith types add: adds the user's own type with the change's cadence (none when unset: its
 // contacts are never due by it) and weight (3 when unset). invalid_input when it exists.
-Result<TypeEdit> add_type(Store& store, std::string_view name, const TypeChange& change);
+Result<TypeEdit> add_type(Store& store, std::string_view name, const TypeChange& change,
+                          Date today);
 
 // kith types set: changes a type's default cadence or weight. not_found when there is no such
 // type.
-Result<TypeEdit> set_type(Store& store, std::string_view name, const TypeChange& change);
+Result<TypeEdit> set_type(Store& store, std::string_view name, const TypeChange& change,
+                          Date today);
 
 }  // namespace kith

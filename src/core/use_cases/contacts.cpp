@@ -57,6 +57,7 @@ Result<ContactView> add_contact(Store& store, const ContactChange& change, Date 
     KITH_TRY(change_contact(store, *normalized, contact));
     auto id = store.add_contact(contact);
     if (!id) return id.error();
+    store.note_change({"add", "add " + contact.name, today});
     return view_of(store, *id, today);
   });
 }
@@ -71,6 +72,7 @@ Result<ContactView> edit_contact(Store& store, std::string_view who, const Conta
     if (!empty(*normalized)) {
       KITH_TRY(change_contact(store, *normalized, *contact));
       KITH_TRY(store.update_contact(*contact));
+      store.note_change({"edit", "edit " + contact->name, today});
     }
     return view_of(store, contact->id, today);
   });
@@ -85,6 +87,8 @@ Result<ArchiveResult> archive_contact(Store& store, std::string_view who, bool a
     if (changed) {
       contact->archived = archived;
       KITH_TRY(store.update_contact(*contact));
+      const char* command = archived ? "archive" : "unarchive";
+      store.note_change({command, command + (" " + contact->name), today});
     }
     auto view = view_of(store, contact->id, today);
     if (!view) return view.error();
@@ -92,7 +96,7 @@ Result<ArchiveResult> archive_contact(Store& store, std::string_view who, bool a
   });
 }
 
-Result<Removal> remove_contact(Store& store, std::string_view who, bool confirmed) {
+Result<Removal> remove_contact(Store& store, std::string_view who, bool confirmed, Date today) {
   return in_write<Removal>(store, [&]() -> Result<Removal> {
     auto contact = store.resolve(who);
     if (!contact) return contact.error();
@@ -110,7 +114,12 @@ Result<Removal> remove_contact(Store& store, std::string_view who, bool confirme
                            (removal.interactions == 1 ? "" : "s") +
                            " without --yes (or 'kith archive' to keep them)");
     }
+    // Final: the journal keeps no trace of them, and no change that held one.
+    auto forgotten = store.forget_person(c.id);
+    if (!forgotten) return forgotten.error();
+    removal.changes_forgotten = *forgotten;
     KITH_TRY(store.remove_contact(c.id));
+    store.note_change({.command = "rm", .summary = "", .day = today, .final = true});
     return removal;
   });
 }

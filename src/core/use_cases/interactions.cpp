@@ -97,6 +97,7 @@ Result<Logged> log_interaction(Store& store, const LogRequest& request, Date tod
 
     auto stored = store.interaction(*id);
     if (!stored) return stored.error();
+    store.note_change({"log", "log " + describe(*stored), today});
     logged.interaction = std::move(*stored);
     logged.interaction.people = std::move(interaction.people);
     auto types = store.types();

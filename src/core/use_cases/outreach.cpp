@@ -107,6 +107,13 @@ Result<OutreachPlan> plan_outreach(Store& store, Date today, const PlanOptions& 
       }
       out.slots.push_back(std::move(planned));
     }
+    if (out.saved) {
+      std::size_t n = out.slots.size();
+      store.note_change({"plan --save",
+                         "plan --save: outreach booked for " + std::to_string(n) +
+                             (n == 1 ? " person" : " people"),
+                         today});
+    }
     return {};
   };
   KITH_TRY(out.saved ? store.write(body) : store.read(body));

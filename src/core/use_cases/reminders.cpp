@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kith/contact.hpp"
+#include "kith/interaction.hpp"
 #include "kith/text.hpp"
 #include "transaction.hpp"
 
@@ -34,10 +35,23 @@ Result<Date> due_day(const ReminderRequest& request, Date today) {
       "when? give --on DATE (like friday or 2026-12-01) or --in DURATION (like 2w)");
 }
 
+// "reminder #7 'Send the deck'" / "promise #7 to José Núñez, 'Send the deck'": a reminder in
+// one line, for the journal.
+std::string describe(const Reminder& r) {
+  std::string out = std::string(r.kind == ReminderKind::promise ? "promise" : "reminder") + " #" +
+                    std::to_string(r.id);
+  if (!r.contact_name.empty()) {
+    out += (r.kind == ReminderKind::promise ? " to " : " about ") + r.contact_name + ",";
+  }
+  return out + " " + quote_for_line(r.text);
+}
+
 // Reads the open reminder `id`, passes it to `change`, stores what that returns and returns the
-// reminder as stored afterwards, all in one transaction.
+// reminder as stored afterwards, all in one transaction; the journal notes it as `command`
+// ("done of reminder #7 'Send the deck'").
 template <class Change>
-Result<Reminder> change_open_reminder(Store& store, std::int64_t id, Change change) {
+Result<Reminder> change_open_reminder(Store& store, std::int64_t id, std::string_view command,
+                                      Date today, Change change) {
   return in_write<Reminder>(store, [&]() -> Result<Reminder> {
     auto found = store.reminder(id);
     if (!found) return found.error();
@@ -45,9 +59,11 @@ Result<Reminder> change_open_reminder(Store& store, std::int64_t id, Change chan
       return invalid_input("reminder #" + std::to_string(id) + " is already done (on " +
                            found->done_on->to_string() + ")");
     }
+    std::string what = describe(*found);
     auto changed = change(std::move(*found));
     if (!changed) return changed.error();
     KITH_TRY(store.update_reminder(*changed));
+    store.note_change({std::string(command), std::string(command) + " of " + what, today});
     return store.reminder(id);
   });
 }
@@ -82,13 +98,24 @@ Result<Reminder> remind(Store& store, const ReminderRequest& request, Date today
     }
     auto id = store.add_reminder(reminder);
     if (!id) return id.error();
-    return store.reminder(*id);
+    auto stored = store.reminder(*id);
+    if (!stored) return stored.error();
+    std::string whom;
+    if (!stored->contact_name.empty()) {
+      whom = (request.promise ? " (a promise to " : " about ") + stored->contact_name +
+             (request.promise ? ")" : "");
+    }
+    store.note_change(
+        {"remind",
+         "remind" + whom + ": " + quote_for_line(stored->text) + ", due " + stored->due.to_string(),
+         today});
+    return stored;
   });
 }
 
 Result<Completion> complete_reminder(Store& store, std::int64_t id, bool stop, Date today) {
   bool moves = false;
-  auto done = change_open_reminder(store, id, [&](Reminder r) -> Result<Reminder> {
+  auto done = change_open_reminder(store, id, "done", today, [&](Reminder r) -> Result<Reminder> {
     if (r.every && !stop && r.last_done == today && r.due > today) {
       return invalid_input("reminder #" + std::to_string(r.id) +
                            " was already done today; it is next due on " + r.due.to_string() +
@@ -116,7 +143,7 @@ Status check_snooze(const Snooze& snooze, Date today) {
 
 Result<Reminder> snooze_reminder(Store& store, std::int64_t id, const Snooze& snooze, Date today) {
   KITH_TRY(check_snooze(snooze, today));
-  return change_open_reminder(store, id, [&](Reminder r) -> Result<Reminder> {
+  return change_open_reminder(store, id, "snooze", today, [&](Reminder r) -> Result<Reminder> {
     if (snooze.to) {
       r.due = *snooze.to;
       return r;

@@ -19,11 +19,13 @@ Result<TypeTable> read_table(Store& store) {
 // transaction.
 template <class Write>
 Result<TypeEdit> edit_type(Store& store, std::string_view name, const TypeChange& change,
-                           bool adding, Write write) {
+                           bool adding, Date today, Write write) {
   KITH_TRY(check_type_change(name, change, adding));
   std::string normalized = *normalize_type_name(name);
   return in_write<TypeEdit>(store, [&]() -> Result<TypeEdit> {
     KITH_TRY(write(normalized));
+    const char* command = adding ? "types add" : "types set";
+    store.note_change({command, command + (" " + normalized), today});
     auto table = read_table(store);
     if (!table) return table.error();
     return TypeEdit{normalized, std::move(*table)};
@@ -52,8 +54,9 @@ Status check_type_change(std::string_view name, const TypeChange& change, bool a
   return {};
 }
 
-Result<TypeEdit> add_type(Store& store, std::string_view name, const TypeChange& change) {
-  return edit_type(store, name, change, true, [&](const std::string& normalized) {
+Result<TypeEdit> add_type(Store& store, std::string_view name, const TypeChange& change,
+                          Date today) {
+  return edit_type(store, name, change, true, today, [&](const std::string& normalized) {
     RelationshipType type;
     type.name = normalized;
     if (change.every) type.every = *change.every;
@@ -62,8 +65,9 @@ Result<TypeEdit> add_type(Store& store, std::string_view name, const TypeChange&
   });
 }
 
-Result<TypeEdit> set_type(Store& store, std::string_view name, const TypeChange& change) {
-  return edit_type(store, name, change, false, [&](const std::string& normalized) {
+Result<TypeEdit> set_type(Store& store, std::string_view name, const TypeChange& change,
+                          Date today) {
+  return edit_type(store, name, change, false, today, [&](const std::string& normalized) {
     return store.change_type(normalized, change);
   });
 }

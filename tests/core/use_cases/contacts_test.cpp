@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/use_cases/network.hpp"
+#include "write_for_test.hpp"
 
 namespace kith {
 namespace {
@@ -209,7 +210,8 @@ TEST_CASE("rm without --yes deletes nothing and says how many interactions would
     if (c.interactions == 1) net.met({ada}, day("2026-11-01"));
     if (c.interactions == 2) net.met({ada, grace}, day("2026-11-02"));
     const std::string before = net.state();
-    CHECK(outcome(remove_contact(net.store(), "ada", false)) == "invalid_input: " + c.message);
+    CHECK(outcome(remove_contact(net.store(), "ada", false, net.today)) ==
+          "invalid_input: " + c.message);
     CHECK(net.state() == before);
   }
 }
@@ -222,7 +224,7 @@ TEST_CASE("rm --yes deletes the contact and counts the interactions it took part
   net.met({ada}, day("2026-11-01"));
   net.met({ada, grace}, day("2026-11-02"));
   net.book(ReminderKind::promise, ada, day("2026-11-30"));
-  auto removed = remove_contact(net.store(), "ada", true);
+  auto removed = remove_contact(net.store(), "ada", true, net.today);
   REQUIRE(removed);
   CHECK(removed->contact.name == "Ada");
   CHECK(removed->contact.uuid.size() == 36);
@@ -252,7 +254,7 @@ TEST_CASE("a WHO that names nobody, or several, is refused by every contact use 
                                : "invalid_input: empty contact name";
     CHECK(outcome(edit_contact(net.store(), who, change, net.today)) == expected);
     CHECK(outcome(archive_contact(net.store(), who, true, net.today)) == expected);
-    CHECK(outcome(remove_contact(net.store(), who, true)) == expected);
+    CHECK(outcome(remove_contact(net.store(), who, true, net.today)) == expected);
     CHECK(outcome(show_contact(net.store(), who, net.today, 10)) == expected);
     CHECK(net.state() == before);
   }
@@ -268,7 +270,7 @@ TEST_CASE("show gathers the contact, its due, open reminders and the latest inte
   net.book(ReminderKind::promise, grace, day("2026-12-01"), "later");
   net.book(ReminderKind::reminder, grace, day("2026-11-25"), "sooner");
   std::int64_t done = net.book(ReminderKind::reminder, grace, day("2026-11-20"), "done");
-  REQUIRE(net.store().write([&]() -> Status {
+  REQUIRE(write_for_test(net.store(), [&]() -> Status {
     Reminder r = net.reminder(done);
     r.done_on = net.today;
     return net.store().update_reminder(r);

@@ -11,6 +11,7 @@
 #include "core/fixtures.hpp"
 #include "kith/store.hpp"
 #include "kith/use_cases/contacts.hpp"
+#include "write_for_test.hpp"
 
 namespace kith::test {
 
@@ -43,7 +44,7 @@ class Network {
     r.anchor = due;
     r.every = every;
     std::int64_t id = 0;
-    REQUIRE(store_.write([&]() -> Status {
+    REQUIRE(write_for_test(store_, [&]() -> Status {
       auto added = store_.add_reminder(r);
       if (!added) return added.error();
       id = *added;
@@ -61,7 +62,7 @@ class Network {
     i.direction = direction;
     i.weight = weight;
     for (std::int64_t id : people) i.people.push_back({id, ""});
-    REQUIRE(store_.write([&]() -> Status {
+    REQUIRE(write_for_test(store_, [&]() -> Status {
       auto added = store_.add_interaction(i);
       if (!added) return added.error();
       return {};

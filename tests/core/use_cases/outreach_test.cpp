@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/fixtures.hpp"
+#include "write_for_test.hpp"
 
 namespace kith {
 namespace {
@@ -46,7 +47,7 @@ struct Network {
   std::map<std::string, std::int64_t> ids;
 
   Network() {
-    REQUIRE(store.write([&]() -> Status {
+    REQUIRE(write_for_test(store, [&]() -> Status {
       auto add = [&](std::string name, std::string type, std::string_view added,
                      std::optional<int> circle = std::nullopt) -> Status {
         Contact c;
@@ -306,7 +307,7 @@ TEST_CASE("a saved plan on a database that exists is written to it", "[use_cases
   {
     auto store = Store::open(path, Store::Access::write);
     REQUIRE(store);
-    REQUIRE(store->write([&]() -> Status {
+    REQUIRE(write_for_test(*store, [&]() -> Status {
       Contact c;
       c.name = "Ada Lovelace";
       c.types = {"mentor"};

@@ -51,11 +51,12 @@ TEST_CASE("the type table lists every type and counts its active contacts", "[us
 TEST_CASE("adding a type gives it the cadence and weight asked for, 3 and none by default",
           "[use_cases][types]") {
   Network net;
-  auto friend_type = add_type(net.store(), " Friend ", change(every("1m"), std::nullopt));
+  auto friend_type =
+      add_type(net.store(), " Friend ", change(every("1m"), std::nullopt), net.today);
   REQUIRE(friend_type);
   CHECK(friend_type->name == "friend");
   CHECK(row(friend_type->table, "friend") == "friend 1m 3 yours");
-  auto club = add_type(net.store(), "club", change(std::nullopt, 1));
+  auto club = add_type(net.store(), "club", change(std::nullopt, 1), net.today);
   REQUIRE(club);
   CHECK(row(club->table, "club") == "club - 1 yours");
   CHECK(row(club->table, "friend") == "friend 1m 3 yours");  // the table as it is afterwards
@@ -64,13 +65,14 @@ TEST_CASE("adding a type gives it the cadence and weight asked for, 3 and none b
 TEST_CASE("setting a type changes its cadence or weight, and 'none' clears the cadence",
           "[use_cases][types]") {
   Network net;
-  auto mentor = set_type(net.store(), "MENTOR", change(every("3m"), 5));
+  auto mentor = set_type(net.store(), "MENTOR", change(every("3m"), 5), net.today);
   REQUIRE(mentor);
   CHECK(row(mentor->table, "mentor") == "mentor 3m 5");
-  auto peer = set_type(net.store(), "peer", change(std::optional<Duration>(), std::nullopt));
+  auto peer =
+      set_type(net.store(), "peer", change(std::optional<Duration>(), std::nullopt), net.today);
   REQUIRE(peer);
   CHECK(row(peer->table, "peer") == "peer - 2");
-  auto weight = set_type(net.store(), "peer", change(std::nullopt, 4));
+  auto weight = set_type(net.store(), "peer", change(std::nullopt, 4), net.today);
   REQUIRE(weight);
   CHECK(row(weight->table, "peer") == "peer - 4");  // the cadence stays cleared
 }
@@ -80,7 +82,7 @@ TEST_CASE("a contact's due follows its type's cadence as it changes", "[use_case
   ContactChange mentor;
   mentor.types = {"mentor"};
   std::int64_t ada = net.add("Ada", mentor);
-  REQUIRE(set_type(net.store(), "mentor", change(every("3m"), std::nullopt)));
+  REQUIRE(set_type(net.store(), "mentor", change(every("3m"), std::nullopt), net.today));
   auto view = edit_contact(net.store(), "ada", ContactChange{}, net.today);
   REQUIRE(view);
   CHECK(view->contact.id == ada);
@@ -123,8 +125,8 @@ TEST_CASE("a type change that cannot be made is refused and changes nothing",
             "invalid_input: nothing to change for type 'peer': give --every or --weight"},
        }) {
     CAPTURE(c.label);
-    auto result = c.adding ? add_type(net.store(), c.name, c.change)
-                           : set_type(net.store(), c.name, c.change);
+    auto result = c.adding ? add_type(net.store(), c.name, c.change, net.today)
+                           : set_type(net.store(), c.name, c.change, net.today);
     CHECK_THAT(outcome(result), Catch::StartsWith(c.outcome));
     CHECK(net.state() == before);
   }
