@@ -67,6 +67,7 @@ TEST_CASE("a non-zero exit leaves the database exactly as it was, whatever page 
       {"types", "set", "peer", "--weight", "5"},
       {"import", card.string()},
       {"plan", "--save"},
+      {"undo"},
   };
 
   // The pages of each table with its indexes (and of the schema itself), the WAL folded in

@@ -472,6 +472,17 @@ TEST_CASE("every command refuses bad arguments with its exit code and changes no
        2,
        "'1/12'"},
       {"log with a blank WHO", {"log", " ", "Lunch"}, 2, "empty contact name"},
+      {"undo of an unknown change", {"undo", "999"}, 3, "no change #999"},
+      {"undo of a word", {"undo", "last"}, 2, "invalid change id 'last'"},
+      {"undo of an id with --list", {"undo", "1", "--list"}, 2, "not both"},
+      {"undo --limit without --list", {"undo", "--limit", "3"}, 2, "--limit goes with --list"},
+      {"undo --list --limit -1", {"undo", "--list", "--limit", "-1"}, 2, "--limit -1"},
+      {"undo of a change a later one touched",
+       {"undo", "3"},
+       2,
+       "cannot undo change #3 (add Grace Hopper) alone: change #4 (log with Grace Hopper on "
+       "2026-11-01, 'Coffee at the yard') touched the same records since; undo that first"},
+      {"redo with nothing undone", {"redo"}, 3, "nothing to redo"},
   };
   check_all_rejected(box, cases);
 }

@@ -34,9 +34,8 @@ LogRequest coffee(std::vector<std::string> people, std::string summary, bool gav
 std::string balance(Store& store, const std::string& who) {
   auto contact = store.resolve(who);
   REQUIRE(contact);
-  return std::to_string(contact->balance.given) + "/" +
-         std::to_string(contact->balance.received) + " last " +
-         (contact->last_contact ? contact->last_contact->to_string() : "never");
+  return std::to_string(contact->balance.given) + "/" + std::to_string(contact->balance.received) +
+         " last " + (contact->last_contact ? contact->last_contact->to_string() : "never");
 }
 
 }  // namespace
@@ -44,7 +43,8 @@ std::string balance(Store& store, const std::string& who) {
 TEST_CASE("undo reverts the last change and the balances follow", "[journal]") {
   Network net;
   net.add("José Núñez");
-  REQUIRE(log_interaction(net.store(), coffee({"josé"}, "Sent him the savings", true, 2), net.today));
+  REQUIRE(
+      log_interaction(net.store(), coffee({"josé"}, "Sent him the savings", true, 2), net.today));
   CHECK(balance(net.store(), "josé") == "2/0 last 2026-11-22");
 
   auto undone = undo_change(net.store(), std::nullopt);
@@ -301,9 +301,9 @@ class Session {
         int weight = 1 + pick(3);
         int ago = pick(40);
         return [=](Store& s) -> bool {
-          LogRequest request = coffee({person, other}, "talk" + std::to_string(n) + " word" +
-                                                           std::to_string(n % 4),
-                                      gave, weight);
+          LogRequest request =
+              coffee({person, other}, "talk" + std::to_string(n) + " word" + std::to_string(n % 4),
+                     gave, weight);
           request.on = today.plus_days(-ago);
           return static_cast<bool>(log_interaction(s, request, today));
         };
