@@ -207,6 +207,9 @@ void each_change(const void* data, int size, Visit&& visit) {
 struct Reach {
   std::unordered_set<std::int64_t> contacts, interactions, reminders, types;
   std::unordered_set<std::int64_t> people;
+  // The interactions, reminders and types it updated in place: their people are not in the
+  // change (an added or removed row carries its links, or its person, with it).
+  std::unordered_set<std::int64_t> updated_interactions, updated_reminders, updated_types;
 };
 
 Reach reach_of(const Shapes& shapes, const void* data, int size) {
@@ -224,15 +227,19 @@ Reach reach_of(const Shapes& shapes, const void* data, int size) {
     if (!owner || sqlite3_value_type(owner) != SQLITE_INTEGER) return;
     std::int64_t id = sqlite3_value_int64(owner);
     std::string_view kind = shape->spec->owner_table;
+    const bool updated = change.op == SQLITE_UPDATE && change.table == kind;
     if (kind == "contacts") {
       reach.contacts.insert(id);
       reach.people.insert(id);
     } else if (kind == "interactions") {
       reach.interactions.insert(id);
+      if (updated) reach.updated_interactions.insert(id);
     } else if (kind == "reminders") {
       reach.reminders.insert(id);
+      if (updated) reach.updated_reminders.insert(id);
     } else if (kind == "types") {
       reach.types.insert(id);
+      if (updated) reach.updated_types.insert(id);
     }
   });
   return reach;
@@ -247,21 +254,21 @@ std::string json_list(const std::unordered_set<std::int64_t>& ids) {
   return list + "]";
 }
 
-// Adds to reach.people those of the interactions, reminders and types it touched, as the
-// database holds them now.
+// Adds to reach.people those of the interactions, reminders and types it updated in place, as
+// the database holds them now.
 void add_people_behind(Store::Impl& impl, Reach& reach) {
   struct Lookup {
     const std::unordered_set<std::int64_t>& ids;
     const char* sql;
   };
   const Lookup lookups[] = {
-      {reach.interactions,
+      {reach.updated_interactions,
        "SELECT contact_id FROM interaction_people"
        " WHERE interaction_id IN (SELECT value FROM json_each(:ids))"},
-      {reach.reminders,
+      {reach.updated_reminders,
        "SELECT contact_id FROM reminders"
        " WHERE id IN (SELECT value FROM json_each(:ids)) AND contact_id IS NOT NULL"},
-      {reach.types,
+      {reach.updated_types,
        "SELECT contact_id FROM contact_types WHERE type_id IN (SELECT value FROM json_each(:ids))"},
   };
   for (const Lookup& lookup : lookups) {
@@ -432,9 +439,9 @@ void JournalRecorder::flush() {
   touched_.interactions += static_cast<std::int64_t>(reach.interactions.size());
   touched_.reminders += static_cast<std::int64_t>(reach.reminders.size());
   touched_.types += static_cast<std::int64_t>(reach.types.size());
-  // The people behind what it touched, as they are now: an amended interaction's people,
-  // a done reminder's person.
-  reach.types.clear();  // a type's holders are not in the change
+  // The people behind what it updated, as they are now: an amended interaction's people, a
+  // done reminder's person (a type's holders are not the change's).
+  reach.updated_types.clear();
   add_people_behind(impl_, reach);
   if (!reach.people.empty()) {
     auto& people = impl_.prepare(
@@ -558,9 +565,9 @@ Status apply_entry(Store::Impl& impl, const JournalEntry& entry, bool invert) {
     with_chunk(impl, chunk, [&](const void* data, int size) {
       Reach part = reach_of(shape, data, size);
       reach.people.merge(part.people);
-      reach.interactions.merge(part.interactions);
-      reach.reminders.merge(part.reminders);
-      reach.types.merge(part.types);
+      reach.updated_interactions.merge(part.updated_interactions);
+      reach.updated_reminders.merge(part.updated_reminders);
+      reach.updated_types.merge(part.updated_types);
       int inverted_size = 0;
       void* inverted = nullptr;
       if (invert) {
