@@ -53,3 +53,55 @@ CREATE TABLE journal_clock (
   last_write INTEGER NOT NULL                      -- the tick of the last write
 ) STRICT;
 INSERT INTO journal_clock (id, now, last_write) VALUES (1, 0, 0);
+
+-- The per-person summaries follow a removed link and a changed interaction by adjusting, not
+-- by summing the person's whole history again: a correction (unlog, amend, undo) of the
+-- busiest person costs what logging does. The last day (and the last day you gave) are read
+-- back through the links' primary key only when the removed or changed link held it.
+DROP TRIGGER interaction_people_removed;
+CREATE TRIGGER interaction_people_removed AFTER DELETE ON interaction_people BEGIN
+  UPDATE contact_stats SET
+    given = given - coalesce((SELECT CASE direction WHEN 'gave' THEN weight ELSE 0 END
+                              FROM interactions WHERE id = old.interaction_id), 0),
+    received = received - coalesce((SELECT CASE direction WHEN 'received' THEN weight ELSE 0 END
+                                    FROM interactions WHERE id = old.interaction_id), 0),
+    last_day = CASE WHEN old.day = last_day
+                    THEN (SELECT max(day) FROM interaction_people WHERE contact_id = old.contact_id)
+                    ELSE last_day END,
+    last_gave_day = CASE WHEN old.day = last_gave_day
+                         THEN (SELECT p.day FROM interaction_people p
+                               JOIN interactions i ON i.id = p.interaction_id
+                               WHERE p.contact_id = old.contact_id AND i.direction = 'gave'
+                               ORDER BY p.day DESC LIMIT 1)
+                         ELSE last_gave_day END
+  WHERE contact_id = old.contact_id;
+END;
+
+-- An interaction's links go before it does, while it can still say what they counted for.
+CREATE TRIGGER interactions_unlinked BEFORE DELETE ON interactions BEGIN
+  DELETE FROM interaction_people WHERE interaction_id = old.id;
+END;
+
+DROP TRIGGER interactions_changed;
+CREATE TRIGGER interactions_changed AFTER UPDATE OF day, direction, weight ON interactions
+BEGIN
+  UPDATE interaction_people SET day = new.day WHERE interaction_id = new.id AND day != new.day;
+  UPDATE contact_stats SET
+    given = given - (CASE old.direction WHEN 'gave' THEN old.weight ELSE 0 END)
+                  + (CASE new.direction WHEN 'gave' THEN new.weight ELSE 0 END),
+    received = received - (CASE old.direction WHEN 'received' THEN old.weight ELSE 0 END)
+                        + (CASE new.direction WHEN 'received' THEN new.weight ELSE 0 END),
+    last_day = (SELECT max(day) FROM interaction_people
+                WHERE contact_id = contact_stats.contact_id),
+    last_gave_day = CASE
+      WHEN old.direction = 'gave' AND old.day = last_gave_day
+           AND (new.direction != 'gave' OR new.day < old.day)
+        THEN (SELECT p.day FROM interaction_people p
+              JOIN interactions i ON i.id = p.interaction_id
+              WHERE p.contact_id = contact_stats.contact_id AND i.direction = 'gave'
+              ORDER BY p.day DESC LIMIT 1)
+      WHEN new.direction = 'gave' THEN max(coalesce(last_gave_day, ''), new.day)
+      ELSE last_gave_day
+    END
+  WHERE contact_id IN (SELECT contact_id FROM interaction_people WHERE interaction_id = new.id);
+END;

@@ -144,12 +144,15 @@ class JournalRecorder {
   Status finish();
 
  private:
-  void flush();
+  // Writes what the session recorded as one chunk of the entry (creating the entry, whole
+  // when `note` is given: the last chunk), and starts a fresh session unless it is the last.
+  void flush(const ChangeNote* note);
 
   Store::Impl& impl_;
   struct sqlite3_session* session_ = nullptr;
   bool replaying_ = false;
   std::optional<std::int64_t> entry_;
+  bool complete_ = false;  // the entry was written with its note
   std::int64_t changes_at_flush_ = 0;
   Touched touched_;
   std::int64_t bytes_ = 0;

@@ -4,10 +4,10 @@
 // derived contact_stats, nor to the full-text indexes, which sessions cannot see). What it
 // recorded is written to journal_chunks, in chunks when the write is long, and the write's
 // note to journal, in the write's own transaction. Undo applies each chunk's inverse, newest
-// chunk first; redo applies the chunks again, oldest first. The per-person summaries are then
-// recomputed for the people the change touched, with the triggers that would have adjusted
-// them row by row switched off meanwhile: applied in a changeset's table order, a link can
-// arrive before the interaction it links, and an adjusting trigger would read nothing.
+// chunk first; redo applies the chunks again, oldest first. The per-person summaries and the
+// full-text indexes are derived, never journaled: a small change is applied with the triggers
+// that keep them on, parents before children (each link's trigger then finds the interaction
+// it counts); a large one with them off, and its people's summaries recomputed after.
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -17,41 +17,35 @@
 namespace kith {
 namespace {
 
-// The base tables, children before their parents: a changeset lists its tables in this
-// order, so that undoing an insertion deletes the links before the rows they point to (no
-// cascade has anything left to do), and inserting rows again with foreign keys deferred (as
-// sqlite3changeset_apply does) never fails half-way.
+// The base tables, parents before their children: a changeset lists its tables in this order.
+// Applied so, an inserted row's parents are there before it (each summary trigger then reads
+// the interaction a link counts), and a deleted row's children go with it by cascade (the
+// change's own deletion of them then finds nothing to do).
 struct Reference {
-  const char* column;
+  int column;         // its position in the table (the schema's, checked by a test)
   const char* table;  // the row it names, by id
 };
 struct Journaled {
   const char* table;
   std::vector<Reference> references;
   // The column that says which contact, interaction, reminder or type a row belongs to, for
-  // counting what a change touched.
-  const char* owner;
+  // counting what a change touched, and that kind.
+  int owner;
   const char* owner_table;
 };
 
 const std::vector<Journaled>& journaled() {
   static const std::vector<Journaled> tables = {
-      {"interaction_people",
-       {{"contact_id", "contacts"}, {"interaction_id", "interactions"}},
-       "interaction_id",
-       "interactions"},
-      {"contact_types",
-       {{"contact_id", "contacts"}, {"type_id", "types"}},
-       "contact_id",
-       "contacts"},
-      {"contact_tags", {{"contact_id", "contacts"}}, "contact_id", "contacts"},
-      {"contact_channels", {{"contact_id", "contacts"}}, "contact_id", "contacts"},
-      {"important_dates", {{"contact_id", "contacts"}}, "contact_id", "contacts"},
-      {"external_ids", {{"contact_id", "contacts"}}, "contact_id", "contacts"},
-      {"reminders", {{"contact_id", "contacts"}}, "id", "reminders"},
-      {"interactions", {}, "id", "interactions"},
-      {"contacts", {{"met_via_id", "contacts"}}, "id", "contacts"},
-      {"types", {}, "id", "types"},
+      {"types", {}, 0, "types"},
+      {"contacts", {{10, "contacts"}}, 0, "contacts"},  // met_via_id
+      {"interactions", {}, 0, "interactions"},
+      {"reminders", {{2, "contacts"}}, 0, "reminders"},  // contact_id
+      {"contact_types", {{0, "contacts"}, {1, "types"}}, 0, "contacts"},
+      {"contact_tags", {{0, "contacts"}}, 0, "contacts"},
+      {"contact_channels", {{0, "contacts"}}, 0, "contacts"},
+      {"important_dates", {{0, "contacts"}}, 0, "contacts"},
+      {"external_ids", {{0, "contacts"}}, 0, "contacts"},
+      {"interaction_people", {{0, "contacts"}, {2, "interactions"}}, 2, "interactions"},
   };
   return tables;
 }
@@ -60,12 +54,10 @@ const std::vector<Journaled>& journaled() {
 // megabytes of changeset, whatever the size of the load.
 constexpr std::int64_t kRowsPerChunk = 10000;
 
-// The triggers that adjust a summary row by row, or follow one table's change in another:
-// off while a changeset is applied (see the top of the file). The full-text triggers stay
-// on for a small change (each applied row updates its index entry), and go off for a large
-// one, whose indexes are rebuilt instead.
-constexpr const char* kAdjusting[] = {"interaction_people_added", "interaction_people_removed",
-                                      "interactions_changed"};
+// A large change (an import undone or redone) is applied as a load is (Store::bulk): with the
+// triggers that adjust a summary or an index row by row switched off, then the summaries of
+// the people it touched recomputed and both indexes rebuilt. A small one is applied with
+// every trigger on, in the table order above, which keeps the summaries exact row by row.
 constexpr const char* kAdjustingAndSearch[] = {
     "interaction_people_added", "interaction_people_removed", "interactions_changed",
     "contacts_fts_insert",      "contacts_fts_delete",        "contacts_fts_update",
@@ -78,44 +70,12 @@ void check(int rc, const char* what) {
 
 // --- Reading a changeset.
 
-// The shape of one journaled table as this connection sees it: column positions by name.
-struct Shape {
-  const Journaled* spec = nullptr;
-  std::vector<std::pair<int, const char*>> references;  // column, table
-  int owner = -1;
-};
-
-class Shapes {
- public:
-  explicit Shapes(SQLite::Database& db) {
-    for (const Journaled& table : journaled()) {
-      Shape shape;
-      shape.spec = &table;
-      SQLite::Statement columns(db, std::string("PRAGMA table_info(") + table.table + ")");
-      while (columns.executeStep()) {
-        int position = columns.getColumn(0).getInt();
-        std::string name = columns.getColumn(1).getString();
-        for (const Reference& ref : table.references) {
-          if (name == ref.column) shape.references.emplace_back(position, ref.table);
-        }
-        if (name == table.owner) shape.owner = position;
-      }
-      shapes_.emplace(table.table, std::move(shape));
-    }
+// The journaled table named `table`, or null.
+const Journaled* find_journaled(std::string_view table) {
+  for (const Journaled& t : journaled()) {
+    if (table == t.table) return &t;
   }
-  const Shape* find(std::string_view table) const {
-    auto it = shapes_.find(std::string(table));
-    return it == shapes_.end() ? nullptr : &it->second;
-  }
-
- private:
-  std::unordered_map<std::string, Shape> shapes_;
-};
-
-// Every store is migrated to the same schema, so the shapes are read once per process.
-const Shapes& shapes(SQLite::Database& db) {
-  static const Shapes all(db);
-  return all;
+  return nullptr;
 }
 
 // One change of a changeset, as the iterator gives it.
@@ -212,10 +172,10 @@ struct Reach {
   std::unordered_set<std::int64_t> updated_interactions, updated_reminders, updated_types;
 };
 
-Reach reach_of(const Shapes& shapes, const void* data, int size) {
+Reach reach_of(const void* data, int size) {
   Reach reach;
   each_change(data, size, [&](const Change& change) {
-    const Shape* shape = shapes.find(change.table);
+    const Journaled* shape = find_journaled(change.table);
     if (!shape) return;
     for (auto [column, table] : shape->references) {
       if (std::strcmp(table, "contacts") != 0) continue;
@@ -223,10 +183,10 @@ Reach reach_of(const Shapes& shapes, const void* data, int size) {
         if (sqlite3_value_type(v) == SQLITE_INTEGER) reach.people.insert(sqlite3_value_int64(v));
       }
     }
-    sqlite3_value* owner = shape->owner >= 0 ? change.value(shape->owner) : nullptr;
+    sqlite3_value* owner = change.value(shape->owner);
     if (!owner || sqlite3_value_type(owner) != SQLITE_INTEGER) return;
     std::int64_t id = sqlite3_value_int64(owner);
-    std::string_view kind = shape->spec->owner_table;
+    std::string_view kind = shape->owner_table;
     const bool updated = change.op == SQLITE_UPDATE && change.table == kind;
     if (kind == "contacts") {
       reach.contacts.insert(id);
@@ -284,12 +244,12 @@ struct Footprint {
   std::unordered_set<std::string> written, inserted, referenced;
 };
 
-void add_footprint(const Shapes& shapes, const void* data, int size, Footprint& out) {
+void add_footprint(const void* data, int size, Footprint& out) {
   each_change(data, size, [&](const Change& change) {
     std::string key = change.key();
     if (change.op == SQLITE_INSERT) out.inserted.insert(key);
     out.written.insert(std::move(key));
-    const Shape* shape = shapes.find(change.table);
+    const Journaled* shape = find_journaled(change.table);
     if (!shape) return;
     for (auto [column, table] : shape->references) {
       for (sqlite3_value* v : change.values(column)) {
@@ -399,10 +359,12 @@ void JournalRecorder::replaying() {
 
 void JournalRecorder::flush_if_large() {
   if (replaying_) return;
-  if (sqlite3_total_changes64(impl_.db.getHandle()) - changes_at_flush_ >= kRowsPerChunk) flush();
+  if (sqlite3_total_changes64(impl_.db.getHandle()) - changes_at_flush_ >= kRowsPerChunk) {
+    flush(nullptr);
+  }
 }
 
-void JournalRecorder::flush() {
+void JournalRecorder::flush(const ChangeNote* note) {
   changes_at_flush_ = sqlite3_total_changes64(impl_.db.getHandle());
   if (sqlite3session_isempty(session_)) return;
   int size = 0;
@@ -412,33 +374,47 @@ void JournalRecorder::flush() {
     void* data;
     ~Free() { sqlite3_free(data); }
   } free_data{data};
-  // A fresh session for what comes next: this one's rows are written out.
-  sqlite3session_delete(session_);
-  session_ = nullptr;
-  check(sqlite3session_create(impl_.db.getHandle(), "main", &session_), "recording the journal");
-  for (const Journaled& table : journaled()) {
-    check(sqlite3session_attach(session_, table.table), "recording the journal");
+  if (!note) {
+    // A fresh session for what comes next: this one's rows are written out.
+    sqlite3session_delete(session_);
+    session_ = nullptr;
+    check(sqlite3session_create(impl_.db.getHandle(), "main", &session_), "recording the journal");
+    for (const Journaled& table : journaled()) {
+      check(sqlite3session_attach(session_, table.table), "recording the journal");
+    }
   }
   if (size == 0) return;
 
+  Reach reach = reach_of(data, size);
+  touched_.contacts += static_cast<std::int64_t>(reach.contacts.size());
+  touched_.interactions += static_cast<std::int64_t>(reach.interactions.size());
+  touched_.reminders += static_cast<std::int64_t>(reach.reminders.size());
+  touched_.types += static_cast<std::int64_t>(reach.types.size());
+  bytes_ += size;
   if (!entry_) {
+    // Written whole when the note is known (the one chunk of most writes); else completed by
+    // finish().
     auto& entry = impl_.prepare(
-        "INSERT INTO journal (seq, day, command, summary, bytes)"
-        " VALUES ((SELECT now FROM journal_clock), '', '', '', 0)");
+        "INSERT INTO journal (seq, day, command, summary, contacts, interactions, reminders,"
+        " types, bytes) VALUES ((SELECT now FROM journal_clock), :day, :command, :summary,"
+        " :contacts, :interactions, :reminders, :types, :bytes)");
+    entry.bind(":day", note ? note->day.to_string() : "");
+    entry.bind(":command", note ? note->command : "");
+    entry.bind(":summary", note ? note->summary : "");
+    entry.bind(":contacts", touched_.contacts);
+    entry.bind(":interactions", touched_.interactions);
+    entry.bind(":reminders", touched_.reminders);
+    entry.bind(":types", touched_.types);
+    entry.bind(":bytes", bytes_);
     entry.exec();
     entry_ = impl_.db.getLastInsertRowid();
+    complete_ = note != nullptr;
   }
   auto& chunk = impl_.prepare("INSERT INTO journal_chunks (entry_id, changeset) VALUES (:e, :c)");
   chunk.bind(":e", *entry_);
   chunk.bindNoCopy(":c", data, size);
   chunk.exec();
-  bytes_ += size;
 
-  Reach reach = reach_of(shapes(impl_.db), data, size);
-  touched_.contacts += static_cast<std::int64_t>(reach.contacts.size());
-  touched_.interactions += static_cast<std::int64_t>(reach.interactions.size());
-  touched_.reminders += static_cast<std::int64_t>(reach.reminders.size());
-  touched_.types += static_cast<std::int64_t>(reach.types.size());
   // The people behind what it updated, as they are now: an amended interaction's people, a
   // done reminder's person (a type's holders are not the change's).
   reach.updated_types.clear();
@@ -456,40 +432,55 @@ void JournalRecorder::flush() {
 Status JournalRecorder::finish() {
   if (replaying_) return {};
   const bool final = impl_.note && impl_.note->final;
-  if (!final) flush();
   if (!entry_ && sqlite3session_isempty(session_)) return {};  // nothing changed
+  if (!final && !impl_.note) {
+    return Error{Errc::internal, "a write changed the database without saying what it is"};
+  }
   // Every write that changed something moves the clock, so that a redo knows it came after.
   auto& tick = impl_.prepare("UPDATE journal_clock SET now = now + 1, last_write = now + 1");
   tick.exec();
   if (final) return {};
-  if (!impl_.note) {
-    return Error{Errc::internal, "a write changed the database without saying what it is"};
-  }
   const ChangeNote& note = *impl_.note;
-  auto& entry = impl_.prepare(
-      "UPDATE journal SET seq = (SELECT now FROM journal_clock), day = :day, command = :command,"
-      " summary = :summary, contacts = :contacts, interactions = :interactions,"
-      " reminders = :reminders, types = :types, bytes = :bytes WHERE id = :id");
-  entry.bind(":day", note.day.to_string());
-  entry.bind(":command", note.command);
-  entry.bind(":summary", note.summary);
-  entry.bind(":contacts", touched_.contacts);
-  entry.bind(":interactions", touched_.interactions);
-  entry.bind(":reminders", touched_.reminders);
-  entry.bind(":types", touched_.types);
-  entry.bind(":bytes", bytes_);
-  entry.bind(":id", *entry_);
-  entry.exec();
+  flush(&note);
+  if (!complete_) {
+    auto& entry = impl_.prepare(
+        "UPDATE journal SET seq = (SELECT now FROM journal_clock), day = :day,"
+        " command = :command, summary = :summary, contacts = :contacts,"
+        " interactions = :interactions, reminders = :reminders, types = :types, bytes = :bytes"
+        " WHERE id = :id");
+    entry.bind(":day", note.day.to_string());
+    entry.bind(":command", note.command);
+    entry.bind(":summary", note.summary);
+    entry.bind(":contacts", touched_.contacts);
+    entry.bind(":interactions", touched_.interactions);
+    entry.bind(":reminders", touched_.reminders);
+    entry.bind(":types", touched_.types);
+    entry.bind(":bytes", bytes_);
+    entry.bind(":id", *entry_);
+    entry.exec();
+  }
 
   // The newest change always stays; of the older ones, the newest kJournalMaxEntries within
-  // kJournalMaxBytes and kJournalMaxAgeDays of this one.
+  // kJournalMaxBytes and kJournalMaxAgeDays of this one. Checked cheaply first: most writes
+  // find nothing to prune.
+  const std::string oldest = note.day.plus_days(-kJournalMaxAgeDays).to_string();
+  auto& over = impl_.prepare(
+      "SELECT count(*) > :entries + 1 OR sum(bytes) - :mine > :bytes OR min(day) < :oldest"
+      " FROM journal");
+  over.bind(":entries", kJournalMaxEntries);
+  over.bind(":mine", bytes_);
+  over.bind(":bytes", kJournalMaxBytes);
+  over.bind(":oldest", oldest);
+  bool prune_some = over.executeStep() && over.getColumn(0).getInt() != 0;
+  over.reset();
+  if (!prune_some) return {};
   auto& prune = impl_.prepare(
       "DELETE FROM journal WHERE id != :id AND (day < :oldest OR id IN ("
       "  SELECT id FROM (SELECT id, row_number() OVER newest AS n, sum(bytes) OVER newest AS b"
       "                  FROM journal WHERE id != :id WINDOW newest AS (ORDER BY id DESC))"
       "  WHERE n > :entries OR b > :bytes))");
   prune.bind(":id", *entry_);
-  prune.bind(":oldest", note.day.plus_days(-kJournalMaxAgeDays).to_string());
+  prune.bind(":oldest", oldest);
   prune.bind(":entries", kJournalMaxEntries);
   prune.bind(":bytes", kJournalMaxBytes);
   prune.exec();
@@ -555,15 +546,14 @@ Status apply_entry(Store::Impl& impl, const JournalEntry& entry, bool invert) {
   std::vector<std::int64_t> chunks = chunk_ids(impl, entry.id);
   if (invert) std::reverse(chunks.begin(), chunks.end());
   const bool large = entry.bytes >= kRebuildSearchFrom;
-  std::vector<std::string> saved = large ? switch_off_triggers(impl, kAdjustingAndSearch)
-                                         : switch_off_triggers(impl, kAdjusting);
-  const Shapes& shape = shapes(impl.db);
+  std::vector<std::string> saved;
+  if (large) saved = switch_off_triggers(impl, kAdjustingAndSearch);
   Reach reach;
   Applying applying;
   for (std::int64_t chunk : chunks) {
     Status status;
     with_chunk(impl, chunk, [&](const void* data, int size) {
-      Reach part = reach_of(shape, data, size);
+      Reach part = reach_of(data, size);
       reach.people.merge(part.people);
       reach.updated_interactions.merge(part.updated_interactions);
       reach.updated_reminders.merge(part.updated_reminders);
@@ -588,10 +578,11 @@ Status apply_entry(Store::Impl& impl, const JournalEntry& entry, bool invert) {
     });
     if (!status) return status;  // the write rolls back, triggers and all
   }
+  if (!large) return {};
   switch_on_triggers(impl, saved);
   add_people_behind(impl, reach);
   catch_up_summaries(impl, reach.people);
-  if (large) rebuild_search_indexes(impl);
+  rebuild_search_indexes(impl);
   return {};
 }
 
@@ -635,11 +626,10 @@ Result<std::optional<JournalEntry>> Store::redoable_change() {
 
 Result<std::optional<JournalEntry>> Store::later_change_touching(std::int64_t id) {
   return guarded(*impl_, [&]() -> Result<std::optional<JournalEntry>> {
-    const Shapes& shape = shapes(impl_->db);
     Footprint mine;
     for (std::int64_t chunk : chunk_ids(*impl_, id)) {
       with_chunk(*impl_, chunk,
-                 [&](const void* data, int size) { add_footprint(shape, data, size, mine); });
+                 [&](const void* data, int size) { add_footprint(data, size, mine); });
     }
     std::vector<std::int64_t> later;
     {
@@ -652,7 +642,7 @@ Result<std::optional<JournalEntry>> Store::later_change_touching(std::int64_t id
       Footprint theirs;
       for (std::int64_t chunk : chunk_ids(*impl_, other)) {
         with_chunk(*impl_, chunk,
-                   [&](const void* data, int size) { add_footprint(shape, data, size, theirs); });
+                   [&](const void* data, int size) { add_footprint(data, size, theirs); });
       }
       bool touches =
           std::any_of(theirs.written.begin(), theirs.written.end(),
