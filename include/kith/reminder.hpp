@@ -34,6 +34,9 @@ struct Reminder {
   Date anchor;                    // the first due date: a recurrence keeps this rhythm
   std::optional<Date> done_on;    // nullopt while open; a recurring reminder stays open
   std::optional<Date> last_done;  // when it was last marked done
+  // Dropped without being done (kith cancel): done_on is then the day it was cancelled, so a
+  // cancelled reminder leaves every open list as a done one does. Never set while open.
+  bool cancelled = false;
 };
 
 // The next occurrence of a rhythm strictly after `after`: the first anchor + k * every

@@ -197,7 +197,8 @@ class Store {
   // The same one at a time, for lists too long to hold; stops at the first failing visit.
   Status stream_reminders(std::optional<std::int64_t> contact_id, bool include_done,
                           const std::function<Status(Reminder&&)>& visit);
-  // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
+  // REQUIRES: inside write(). Stores every field of the reminder with reminder.id (not its
+  // uuid or contact_name) and marks it updated. not_found when there is no such reminder.
   Status update_reminder(const Reminder& reminder);
   // What the daily report lists of open reminders: of those due by `today`, the first
   // `limit` promises and the first `limit` others (each soonest first, then by id); of those

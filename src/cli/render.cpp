@@ -201,7 +201,7 @@ std::string join_people(const std::vector<std::string>& names) {
 }
 
 std::string due_phrase(const Reminder& r, Date today) {
-  if (r.done_on) return "done " + r.done_on->to_string();
+  if (r.done_on) return (r.cancelled ? "cancelled " : "done ") + r.done_on->to_string();
   std::int64_t late = days_between(r.due, today);
   if (late > 0) return span(late) + " overdue";
   return relative(r.due, today);

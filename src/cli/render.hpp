@@ -116,7 +116,8 @@ std::string join_people(const std::vector<std::string>& names);
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
-// When a reminder is due, said plainly: "today", "in 3 days", "3 days overdue", "done 2026-11-20".
+// When a reminder is due, said plainly: "today", "in 3 days", "3 days overdue", "done 2026-11-20",
+// "cancelled 2026-11-21".
 std::string due_phrase(const Reminder& reminder, Date today);
 
 // Reminders as an aligned table (ID, DUE, WHEN, KIND, WHO, TEXT); overdue ones painted red,
