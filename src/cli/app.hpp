@@ -71,6 +71,8 @@ void add_unarchive_command(CLI::App& command, Action& action);
 void add_rm_command(CLI::App& command, Action& action);
 void add_types_command(CLI::App& command, Action& action);
 void add_log_command(CLI::App& command, Action& action);
+void add_amend_command(CLI::App& command, Action& action);
+void add_unlog_command(CLI::App& command, Action& action);
 void add_history_command(CLI::App& command, Action& action);
 void add_balance_command(CLI::App& command, Action& action);
 void add_find_command(CLI::App& command, Action& action);

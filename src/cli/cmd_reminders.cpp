@@ -22,11 +22,9 @@ struct IdOptions {
   std::optional<std::string> to;  // snooze --to DATE
 };
 
-// The reminder id "4" or "#4" (kith::parse_id), or invalid_input naming the text.
+// The reminder id "4" or "#4", or invalid_input naming the text.
 Result<std::int64_t> reminder_id(std::string_view text) {
-  if (auto id = parse_id(text)) return *id;
-  return invalid_input("invalid reminder id '" + printable(text) +
-                       "': expected a number like 4 (see 'kith reminders')");
+  return record_id(text, "reminder", "kith reminders");
 }
 
 Status run_reminders(Context& ctx, const RemindersOptions& o) {

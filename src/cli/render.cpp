@@ -181,6 +181,18 @@ std::string value_label(Direction direction, int weight) {
   return "";
 }
 
+std::string interaction_line(const Interaction& i) {
+  std::vector<std::string> names;
+  for (const Participant& p : i.people) names.push_back(printable(p.name));
+  std::string line =
+      fmt::format("{} with {} on {}", i.channel ? to_string(*i.channel) : "interaction",
+                  join_people(names), i.day.to_string());
+  if (i.direction != Direction::mutual) {
+    line += fmt::format(" ({})", value_label(i.direction, i.weight));
+  }
+  return line + fmt::format(", \"{}\"", printable(i.summary));
+}
+
 std::string signed_number(std::int64_t n) {
   return n > 0 ? fmt::format("+{}", n) : fmt::format("{}", n);
 }

@@ -108,6 +108,9 @@ std::string span(std::int64_t days);
 
 // "gave 2", "received 1", or "" for a mutual interaction.
 std::string value_label(Direction direction, int weight);
+// One interaction on one line: `coffee with José Núñez on 2026-11-22 (gave 3), "Sent him the
+// savings"` ("interaction with ..." without a channel).
+std::string interaction_line(const Interaction& interaction);
 // "+3", "-2", "0".
 std::string signed_number(std::int64_t n);
 
