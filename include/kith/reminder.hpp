@@ -39,6 +39,10 @@ struct Reminder {
   bool cancelled = false;
 };
 
+// True for the kinds that are about someone by nature: a promise is made to someone, outreach is
+// booked for someone. Such a reminder always names its person.
+bool needs_person(ReminderKind kind);
+
 // The next occurrence of a rhythm strictly after `after`: the first anchor + k * every
 // (k >= 1) later than `after`. Counting from the anchor keeps month ends and Feb 29 in step:
 // monthly from Jan 31 gives Feb 28, Mar 31, Apr 30...; yearly from 2024-02-29 gives

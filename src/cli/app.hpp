@@ -80,6 +80,8 @@ void add_remind_command(CLI::App& command, Action& action);
 void add_reminders_command(CLI::App& command, Action& action);
 void add_done_command(CLI::App& command, Action& action);
 void add_snooze_command(CLI::App& command, Action& action);
+void add_change_command(CLI::App& command, Action& action);
+void add_cancel_command(CLI::App& command, Action& action);
 void add_dates_command(CLI::App& command, Action& action);
 void add_report_command(CLI::App& command, Action& action);
 void add_plan_command(CLI::App& command, Action& action);

@@ -170,6 +170,8 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"snooze", {"snooze", "1", "1w", "rm", "ada", "--yes"}, "rm", "snooze"},
       {"amend", {"amend", "1", "--weight", "2", "rm", "ada", "--yes"}, "rm", "amend"},
       {"unlog", {"unlog", "1", "rm", "ada", "--yes"}, "rm", "unlog"},
+      {"change", {"change", "1", "--text", "x", "rm", "ada", "--yes"}, "rm", "change"},
+      {"cancel", {"cancel", "1", "rm", "ada", "--yes"}, "rm", "cancel"},
       {"dates", {"dates", "rm", "ada", "--yes"}, "rm", "dates"},
       {"list", {"list", "report"}, "report", "list"},
       {"list", {"ls", "rm", "ada", "--yes"}, "rm", "list"},
