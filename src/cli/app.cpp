@@ -105,8 +105,9 @@ void print_error(std::string_view message) noexcept {
 
 constexpr const char* kFooter =
     "Dates: YYYY-MM-DD, today, yesterday, tomorrow, monday..sunday, 3d, 2w, -1m, '3 days ago'.\n"
-    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact or\n"
-    "ambiguous name, 4 unreadable file or unwritable output, 5 database problem, 1 unexpected.";
+    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact, interaction\n"
+    "or reminder, or an ambiguous name, 4 unreadable file or unwritable output, 5 database\n"
+    "problem, 1 unexpected.";
 
 // The app of kith itself: the global options, and the command table for `kith --help`.
 std::unique_ptr<CLI::App> make_root_app(GlobalOptions& options) {
