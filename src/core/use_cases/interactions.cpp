@@ -233,10 +233,12 @@ Result<Amended> amend_interaction(Store& store, const AmendRequest& request, Dat
       amended.plans_done += *closed;
     }
 
-    store.note_change({.command = "amend",
-                       .summary = "amend of " + phrases::interaction(*before) + ": " +
-                                  phrases::listed(amended.changes),
-                       .day = today});
+    std::string summary =
+        "amend of " + phrases::interaction(*before) + ": " + phrases::listed(amended.changes);
+    if (amended.plans_done > 0) {
+      summary += "; planned outreach done (" + std::to_string(amended.plans_done) + ")";
+    }
+    store.note_change({.command = "amend", .summary = std::move(summary), .day = today});
     auto stored = store.interaction(request.id);
     if (!stored) return stored.error();
     amended.before = std::move(*before);
