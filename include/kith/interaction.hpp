@@ -42,14 +42,5 @@ struct Interaction {
   std::string created_at;
 };
 
-// How the journal and the correcting commands name an interaction, in one line: "with José
-// Núñez and Ada Lovelace on 2026-11-22, 'Sent him the savings'" (a long summary cut to
-// kDescribedSummaryWidth columns, ending in "…").
-std::string describe(const Interaction& interaction);
-inline constexpr int kDescribedSummaryWidth = 60;
-
-// "'Send the deck'", cut like an interaction's summary in describe(): free text quoted for a
-// one-line description.
-std::string quote_for_line(std::string_view text);
 
 }  // namespace kith

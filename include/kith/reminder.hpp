@@ -34,7 +34,14 @@ struct Reminder {
   Date anchor;                    // the first due date: a recurrence keeps this rhythm
   std::optional<Date> done_on;    // nullopt while open; a recurring reminder stays open
   std::optional<Date> last_done;  // when it was last marked done
+  // Dropped without being done (kith cancel): done_on is then the day it was cancelled, so a
+  // cancelled reminder leaves every open list as a done one does. Never set while open.
+  bool cancelled = false;
 };
+
+// True for the kinds that are about someone by nature: a promise is made to someone, outreach is
+// booked for someone. Such a reminder always names its person.
+bool needs_person(ReminderKind kind);
 
 // The next occurrence of a rhythm strictly after `after`: the first anchor + k * every
 // (k >= 1) later than `after`. Counting from the anchor keeps month ends and Feb 29 in step:

@@ -175,6 +175,20 @@ class Store {
   // REQUIRES: inside write(). Adds the interaction for interaction.people (by id; names are
   // ignored) and returns its id.
   Result<std::int64_t> add_interaction(const Interaction& interaction);
+  // REQUIRES: inside write(). Stores the day, summary, channel, direction and weight of the
+  // interaction with interaction.id (its people are not touched) and marks it updated. The
+  // triggers move its people's summaries (last contact, balance, next check-in) and the
+  // full-text index with it. not_found when there is no such interaction.
+  Status update_interaction(const Interaction& interaction);
+  // REQUIRES: inside write(). Adds the contact to the interaction's people / removes it from
+  // them; the contact's summary follows. Neither checks that someone is left (the use case
+  // does). not_found when the interaction has no such person (remove_participant).
+  Status add_participant(std::int64_t interaction_id, std::int64_t contact_id);
+  Status remove_participant(std::int64_t interaction_id, std::int64_t contact_id);
+  // REQUIRES: inside write(). Deletes the interaction: its links to its people first, so that
+  // each person's summary is recomputed without it, then the interaction and its full-text
+  // entry. not_found when there is no such interaction.
+  Status remove_interaction(std::int64_t id);
   // The interaction with this id, its people sorted by name as history() gives them.
   // not_found naming the id when there is none.
   Result<Interaction> interaction(std::int64_t id);
@@ -197,7 +211,8 @@ class Store {
   // The same one at a time, for lists too long to hold; stops at the first failing visit.
   Status stream_reminders(std::optional<std::int64_t> contact_id, bool include_done,
                           const std::function<Status(Reminder&&)>& visit);
-  // REQUIRES: inside write(). Stores the reminder's due, anchor, done_on and last_done.
+  // REQUIRES: inside write(). Stores every field of the reminder with reminder.id (not its
+  // uuid or contact_name) and marks it updated. not_found when there is no such reminder.
   Status update_reminder(const Reminder& reminder);
   // What the daily report lists of open reminders: of those due by `today`, the first
   // `limit` promises and the first `limit` others (each soonest first, then by id); of those

@@ -105,8 +105,9 @@ void print_error(std::string_view message) noexcept {
 
 constexpr const char* kFooter =
     "Dates: YYYY-MM-DD, today, yesterday, tomorrow, monday..sunday, 3d, 2w, -1m, '3 days ago'.\n"
-    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact or\n"
-    "ambiguous name, 4 unreadable file or unwritable output, 5 database problem, 1 unexpected.";
+    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact, interaction\n"
+    "or reminder, or an ambiguous name, 4 unreadable file or unwritable output, 5 database\n"
+    "problem, 1 unexpected.";
 
 // The app of kith itself: the global options, and the command table for `kith --help`.
 std::unique_ptr<CLI::App> make_root_app(GlobalOptions& options) {
@@ -230,11 +231,17 @@ const std::vector<Command>& commands() {
        add_plan_command},
       {"add", "Add a contact", add_add_command},
       {"log", "Log an interaction with one or more people", add_log_command},
+      {"amend", "Change a logged interaction: its day, channel, value, summary or people",
+       add_amend_command},
+      {"unlog", "Delete a logged interaction", add_unlog_command},
       {"remind", "Set a reminder about someone or something; --promise for a commitment",
        add_remind_command},
       {"reminders", "Open reminders and promises, soonest first", add_reminders_command},
       {"done", "Complete a reminder (a recurring one moves to its next date)", add_done_command},
       {"snooze", "Push a reminder back", add_snooze_command},
+      {"change", "Change a reminder: its text, date, rhythm, person or promise",
+       add_change_command},
+      {"cancel", "Drop a reminder or promise without doing it", add_cancel_command},
       {"dates", "Birthdays and important dates coming up", add_dates_command},
       {"list",
        "List contacts with cadence, last contact, next due and balance",

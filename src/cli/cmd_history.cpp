@@ -10,6 +10,8 @@ namespace {
 
 // The widest the WITH column grows when the output is streamed.
 constexpr int kMaxWithWidth = 40;
+// The narrowest the ID column is when the output is streamed: ids up to #9999999.
+constexpr int kMinStreamedIdWidth = 8;
 
 struct HistoryOptions {
   std::optional<std::string> who;
@@ -43,8 +45,12 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
   Painter paint(ctx.color);
   std::size_t count = 0;
   StreamedTable table(
-      {{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}}, paint, terminal_width(),
-      [](std::vector<int>& widths, bool) { widths[3] = std::min(widths[3], kMaxWithWidth); });
+      {{"ID", Table::Align::right}, {"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}}, paint,
+      terminal_width(), [](std::vector<int>& widths, bool more) {
+        widths[4] = std::min(widths[4], kMaxWithWidth);
+        // A later row may hold a longer id (one logged late for an early day).
+        if (more) widths[0] = std::max(widths[0], kMinStreamedIdWidth);
+      });
   JsonArrayPrinter json;
   KITH_TRY(store->stream_history(query, [&](Interaction&& i) -> Status {
     ++count;
@@ -56,7 +62,8 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
     for (const auto& p : i.people) {
       if (!query.contact_id || p.id != *query.contact_id) names.push_back(p.name);
     }
-    table.add({{i.day.to_string()},
+    table.add({{fmt::format("#{}", i.id), Paint::dim},
+               {i.day.to_string()},
                {i.channel ? std::string(to_string(*i.channel)) : "", Paint::dim},
                {value_label(i.direction, i.weight),
                 i.direction == Direction::received ? Paint::yellow : Paint::green},

@@ -1,4 +1,4 @@
-// kith reminders [--all]; kith done ID; kith snooze ID (DURATION | --to DATE)
+// kith reminders [--all]; kith done ID; kith snooze ID (DURATION | --to DATE); kith cancel ID
 #include <fmt/core.h>
 
 #include "cli/command_util.hpp"
@@ -22,11 +22,9 @@ struct IdOptions {
   std::optional<std::string> to;  // snooze --to DATE
 };
 
-// The reminder id "4" or "#4" (kith::parse_id), or invalid_input naming the text.
+// The reminder id "4" or "#4", or invalid_input naming the text.
 Result<std::int64_t> reminder_id(std::string_view text) {
-  if (auto id = parse_id(text)) return *id;
-  return invalid_input("invalid reminder id '" + printable(text) +
-                       "': expected a number like 4 (see 'kith reminders')");
+  return record_id(text, "reminder", "kith reminders");
 }
 
 Status run_reminders(Context& ctx, const RemindersOptions& o) {
@@ -119,13 +117,28 @@ Status run_snooze(Context& ctx, const IdOptions& o) {
   return {};
 }
 
+Status run_cancel(Context& ctx, const IdOptions& o) {
+  auto id = reminder_id(o.id);
+  if (!id) return id.error();
+  auto store = ctx.open(Store::Access::write);
+  if (!store) return store.error();
+  auto cancelled = cancel_reminder(*store, *id, ctx.today);
+  if (!cancelled) return cancelled.error();
+  if (ctx.json) {
+    print_json(reminder_json(*cancelled, ctx.today));
+    return {};
+  }
+  fmt::print("Cancelled #{}: \"{}\".\n", cancelled->id, printable(cancelled->text));
+  return {};
+}
+
 }  // namespace
 
 void add_reminders_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<RemindersOptions>();
   CLI::App* cmd = &command;
   cmd->add_option("who", options->who, "Only this contact's")->option_text("WHO");
-  cmd->add_flag("-a,--all", options->all, "Include the done ones");
+  cmd->add_flag("-a,--all", options->all, "Include the done and cancelled ones");
   on_chosen(*cmd, options, action, run_reminders);
 }
 
@@ -147,6 +160,16 @@ void add_snooze_command(CLI::App& command, Action& action) {
       ->option_text("DURATION");
   cmd->add_option("--to", options->to, "Move to this day instead")->option_text("DATE");
   on_chosen(*cmd, options, action, run_snooze);
+}
+
+void add_cancel_command(CLI::App& command, Action& action) {
+  auto options = std::make_shared<IdOptions>();
+  CLI::App* cmd = &command;
+  cmd->add_option("id", options->id, "The reminder's id (see 'kith reminders')")
+      ->required()
+      ->option_text("ID");
+  cmd->footer("A recurring reminder ends for good; kith reminders --all shows it as cancelled.");
+  on_chosen(*cmd, options, action, run_cancel);
 }
 
 }  // namespace kith::cli

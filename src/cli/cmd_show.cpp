@@ -142,13 +142,14 @@ std::string reminders_text(const Profile& profile, Date today, const Painter& pa
 std::string recent_text(const Profile& profile, const Painter& paint) {
   if (profile.recent.empty()) return "";
   std::string out = fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
-  Table table({{"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
+  Table table({{"ID", Table::Align::right}, {"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
   for (const auto& i : profile.recent) {
     std::vector<std::string> others;
     for (const auto& p : i.people) {
       if (p.id != profile.contact.id) others.push_back(p.name);
     }
-    table.add({{i.day.to_string()},
+    table.add({{fmt::format("#{}", i.id), Paint::dim},
+               {i.day.to_string()},
                {i.channel ? std::string(to_string(*i.channel)) : ""},
                {value_label(i.direction, i.weight)},
                {printable(join(others))},

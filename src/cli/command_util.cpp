@@ -62,6 +62,13 @@ std::string now_timestamp() {
                      utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, ms % 1000);
 }
 
+Result<std::int64_t> record_id(std::string_view text, std::string_view what,
+                               std::string_view listed_by) {
+  if (auto id = parse_id(text)) return *id;
+  return invalid_input(fmt::format("invalid {} id '{}': expected a number like 4 (see '{}')", what,
+                                   printable(text), listed_by));
+}
+
 std::string join_words(const std::vector<std::string>& words) { return join(words, " "); }
 
 }  // namespace kith::cli

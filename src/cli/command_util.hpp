@@ -48,6 +48,12 @@ void note_missing(Context& ctx, const Store& store);
 // $SOURCE_DATE_EPOCH names (seconds since 1970) when it is set, for reproducible output.
 std::string now_timestamp();
 
+// The id of a record as people write it, "4" or "#4" (kith::parse_id), or invalid_input naming
+// the text: "invalid reminder id 'x': expected a number like 4 (see 'kith reminders')", where
+// `what` is "reminder" and `listed_by` the command that lists them.
+Result<std::int64_t> record_id(std::string_view text, std::string_view what,
+                               std::string_view listed_by);
+
 // Joins the words of a multi-word positional ("kith add Ada Lovelace") with single spaces.
 std::string join_words(const std::vector<std::string>& words);
 

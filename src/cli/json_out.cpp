@@ -87,6 +87,7 @@ Json reminder_json(const Reminder& r, Date today) {
   j["done_on"] = optional_date(r.done_on);
   j["last_done"] = optional_date(r.last_done);
   j["overdue"] = !r.done_on && today > r.due;
+  j["cancelled"] = r.cancelled;
   return j;
 }
 

@@ -181,6 +181,18 @@ std::string value_label(Direction direction, int weight) {
   return "";
 }
 
+std::string interaction_line(const Interaction& i) {
+  std::vector<std::string> names;
+  for (const Participant& p : i.people) names.push_back(printable(p.name));
+  std::string line =
+      fmt::format("{} with {} on {}", i.channel ? to_string(*i.channel) : "interaction",
+                  join_people(names), i.day.to_string());
+  if (i.direction != Direction::mutual) {
+    line += fmt::format(" ({})", value_label(i.direction, i.weight));
+  }
+  return line + fmt::format(", \"{}\"", printable(i.summary));
+}
+
 std::string signed_number(std::int64_t n) {
   return n > 0 ? fmt::format("+{}", n) : fmt::format("{}", n);
 }
@@ -201,7 +213,7 @@ std::string join_people(const std::vector<std::string>& names) {
 }
 
 std::string due_phrase(const Reminder& r, Date today) {
-  if (r.done_on) return "done " + r.done_on->to_string();
+  if (r.done_on) return (r.cancelled ? "cancelled " : "done ") + r.done_on->to_string();
   std::int64_t late = days_between(r.due, today);
   if (late > 0) return span(late) + " overdue";
   return relative(r.due, today);

@@ -108,6 +108,9 @@ std::string span(std::int64_t days);
 
 // "gave 2", "received 1", or "" for a mutual interaction.
 std::string value_label(Direction direction, int weight);
+// One interaction on one line: `coffee with José Núñez on 2026-11-22 (gave 3), "Sent him the
+// savings"` ("interaction with ..." without a channel).
+std::string interaction_line(const Interaction& interaction);
 // "+3", "-2", "0".
 std::string signed_number(std::int64_t n);
 
@@ -116,7 +119,8 @@ std::string join_people(const std::vector<std::string>& names);
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
-// When a reminder is due, said plainly: "today", "in 3 days", "3 days overdue", "done 2026-11-20".
+// When a reminder is due, said plainly: "today", "in 3 days", "3 days overdue", "done 2026-11-20",
+// "cancelled 2026-11-21".
 std::string due_phrase(const Reminder& reminder, Date today);
 
 // Reminders as an aligned table (ID, DUE, WHEN, KIND, WHO, TEXT); overdue ones painted red,

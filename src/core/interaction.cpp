@@ -48,18 +48,4 @@ Result<Channel> parse_channel(std::string_view text) {
   return invalid_input("invalid channel '" + std::string(text) + "': expected one of " + known);
 }
 
-std::string quote_for_line(std::string_view text) {
-  std::string cut = truncate_to_width(text, kDescribedSummaryWidth);
-  return "'" + cut + "'";
-}
-
-std::string describe(const Interaction& interaction) {
-  std::string out = "with ";
-  for (std::size_t i = 0; i < interaction.people.size(); ++i) {
-    if (i > 0) out += i + 1 == interaction.people.size() ? " and " : ", ";
-    out += interaction.people[i].name;
-  }
-  return out + " on " + interaction.day.to_string() + ", " + quote_for_line(interaction.summary);
-}
-
 }  // namespace kith

@@ -22,6 +22,10 @@ Result<ReminderKind> parse_reminder_kind(std::string_view text) {
   return invalid_input("invalid reminder kind '" + std::string(text) + "'");
 }
 
+bool needs_person(ReminderKind kind) {
+  return kind == ReminderKind::promise || kind == ReminderKind::plan;
+}
+
 std::optional<Date> next_occurrence(Date anchor, const Duration& every, Date after) {
   // Jump close to the answer first, so that a daily reminder years late costs no more than
   // one that is a day late; then step exactly from the anchor.

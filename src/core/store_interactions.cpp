@@ -54,6 +54,79 @@ Result<std::int64_t> Store::add_interaction(const Interaction& interaction) {
   });
 }
 
+Status Store::update_interaction(const Interaction& interaction) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "UPDATE interactions SET day = :day, summary = :summary, channel = :channel,"
+        " direction = :direction, weight = :weight,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id");
+    st.bind(":day", interaction.day.to_string());
+    st.bind(":summary", interaction.summary);
+    bind_optional(st, ":channel",
+                  interaction.channel ? std::optional(std::string(to_string(*interaction.channel)))
+                                      : std::nullopt);
+    bind_text(st, ":direction", to_string(interaction.direction));
+    st.bind(":weight", interaction.weight);
+    st.bind(":id", interaction.id);
+    if (st.exec() == 0) return not_found("no interaction #" + std::to_string(interaction.id));
+    return Status{};
+  });
+}
+
+Status Store::add_participant(std::int64_t interaction_id, std::int64_t contact_id) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "INSERT OR IGNORE INTO interaction_people (contact_id, day, interaction_id)"
+        " SELECT :contact, day, id FROM interactions WHERE id = :interaction");
+    st.bind(":contact", contact_id);
+    st.bind(":interaction", interaction_id);
+    st.exec();
+    if (impl_->bulk_people) impl_->bulk_people->insert(contact_id);
+    return Status{};
+  });
+}
+
+Status Store::remove_participant(std::int64_t interaction_id, std::int64_t contact_id) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "DELETE FROM interaction_people"
+        " WHERE interaction_id = :interaction AND contact_id = :contact");
+    st.bind(":contact", contact_id);
+    st.bind(":interaction", interaction_id);
+    if (st.exec() == 0) {
+      return not_found("contact #" + std::to_string(contact_id) + " is not in interaction #" +
+                       std::to_string(interaction_id));
+    }
+    if (impl_->bulk_people) impl_->bulk_people->insert(contact_id);
+    return Status{};
+  });
+}
+
+Status Store::remove_interaction(std::int64_t id) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    if (impl_->bulk_people) {
+      auto& people =
+          impl_->prepare("SELECT contact_id FROM interaction_people WHERE interaction_id = :id");
+      people.bind(":id", id);
+      while (people.executeStep()) impl_->bulk_people->insert(people.getColumn(0).getInt64());
+      people.reset();
+    }
+    // The links first: each deleted link recomputes its person's summary from the links left
+    // (interaction_people_removed), which no longer include this interaction.
+    auto& links = impl_->prepare("DELETE FROM interaction_people WHERE interaction_id = :id");
+    links.bind(":id", id);
+    links.exec();
+    auto& st = impl_->prepare("DELETE FROM interactions WHERE id = :id");
+    st.bind(":id", id);
+    if (st.exec() == 0) return not_found("no interaction #" + std::to_string(id));
+    return Status{};
+  });
+}
+
 namespace {
 
 // The people of the interaction in column 8, as "id\x1eName" items joined by '\x1f'.

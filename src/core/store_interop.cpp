@@ -73,6 +73,7 @@ void bind_reminder(SQLite::Statement& st, const ReminderRecord& record,
   st.bind(":anchor", r.anchor.to_string());
   bind_optional(st, ":done_on", text_of(r.done_on));
   bind_optional(st, ":last_done", text_of(r.last_done));
+  st.bind(":cancelled", r.cancelled ? 1 : 0);
   st.bind(":created_at", record.created_at);
   st.bind(":updated_at", record.updated_at);
 }
@@ -163,7 +164,8 @@ Status Store::each_reminder(bool open_only,
   return guarded(*impl_, [&]() -> Status {
     auto& st = impl_->prepare(
         "SELECT r.uuid, c.uuid, coalesce(c.name, ''), r.kind, r.text, r.due, r.every,"
-        " r.anchor, r.done_on, r.last_done, r.created_at, r.updated_at, r.contact_id"
+        " r.anchor, r.done_on, r.last_done, r.created_at, r.updated_at, r.contact_id,"
+        " r.cancelled"
         " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id"
         " WHERE NOT :open_only OR r.done_on IS NULL ORDER BY r.id");
     st.bind(":open_only", open_only ? 1 : 0);
@@ -183,6 +185,7 @@ Status Store::each_reminder(bool open_only,
       record.created_at = st.getColumn(10).getString();
       record.updated_at = st.getColumn(11).getString();
       if (!st.getColumn(12).isNull()) r.contact_id = st.getColumn(12).getInt64();
+      r.cancelled = st.getColumn(13).getInt() != 0;
       KITH_TRY(visit(record));
     }
     return {};
@@ -315,7 +318,8 @@ Result<Merge> Store::merge_reminder(const ReminderRecord& record,
       auto& st = impl_->prepare(
           "UPDATE reminders SET uuid = :uuid, contact_id = :contact, kind = :kind,"
           " text = :text, due = :due, every = :every, anchor = :anchor, done_on = :done_on,"
-          " last_done = :last_done, created_at = :created_at, updated_at = :updated_at"
+          " last_done = :last_done, cancelled = :cancelled, created_at = :created_at,"
+          " updated_at = :updated_at"
           " WHERE id = :id");
       bind_reminder(st, record, contact_id);
       st.bind(":id", existing->id);
@@ -324,8 +328,8 @@ Result<Merge> Store::merge_reminder(const ReminderRecord& record,
     }
     auto& st = impl_->prepare(
         "INSERT INTO reminders (uuid, contact_id, kind, text, due, every, anchor, done_on,"
-        " last_done, created_at, updated_at) VALUES (:uuid, :contact, :kind, :text, :due,"
-        " :every, :anchor, :done_on, :last_done, :created_at, :updated_at)");
+        " last_done, cancelled, created_at, updated_at) VALUES (:uuid, :contact, :kind, :text,"
+        " :due, :every, :anchor, :done_on, :last_done, :cancelled, :created_at, :updated_at)");
     bind_reminder(st, record, contact_id);
     st.exec();
     return Merge::added;

@@ -32,7 +32,7 @@ namespace {
 
 #define KITH_REMINDER_COLUMNS                                                                \
   "SELECT r.id, r.uuid, r.contact_id, coalesce(c.name, ''), r.kind, r.text, r.due, r.every," \
-  " r.anchor, r.done_on, r.last_done"                                                        \
+  " r.anchor, r.done_on, r.last_done, r.cancelled"                                           \
   " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id "
 
 Reminder read_reminder(SQLite::Statement& st) {
@@ -50,6 +50,7 @@ Reminder read_reminder(SQLite::Statement& st) {
   r.anchor = optional_day(st.getColumn(8)).value_or(r.due);
   r.done_on = optional_day(st.getColumn(9));
   r.last_done = optional_day(st.getColumn(10));
+  r.cancelled = st.getColumn(11).getInt() != 0;
   return r;
 }
 
@@ -156,16 +157,27 @@ Status Store::update_reminder(const Reminder& reminder) {
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Status {
     auto& st = impl_->prepare(
-        "UPDATE reminders SET due = :due, anchor = :anchor, done_on = :done_on,"
-        " last_done = :last_done, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        "UPDATE reminders SET contact_id = :contact, kind = :kind, text = :text, due = :due,"
+        " every = :every, anchor = :anchor, done_on = :done_on, last_done = :last_done,"
+        " cancelled = :cancelled, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
         " WHERE id = :id");
+    if (reminder.contact_id) {
+      st.bind(":contact", *reminder.contact_id);
+    } else {
+      st.bind(":contact");
+    }
+    bind_text(st, ":kind", to_string(reminder.kind));
+    st.bind(":text", reminder.text);
     st.bind(":due", reminder.due.to_string());
+    bind_optional(st, ":every",
+                  reminder.every ? std::optional(reminder.every->to_string()) : std::nullopt);
     st.bind(":anchor", reminder.anchor.to_string());
     bind_optional(st, ":done_on",
                   reminder.done_on ? std::optional(reminder.done_on->to_string()) : std::nullopt);
     bind_optional(
         st, ":last_done",
         reminder.last_done ? std::optional(reminder.last_done->to_string()) : std::nullopt);
+    st.bind(":cancelled", reminder.cancelled ? 1 : 0);
     st.bind(":id", reminder.id);
     if (st.exec() == 0) return not_found("no reminder #" + std::to_string(reminder.id));
     return {};

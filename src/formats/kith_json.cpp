@@ -111,6 +111,7 @@ OrderedJson to_json(const ReminderRecord& r) {
   j["last_done"] = or_null(m.last_done);
   j["created_at"] = r.created_at;
   j["updated_at"] = r.updated_at;
+  j["cancelled"] = m.cancelled;  // the newest key, last: the others keep their places
   return j;
 }
 
@@ -393,6 +394,10 @@ Status read_record(const Json& j, ReminderRecord& r) {
   KITH_TRY(get_date(j, "anchor", m.anchor, false));
   KITH_TRY(get_optional_date(j, "done_on", m.done_on));
   KITH_TRY(get_optional_date(j, "last_done", m.last_done));
+  KITH_TRY(get_bool(j, "cancelled", m.cancelled));  // absent (an older kith's file): false
+  if (m.cancelled && !m.done_on) {
+    return problem("cancelled", "a cancelled reminder needs \"done_on\", the day it was cancelled");
+  }
   KITH_TRY(get_timestamp(j, "created_at", r.created_at));
   return get_timestamp(j, "updated_at", r.updated_at);
 }

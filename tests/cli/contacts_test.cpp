@@ -162,9 +162,9 @@ TEST_CASE("show prints details, balance, open reminders and the recent timeline"
         "  #1  2026-12-01  in 9 days  followup  Send the paper\n"
         "\n"
         "Recent\n"
-        "  DAY         VIA      VALUE       WITH  SUMMARY\n"
-        "  2026-10-20           received 1        Advice on the talk\n"
-        "  2026-10-10  meeting  gave 3            Demo of the compiler\n");
+        "  ID  DAY         VIA      VALUE       WITH  SUMMARY\n"
+        "  #2  2026-10-20           received 1        Advice on the talk\n"
+        "  #1  2026-10-10  meeting  gave 3            Demo of the compiler\n");
 }
 
 TEST_CASE("edit changes fields, adds to and removes from lists, and renames", "[contacts]") {

@@ -134,10 +134,10 @@ TEST_CASE("history lists interactions newest first, for one person or everyone",
   box.ok({"log", "grace", "jose", "Second", "--on", "2026-10-01", "--gave", "--weight", "2"});
   box.ok({"log", "ada", "Third", "--on", "2026-11-01", "--received", "--via", "call"});
   CHECK(box.ok({"history"}) ==
-        "DAY         VIA    VALUE       WITH                      SUMMARY\n"
-        "2026-11-01  call   received 1  Ada Lovelace              Third\n"
-        "2026-10-01         gave 2      Grace Hopper, José Núñez  Second\n"
-        "2026-09-01  email              Ada Lovelace              First\n");
+        "ID  DAY         VIA    VALUE       WITH                      SUMMARY\n"
+        "#3  2026-11-01  call   received 1  Ada Lovelace              Third\n"
+        "#2  2026-10-01         gave 2      Grace Hopper, José Núñez  Second\n"
+        "#1  2026-09-01  email              Ada Lovelace              First\n");
   auto summaries = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"--json", "history"});
     std::string out;

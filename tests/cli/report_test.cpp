@@ -159,9 +159,10 @@ TEST_CASE("report --json holds the date and the three sections with every field 
   "due_now": [
     {"id": 1, "kind": "promise", "text": "Send the board deck",
      "contact": {"id": 2, "name": "Grace Hopper"}, "due": "2026-11-20", "every": null,
-     "done_on": null, "last_done": null, "overdue": true},
+     "done_on": null, "last_done": null, "overdue": true, "cancelled": false},
     {"id": 2, "kind": "reminder", "text": "Review my mentor list", "contact": null,
-     "due": "2026-11-23", "every": "3m", "done_on": null, "last_done": null, "overdue": false}
+     "due": "2026-11-23", "every": "3m", "done_on": null, "last_done": null, "overdue": false,
+     "cancelled": false}
   ],
   "due_total": 2,
   "reach_out": {

@@ -151,6 +151,8 @@ TEST_CASE("every field of every record survives writing and reading", "[formats]
   reminder.reminder.every = *Duration::parse("2w");
   reminder.reminder.anchor = *Date::parse_iso("2026-11-16");
   reminder.reminder.last_done = *Date::parse_iso("2026-11-16");
+  reminder.reminder.done_on = *Date::parse_iso("2026-11-20");
+  reminder.reminder.cancelled = true;
   reminder.contact = kUuid;
   reminder.created_at = reminder.updated_at = kStamp;
   std::string text = write_document([&](KithJsonWriter& w) {
@@ -164,6 +166,50 @@ TEST_CASE("every field of every record survives writing and reading", "[formats]
   CHECK(back.outline.version == 1);
   CHECK(back.outline.exported_at == kStamp);
   CHECK(back.outline.counts == std::array<std::size_t, kSections>{0, 1, 1, 1});
+}
+
+TEST_CASE("a reminder's cancelled flag is its last key, and a file without it means not cancelled",
+          "[formats][json]") {
+  ReminderRecord reminder;
+  reminder.reminder.uuid = kOther;
+  reminder.reminder.text = "Send the deck";
+  reminder.reminder.due = reminder.reminder.anchor = *Date::parse_iso("2026-11-30");
+  reminder.reminder.done_on = *Date::parse_iso("2026-11-22");
+  reminder.reminder.cancelled = true;
+  reminder.created_at = reminder.updated_at = kStamp;
+  std::string text = write_document([&](KithJsonWriter& w) { w.add(reminder); });
+  CHECK(text.find(R"("due":"2026-11-30","every":null,"anchor":"2026-11-30","done_on":"2026-11-22",)"
+                  R"("last_done":null,"created_at":"2026-11-22T21:03:11.512Z",)"
+                  R"("updated_at":"2026-11-22T21:03:11.512Z","cancelled":true})") !=
+        std::string::npos);
+
+  auto read_one = [](const std::string& extra) {
+    std::string document = std::string(R"({"format":"kith","version":1,"reminders":[{"uuid":")") +
+                           kOther + R"(","text":"x","due":"2026-11-30","created_at":")" + kStamp +
+                           R"(","updated_at":")" + kStamp + "\"" + extra + "}]}";
+    std::optional<ReminderRecord> got;
+    KithJsonHandlers handlers;
+    handlers.reminder = [&](ReminderRecord& r) {
+      got = r;
+      return Status();
+    };
+    std::istringstream in(document);
+    auto read = read_kith_json(in, handlers);
+    std::string error = read ? "" : read.error().message;
+    return std::make_pair(got, error);
+  };
+  auto older = read_one("");  // as an older kith wrote it
+  CHECK(older.second.empty());
+  REQUIRE(older.first);
+  CHECK_FALSE(older.first->reminder.cancelled);
+  auto cancelled = read_one(R"(,"done_on":"2026-11-22","cancelled":true)");
+  REQUIRE(cancelled.first);
+  CHECK(cancelled.first->reminder.cancelled);
+  CHECK(read_one(R"(,"cancelled":true)").second ==
+        std::string("reminders[0] (uuid ") + kOther +
+            R"(): "cancelled": a cancelled reminder needs "done_on", the day it was cancelled)");
+  CHECK(read_one(R"(,"done_on":"2026-11-22","cancelled":"yes")").second ==
+        std::string("reminders[0] (uuid ") + kOther + R"(): "cancelled": expected true or false)");
 }
 
 TEST_CASE("optional keys may be left out and unknown keys are ignored", "[formats][json]") {

@@ -4,7 +4,7 @@
 1. the schema is a valid JSON Schema (draft 2020-12);
 2. real exports validate: a database with every kind of record and every field filled,
    including a saved plan, external ids from vCard and LinkedIn imports, an archived
-   contact, done and recurring reminders; and an empty database;
+   contact, done, cancelled and recurring reminders; and an empty database;
 3. the schema is not vacuous: documents broken in typical ways fail it.
 
 Usage: check_export_schema.py KITH_BINARY SOURCE_DIR
@@ -69,6 +69,8 @@ with tempfile.TemporaryDirectory() as tmp:
     run(db, "remind", "Review my list", "--in", "1w", "--every", "2w")
     run(db, "remind", "grace", "Ask about the board", "--on", "2026-11-23")
     run(db, "done", "4")
+    run(db, "remind", "grace", "Send the slides again", "--on", "2026-11-24")
+    run(db, "cancel", "5")
     run(db, "import", os.path.join(fixtures, "apple-3.0.vcf"))
     run(db, "import", os.path.join(fixtures, "Connections.csv"))
     document = json.loads(run(db, "export"))
@@ -84,6 +86,7 @@ with tempfile.TemporaryDirectory() as tmp:
     assert kinds == {"reminder", "promise", "followup", "plan"}, kinds
     assert any(c["external_ids"] for c in document["contacts"]), "no external ids"
     assert any(c["archived"] for c in document["contacts"]), "no archived contact"
+    assert any(r["cancelled"] for r in document["reminders"]), "no cancelled reminder"
     check("a database with every kind of record", document, True)
 
     def broken(label, change):
@@ -104,9 +107,19 @@ with tempfile.TemporaryDirectory() as tmp:
     broken("a circle of 4", lambda d: d["contacts"][0].update(circle=4))
     broken("a missing section", lambda d: d.pop("reminders"))
     broken("a cadence in hours", lambda d: d["contacts"][0].update(every="12h"))
+    broken("a cancelled flag that is not a boolean",
+           lambda d: d["reminders"][0].update(cancelled="yes"))
+    broken("a cancelled reminder that is open",
+           lambda d: d["reminders"][0].update(cancelled=True, done_on=None))
+
+    # An export from before the cancelled flag still passes: the key is optional.
+    older = copy.deepcopy(document)
+    for reminder in older["reminders"]:
+        reminder.pop("cancelled")
+    check("an export without the cancelled flag", older, True)
 
 for failure in failures:
     print("FAIL", failure)
 if failures:
     sys.exit(1)
-print("docs/export.schema.json: valid; real exports pass; 12 broken documents fail")
+print("docs/export.schema.json: valid; real exports pass; 14 broken documents fail")

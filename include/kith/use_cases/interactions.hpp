@@ -1,9 +1,10 @@
-// Use cases about interactions: kith log.
+// Use cases about interactions: kith log, amend and unlog.
 //
 // As in kith/use_cases/contacts.hpp: one transaction, everything shown read inside it, the
 // database as it was on any error.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,5 +62,53 @@ struct Logged {
 // (Store::fulfil_plans), and records the follow-up. Errors: check_log's; not_found or
 // ambiguous for a WHO.
 Result<Logged> log_interaction(Store& store, const LogRequest& request, Date today);
+
+// What kith amend changes in a logged interaction: each field left unset keeps its value.
+struct AmendRequest {
+  std::int64_t id = 0;     // the interaction
+  std::optional<Date> on;  // the day it happened
+  std::optional<Channel> via;
+  bool gave = false;  // the direction: at most one of the three
+  bool received = false;
+  bool mutual = false;
+  std::optional<int> weight;
+  std::optional<std::string> summary;  // as given
+  std::vector<std::string> with;       // WHO of each person to add; one named twice counts once
+  std::vector<std::string> without;    // WHO of each person to take out
+};
+
+// Checks what needs no database, with the rules check_log applies to the same values: something
+// to change; --on not after `today`; at most one of --gave, --received and --mutual; a weight
+// from kMinWeight to kMaxWeight; a summary that is not blank and is valid free text.
+// invalid_input naming the option otherwise ("nothing to change ..." when nothing is set).
+Status check_amend(const AmendRequest& request, Date today);
+
+// What kith amend did.
+struct Amended {
+  Interaction before;  // as it was, its people sorted by name
+  Interaction after;   // as stored afterwards, its people sorted by name
+  // What changed, in words, in the order of the options: "weight 1 → 3", "with Ada Lovelace".
+  std::vector<std::string> changes;
+  int plans_done = 0;  // booked outreach of the people added that it completed, as log does
+};
+
+// kith amend: changes the interaction as asked, in one transaction: its fields
+// (Store::update_interaction) and its people (add_participant, remove_participant). The
+// triggers move with it what derives from it: each person's balance, last contact and next
+// check-in (the people taken out and added included), and the full-text index. A person added
+// is as if logged with: their outreach booked within Store::kPlanFulfilledAhead days of its day
+// is completed (Store::fulfil_plans); nothing completed earlier is reopened. Gives the
+// journal its note ("amend of the coffee with José Núñez on 2026-11-22: weight 1 → 3").
+// Errors: check_amend's; not_found ("no interaction #99"); not_found or ambiguous for a WHO;
+// invalid_input naming the person for --with someone who already took part or --without
+// someone who did not, when it would leave nobody, and ("nothing to change") when the
+// interaction already is as asked.
+Result<Amended> amend_interaction(Store& store, const AmendRequest& request, Date today);
+
+// kith unlog: deletes the interaction (Store::remove_interaction); its people's balance, last
+// contact and next check-in follow. Returns it as it was, its people sorted by name. Gives the
+// journal its note ("unlog of the coffee with José Núñez on 2026-11-22, 'Sent him the
+// savings'"). not_found ("no interaction #99") when there is none.
+Result<Interaction> unlog_interaction(Store& store, std::int64_t id, Date today);
 
 }  // namespace kith

@@ -1,9 +1,9 @@
-// Use cases about reminders: kith remind, done and snooze.
+// Use cases about reminders: kith remind, done, snooze, cancel and change.
 //
 // As in kith/use_cases/contacts.hpp: one transaction, everything shown read inside it, the
 // database as it was on any error. A reminder id that does not exist is not_found
-// ("no reminder #99"); one already done is invalid_input ("reminder #2 is already done (on
-// 2026-11-22)").
+// ("no reminder #99"); one already done or cancelled is invalid_input ("reminder #2 is already
+// done (on 2026-11-22)", "reminder #2 is already cancelled (on 2026-11-22)").
 #pragma once
 
 #include <cstdint>
@@ -65,5 +65,47 @@ Status check_snooze(const Snooze& snooze, Date today);
 // it as stored. Errors: check_snooze's; invalid_input when `by` would go past the last
 // supported date.
 Result<Reminder> snooze_reminder(Store& store, std::int64_t id, const Snooze& snooze, Date today);
+
+// kith cancel: drops the open reminder without doing it: it is closed on `today` (done_on) and
+// marked cancelled, so it leaves every open list, the report and the plan as a done one does;
+// a recurring one ends for good. Returns it as stored afterwards. Gives the journal its note
+// ("cancel of reminder #7 'Send the deck'").
+Result<Reminder> cancel_reminder(Store& store, std::int64_t id, Date today);
+
+// What kith change asks to change in an open reminder: each field left unset keeps its value;
+// of each pair, at most one.
+struct ReminderChange {
+  std::optional<std::string> text;   // as given
+  std::optional<Date> on;            // due on this day...
+  std::optional<Duration> in;        // ...or this long after today
+  std::optional<Duration> every;     // recur on this rhythm, counted from its (new) due day...
+  bool once = false;                 // ...or not recur any more
+  std::optional<std::string> about;  // WHO it is about...
+  bool nobody = false;               // ...or nobody in particular
+  bool promise = false;              // make it a promise...
+  bool no_promise = false;           // ...or a plain reminder
+};
+
+// Checks what needs no database, with check_reminder's rules for the same values (the text, the
+// due day): something to change; at most one of each pair. invalid_input naming the option
+// otherwise ("nothing to change ..." when nothing is set).
+Status check_reminder_change(const ReminderChange& change, Date today);
+
+// What kith change did.
+struct ReminderChanged {
+  Reminder before;  // as it was
+  Reminder after;   // as stored afterwards
+};
+
+// kith change: changes the open reminder as asked. A new due day (--on, --in) or a new rhythm
+// (--every) re-anchors a recurring reminder's rhythm on its due day (to push back one occurrence
+// and keep the rhythm, there is kith snooze); --once makes it a one-off. The promise flag turns a
+// reminder into a promise and back; a follow-up's or planned outreach's is refused. A promise
+// and planned outreach stay about someone (needs_person). Gives the journal its note ("change of
+// reminder #7 'Send the deck': due 2026-12-03 → 2026-12-10"). Errors: check_reminder_change's;
+// not_found for the id, or not_found or ambiguous for WHO; invalid_input as above, and
+// ("nothing to change") when the reminder already is as asked.
+Result<ReminderChanged> change_reminder(Store& store, std::int64_t id, const ReminderChange& change,
+                                        Date today);
 
 }  // namespace kith

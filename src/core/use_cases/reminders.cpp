@@ -5,6 +5,7 @@
 #include "kith/contact.hpp"
 #include "kith/interaction.hpp"
 #include "kith/text.hpp"
+#include "phrases.hpp"
 #include "transaction.hpp"
 
 namespace kith {
@@ -12,43 +13,52 @@ namespace {
 
 std::string last_date() { return std::to_string(kMaxYear) + "-12-31"; }
 
-// The day the request makes the reminder due; invalid_input when it is refused.
-Result<Date> due_day(const ReminderRequest& request, Date today) {
-  if (request.on && request.in) return invalid_input("give --on DATE or --in DURATION, not both");
-  if (request.on) {
-    if (*request.on < today) {
-      return invalid_input("--on " + request.on->to_string() + " is in the past (today is " +
+// The rules of a reminder's values, shared by remind and change.
+
+Status check_text(std::string_view text) {
+  std::string_view trimmed = trim(text);
+  if (is_blank(trimmed)) return invalid_input("empty reminder text: say what to do");
+  return check_free_text(trimmed, "reminder text");
+}
+
+// The day --on or --in makes a reminder due, nullopt when neither is given; invalid_input when
+// both are, or the day is refused.
+Result<std::optional<Date>> chosen_due(const std::optional<Date>& on,
+                                       const std::optional<Duration>& in, Date today) {
+  if (on && in) return invalid_input("give --on DATE or --in DURATION, not both");
+  if (on) {
+    if (*on < today) {
+      return invalid_input("--on " + on->to_string() + " is in the past (today is " +
                            today.to_string() +
                            "); a reminder is for today or later: try --on today, or --in 1w");
     }
-    return *request.on;
+    return std::optional<Date>(*on);
   }
-  if (request.in) {
-    auto due = request.in->checked_after(today);
+  if (in) {
+    auto due = in->checked_after(today);
     if (!due) {
-      return invalid_input("--in " + request.in->to_string() + ": that is past " + last_date() +
+      return invalid_input("--in " + in->to_string() + ": that is past " + last_date() +
                            ", the last date kith supports");
     }
-    return *due;
+    return std::optional<Date>(*due);
   }
-  return invalid_input(
-      "when? give --on DATE (like friday or 2026-12-01) or --in DURATION (like 2w)");
+  return std::optional<Date>();
 }
 
-// "reminder #7 'Send the deck'" / "promise #7 to José Núñez, 'Send the deck'": a reminder in
-// one line, for the journal.
-std::string describe(const Reminder& r) {
-  std::string out = std::string(r.kind == ReminderKind::promise ? "promise" : "reminder") + " #" +
-                    std::to_string(r.id);
-  if (!r.contact_name.empty()) {
-    out += (r.kind == ReminderKind::promise ? " to " : " about ") + r.contact_name + ",";
+// The day the request makes the reminder due; invalid_input when it is refused.
+Result<Date> due_day(const ReminderRequest& request, Date today) {
+  auto due = chosen_due(request.on, request.in, today);
+  if (!due) return due.error();
+  if (!*due) {
+    return invalid_input(
+        "when? give --on DATE (like friday or 2026-12-01) or --in DURATION (like 2w)");
   }
-  return out + " " + quote_for_line(r.text);
+  return **due;
 }
 
 // Reads the open reminder `id`, passes it to `change`, stores what that returns and returns the
 // reminder as stored afterwards, all in one transaction; the journal notes it as `command`
-// ("done of reminder #7 'Send the deck'").
+// ("done of reminder #7 'Send the deck'"), or as `change` notes it when `command` is empty.
 template <class Change>
 Result<Reminder> change_open_reminder(Store& store, std::int64_t id, std::string_view command,
                                       Date today, Change change) {
@@ -56,14 +66,17 @@ Result<Reminder> change_open_reminder(Store& store, std::int64_t id, std::string
     auto found = store.reminder(id);
     if (!found) return found.error();
     if (found->done_on) {
-      return invalid_input("reminder #" + std::to_string(id) + " is already done (on " +
+      return invalid_input("reminder #" + std::to_string(id) + " is already " +
+                           (found->cancelled ? "cancelled" : "done") + " (on " +
                            found->done_on->to_string() + ")");
     }
-    std::string what = describe(*found);
+    std::string what = phrases::reminder(*found);
     auto changed = change(std::move(*found));
     if (!changed) return changed.error();
     KITH_TRY(store.update_reminder(*changed));
-    store.note_change({std::string(command), std::string(command) + " of " + what, today});
+    if (!command.empty()) {
+      store.note_change({std::string(command), std::string(command) + " of " + what, today});
+    }
     return store.reminder(id);
   });
 }
@@ -71,10 +84,9 @@ Result<Reminder> change_open_reminder(Store& store, std::int64_t id, std::string
 }  // namespace
 
 Status check_reminder(const ReminderRequest& request, Date today) {
-  std::string_view text = trim(request.text);
-  if (is_blank(text)) return invalid_input("empty reminder text: say what to do");
-  KITH_TRY(check_free_text(text, "reminder text"));
-  if (request.promise && !request.who) {
+  KITH_TRY(check_text(request.text));
+  ReminderKind kind = request.promise ? ReminderKind::promise : ReminderKind::reminder;
+  if (needs_person(kind) && !request.who) {
     return invalid_input("a promise is made to someone: kith remind WHO TEXT --promise ...");
   }
   auto due = due_day(request, today);
@@ -107,7 +119,7 @@ Result<Reminder> remind(Store& store, const ReminderRequest& request, Date today
     }
     store.note_change(
         {"remind",
-         "remind" + whom + ": " + quote_for_line(stored->text) + ", due " + stored->due.to_string(),
+         "remind" + whom + ": " + phrases::quoted(stored->text) + ", due " + stored->due.to_string(),
          today});
     return stored;
   });
@@ -156,6 +168,130 @@ Result<Reminder> snooze_reminder(Store& store, std::int64_t id, const Snooze& sn
     r.due = *due;
     return r;
   });
+}
+
+Result<Reminder> cancel_reminder(Store& store, std::int64_t id, Date today) {
+  return change_open_reminder(store, id, "", today, [&](Reminder r) -> Result<Reminder> {
+    store.note_change(
+        {.command = "cancel", .summary = "cancel of " + phrases::reminder(r), .day = today});
+    r.done_on = today;
+    r.cancelled = true;
+    return r;
+  });
+}
+
+Status check_reminder_change(const ReminderChange& c, Date today) {
+  if (!c.text && !c.on && !c.in && !c.every && !c.once && !c.about && !c.nobody && !c.promise &&
+      !c.no_promise) {
+    return invalid_input(
+        "nothing to change: give --text, --on, --in, --every, --once, --about, --nobody, "
+        "--promise or --no-promise (see 'kith change --help')");
+  }
+  if (c.text) KITH_TRY(check_text(*c.text));
+  auto due = chosen_due(c.on, c.in, today);
+  if (!due) return due.error();
+  if (c.every && c.once) return invalid_input("give --every DURATION or --once, not both");
+  if (c.about && c.nobody) return invalid_input("give --about WHO or --nobody, not both");
+  if (c.promise && c.no_promise) return invalid_input("give --promise or --no-promise, not both");
+  return {};
+}
+
+namespace {
+
+std::string rhythm(const std::optional<Duration>& every) {
+  return every ? "every " + every->to_string() : "once";
+}
+
+// What kind of reminder `r` is, for a message: "a follow-up (from 'kith log --next')".
+std::string kind_phrase(const Reminder& r) {
+  switch (r.kind) {
+    case ReminderKind::followup: return "a follow-up (from 'kith log --next')";
+    case ReminderKind::plan: return "planned outreach (from 'kith plan --save')";
+    case ReminderKind::promise: return "a promise";
+    case ReminderKind::reminder: break;
+  }
+  return "a reminder";
+}
+
+}  // namespace
+
+Result<ReminderChanged> change_reminder(Store& store, std::int64_t id, const ReminderChange& c,
+                                        Date today) {
+  KITH_TRY(check_reminder_change(c, today));
+  std::optional<Date> due = *chosen_due(c.on, c.in, today);
+  std::optional<Reminder> before;
+  auto after = change_open_reminder(store, id, "", today, [&](Reminder r) -> Result<Reminder> {
+    before = r;
+    const std::string which = "reminder #" + std::to_string(id);
+    std::vector<std::string> changes;
+    if (c.text && trim(*c.text) != r.text) {
+      changes.push_back("text " + phrases::quoted(r.text) + " → " + phrases::quoted(*c.text));
+      r.text = std::string(trim(*c.text));
+    }
+    if (c.promise || c.no_promise) {
+      if (r.kind == ReminderKind::followup || r.kind == ReminderKind::plan) {
+        return invalid_input(std::string(c.promise ? "--promise" : "--no-promise") + ": " + which +
+                             " is " + kind_phrase(r) +
+                             "; only a reminder can become a promise, and a promise a reminder");
+      }
+      ReminderKind kind = c.promise ? ReminderKind::promise : ReminderKind::reminder;
+      if (kind != r.kind) {
+        changes.push_back(std::string(to_string(r.kind)) + " → " + std::string(to_string(kind)));
+        r.kind = kind;
+      }
+    }
+    if (c.about) {
+      auto who = store.resolve(*c.about);
+      if (!who) return who.error();
+      if (r.contact_id != who->id) {
+        changes.push_back("about " + (r.contact_id ? r.contact_name : "nobody") + " → " +
+                          who->name);
+        r.contact_id = who->id;
+        r.contact_name = who->name;
+      }
+    }
+    if (c.nobody && r.contact_id) {
+      changes.push_back("about " + r.contact_name + " → nobody");
+      r.contact_id.reset();
+      r.contact_name.clear();
+    }
+    if (needs_person(r.kind) && !r.contact_id) {
+      if (r.kind == ReminderKind::plan) {
+        return invalid_input(which + " is " + kind_phrase(r) + ", which is for someone");
+      }
+      return invalid_input(which +
+                           " would be a promise to nobody: a promise is made to someone; name "
+                           "them with --about WHO, or make it a reminder with --no-promise");
+    }
+    if (due && *due != r.due) {
+      changes.push_back("due " + r.due.to_string() + " → " + due->to_string());
+      r.due = *due;
+    }
+    std::optional<Duration> every = c.once    ? std::optional<Duration>()
+                                    : c.every ? c.every
+                                              : r.every;
+    if (every != r.every) {
+      changes.push_back(rhythm(r.every) + " → " + rhythm(every));
+      r.every = every;
+    }
+    // A new due day or rhythm starts the rhythm there.
+    if ((due || c.every || c.once) && r.anchor != r.due) {
+      if (r.every && changes.empty()) {
+        changes.push_back("rhythm from " + r.anchor.to_string() + " → " + r.due.to_string());
+      }
+      r.anchor = r.due;
+    }
+    if (changes.empty()) {
+      return invalid_input("nothing to change: " + which + " already is as given");
+    }
+    store.note_change(
+        {.command = "change",
+         .summary = "change of " + phrases::reminder(*before) + ": " + phrases::listed(changes),
+         .day = today});
+    return r;
+  });
+  if (!after) return after.error();
+  return ReminderChanged{std::move(*before), std::move(*after)};
 }
 
 }  // namespace kith

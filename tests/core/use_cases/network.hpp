@@ -99,14 +99,19 @@ class Network {
       return {};
     }));
     REQUIRE(store_.each_interaction([&](const InteractionRecord& r) -> Status {
-      out += "interaction " + r.interaction.uuid + " " + r.interaction.day.to_string() + " " +
-             r.interaction.summary + " [" + join(r.people) + "]\n";
+      const Interaction& i = r.interaction;
+      out += "interaction " + i.uuid + " " + i.day.to_string() + " " +
+             (i.channel ? std::string(to_string(*i.channel)) : "-") + " " +
+             std::string(to_string(i.direction)) + " " + std::to_string(i.weight) + " " +
+             i.summary + " [" + join(r.people) + "] " + r.updated_at + "\n";
       return {};
     }));
     REQUIRE(store_.each_reminder(false, [&](const ReminderRecord& r) -> Status {
       const Reminder& m = r.reminder;
-      out += "reminder " + m.uuid + " " + std::string(to_string(m.kind)) + " " + m.text + " " +
-             m.due.to_string() + " " + (m.done_on ? m.done_on->to_string() : "open") + " " +
+      out += "reminder " + m.uuid + " " + std::string(to_string(m.kind)) + " " +
+             r.contact.value_or("-") + " " + m.text + " " + m.due.to_string() + " " +
+             (m.every ? m.every->to_string() : "once") + " " + m.anchor.to_string() + " " +
+             (m.done_on ? m.done_on->to_string() : "open") + (m.cancelled ? " cancelled " : " ") +
              r.updated_at + "\n";
       return {};
     }));

@@ -1,4 +1,4 @@
-// Reminders (kith remind, done, snooze) against an in-memory store.
+// Reminders (kith remind, done, snooze, cancel, change) against an in-memory store.
 #include "kith/use_cases/reminders.hpp"
 
 #include <catch2/catch.hpp>
@@ -294,6 +294,242 @@ TEST_CASE("what a snooze may not ask is refused before anything is written",
     CHECK(outcome(snooze_reminder(net.store(), id, Snooze{c.by, c.to}, net.today)) == c.outcome);
     CHECK(net.state() == before);
   }
+}
+
+TEST_CASE("cancel closes a reminder today without doing it, and it leaves every open list",
+          "[use_cases][cancel]") {
+  Network net;
+  std::int64_t ada = net.add("Ada Lovelace");
+  std::int64_t promise = net.book(ReminderKind::promise, ada, day("2026-11-20"), "Send the deck");
+  std::int64_t weekly =
+      net.book(ReminderKind::reminder, std::nullopt, day("2026-11-22"), "Water", every("1w"));
+  auto cancelled = cancel_reminder(net.store(), promise, net.today);
+  REQUIRE(cancelled);
+  CHECK(cancelled->cancelled);
+  CHECK(state_of(*cancelled) == "2026-11-20|done 2026-11-22");
+  CHECK_FALSE(cancelled->last_done);  // it was not done
+  CHECK(net.reminder(promise).cancelled);
+
+  // A recurring one ends for good.
+  auto ended = cancel_reminder(net.store(), weekly, net.today);
+  REQUIRE(ended);
+  CHECK(state_of(*ended) == "2026-11-22|done 2026-11-22");
+  CHECK(ended->every == every("1w"));
+
+  auto open = net.store().reminders(std::nullopt);
+  REQUIRE(open);
+  CHECK(open->empty());
+  auto due = net.store().due_reminders(net.today, day("2026-12-31"), 10);
+  REQUIRE(due);
+  CHECK(due->reminders.empty());
+  CHECK(due->due_total == 0);
+  auto all = net.store().reminders(std::nullopt, true);
+  REQUIRE(all);
+  CHECK(all->size() == 2);
+}
+
+TEST_CASE("a reminder done or cancelled cannot be cancelled, done, snoozed or changed",
+          "[use_cases][cancel]") {
+  Network net;
+  std::int64_t done = net.book(ReminderKind::reminder, std::nullopt, net.today);
+  std::int64_t dropped = net.book(ReminderKind::reminder, std::nullopt, net.today);
+  REQUIRE(complete_reminder(net.store(), done, false, net.today));
+  REQUIRE(cancel_reminder(net.store(), dropped, day("2026-11-21")));
+  const std::string before = net.state();
+  Snooze week;
+  week.by = every("1w");
+  ReminderChange text;
+  text.text = "Other";
+  CHECK(outcome(cancel_reminder(net.store(), done, net.today)) ==
+        "invalid_input: reminder #1 is already done (on 2026-11-22)");
+  CHECK(outcome(cancel_reminder(net.store(), dropped, net.today)) ==
+        "invalid_input: reminder #2 is already cancelled (on 2026-11-21)");
+  CHECK(outcome(complete_reminder(net.store(), dropped, false, net.today)) ==
+        "invalid_input: reminder #2 is already cancelled (on 2026-11-21)");
+  CHECK(outcome(snooze_reminder(net.store(), dropped, week, net.today)) ==
+        "invalid_input: reminder #2 is already cancelled (on 2026-11-21)");
+  CHECK(outcome(change_reminder(net.store(), dropped, text, net.today)) ==
+        "invalid_input: reminder #2 is already cancelled (on 2026-11-21)");
+  CHECK(outcome(change_reminder(net.store(), done, text, net.today)) ==
+        "invalid_input: reminder #1 is already done (on 2026-11-22)");
+  CHECK(outcome(cancel_reminder(net.store(), 99, net.today)) == "not_found: no reminder #99");
+  CHECK(outcome(change_reminder(net.store(), 99, text, net.today)) == "not_found: no reminder #99");
+  CHECK(net.state() == before);
+}
+
+TEST_CASE("change sets a reminder's text, day, rhythm, person and promise flag",
+          "[use_cases][change]") {
+  Network net;
+  net.add("Ada Lovelace");
+  net.add("Grace Hopper");
+  std::int64_t id =
+      net.book(ReminderKind::reminder, std::nullopt, day("2026-12-03"), "Send the deck");
+  ReminderChange change;
+  change.text = " Send the final deck ";
+  change.on = day("2026-12-10");
+  change.every = every("1m");
+  change.about = "grace";
+  change.promise = true;
+  auto changed = change_reminder(net.store(), id, change, net.today);
+  REQUIRE(changed);
+  CHECK(changed->before.text == "Send the deck");
+  const Reminder& r = changed->after;
+  CHECK(r.text == "Send the final deck");
+  CHECK(r.due == day("2026-12-10"));
+  CHECK(r.anchor == day("2026-12-10"));
+  CHECK(r.every == every("1m"));
+  CHECK(r.kind == ReminderKind::promise);
+  CHECK(r.contact_id == 2);
+  CHECK(r.contact_name == "Grace Hopper");
+  CHECK(r.uuid == changed->before.uuid);
+  CHECK(net.reminder(id).text == "Send the final deck");
+
+  // Back to a one-off reminder about nobody, due a while from today.
+  change = {};
+  change.in = every("2w");
+  change.once = true;
+  change.nobody = true;
+  change.no_promise = true;
+  changed = change_reminder(net.store(), id, change, net.today);
+  REQUIRE(changed);
+  CHECK(changed->after.due == day("2026-12-06"));
+  CHECK(changed->after.anchor == day("2026-12-06"));
+  CHECK_FALSE(changed->after.every);
+  CHECK_FALSE(changed->after.contact_id);
+  CHECK(changed->after.kind == ReminderKind::reminder);
+}
+
+TEST_CASE("a new rhythm or due day starts a recurring reminder's rhythm there",
+          "[use_cases][change]") {
+  Network net;
+  std::int64_t id =
+      net.book(ReminderKind::reminder, std::nullopt, day("2026-11-01"), "Report", every("1m"));
+  Snooze snooze;
+  snooze.to = day("2026-11-25");
+  REQUIRE(snooze_reminder(net.store(), id, snooze, net.today));  // off its rhythm
+  CHECK(net.reminder(id).anchor == day("2026-11-01"));
+
+  ReminderChange weekly;
+  weekly.every = every("1w");
+  REQUIRE(change_reminder(net.store(), id, weekly, net.today));
+  CHECK(net.reminder(id).anchor == day("2026-11-25"));
+  auto done = complete_reminder(net.store(), id, false, day("2026-11-25"));
+  REQUIRE(done);
+  CHECK(done->reminder.due == day("2026-12-02"));
+
+  ReminderChange moved;
+  moved.on = day("2026-12-04");
+  REQUIRE(change_reminder(net.store(), id, moved, net.today));
+  done = complete_reminder(net.store(), id, false, day("2026-12-04"));
+  REQUIRE(done);
+  CHECK(done->reminder.due == day("2026-12-11"));
+
+  // The same rhythm again re-anchors a snoozed one: that is a change.
+  snooze.to = day("2026-12-13");
+  REQUIRE(snooze_reminder(net.store(), id, snooze, net.today));
+  auto again = change_reminder(net.store(), id, weekly, net.today);
+  REQUIRE(again);
+  CHECK(again->after.anchor == day("2026-12-13"));
+}
+
+TEST_CASE("what a change may not do is refused and changes nothing", "[use_cases][change]") {
+  Network net;
+  std::int64_t ada = net.add("Ada Lovelace");
+  net.add("Ada Byron");
+  std::int64_t promise = net.book(ReminderKind::promise, ada, day("2026-11-27"), "Send the deck");
+  std::int64_t followup = net.book(ReminderKind::followup, ada, day("2026-11-27"), "Call back");
+  std::int64_t plan = net.book(ReminderKind::plan, ada, day("2026-11-24"), "Reach out");
+  std::int64_t plain = net.book(ReminderKind::reminder, std::nullopt, day("2026-11-27"), "Water");
+  const std::string before = net.state();
+  struct Case {
+    std::string label;
+    std::int64_t id;
+    ReminderChange change;
+    std::string outcome;
+  };
+  auto with = [](auto set) {
+    ReminderChange c;
+    set(c);
+    return c;
+  };
+  const std::vector<Case> cases = {
+      {"nothing",
+       promise,
+       {},
+       "invalid_input: nothing to change: give --text, --on, --in, --every, --once, --about, "
+       "--nobody, --promise or --no-promise (see 'kith change --help')"},
+      {"a blank text", promise, with([](auto& c) { c.text = "\xE2\x80\x8B"; }),
+       "invalid_input: empty reminder text: say what to do"},
+      {"a text with a bell", promise, with([](auto& c) { c.text = "x\x07"; }),
+       "invalid_input: invalid reminder text: it contains control characters"},
+      {"a day and a duration", promise, with([](auto& c) {
+         c.on = day("2026-11-30");
+         c.in = every("1w");
+       }),
+       "invalid_input: give --on DATE or --in DURATION, not both"},
+      {"yesterday", promise, with([](auto& c) { c.on = day("2026-11-21"); }),
+       "invalid_input: --on 2026-11-21 is in the past (today is 2026-11-22); a reminder is for "
+       "today or later: try --on today, or --in 1w"},
+      {"a rhythm and once", promise, with([](auto& c) {
+         c.every = every("1w");
+         c.once = true;
+       }),
+       "invalid_input: give --every DURATION or --once, not both"},
+      {"someone and nobody", promise, with([](auto& c) {
+         c.about = "ada lovelace";
+         c.nobody = true;
+       }),
+       "invalid_input: give --about WHO or --nobody, not both"},
+      {"promise and not", promise, with([](auto& c) { c.promise = c.no_promise = true; }),
+       "invalid_input: give --promise or --no-promise, not both"},
+      {"a promise to nobody", promise, with([](auto& c) { c.nobody = true; }),
+       "invalid_input: reminder #1 would be a promise to nobody: a promise is made to someone; "
+       "name them with --about WHO, or make it a reminder with --no-promise"},
+      {"a promise about nobody in particular", plain, with([](auto& c) { c.promise = true; }),
+       "invalid_input: reminder #4 would be a promise to nobody"},
+      {"a follow-up made a promise", followup, with([](auto& c) { c.promise = true; }),
+       "invalid_input: --promise: reminder #2 is a follow-up (from 'kith log --next'); only a "
+       "reminder can become a promise, and a promise a reminder"},
+      {"planned outreach made a reminder", plan, with([](auto& c) { c.no_promise = true; }),
+       "invalid_input: --no-promise: reminder #3 is planned outreach (from 'kith plan --save')"},
+      {"planned outreach about nobody", plan, with([](auto& c) { c.nobody = true; }),
+       "invalid_input: reminder #3 is planned outreach (from 'kith plan --save'), which is for "
+       "someone"},
+      {"someone unknown", plain, with([](auto& c) { c.about = "nobody"; }),
+       "not_found: no contact matches 'nobody'"},
+      {"someone ambiguous", plain, with([](auto& c) { c.about = "ada"; }),
+       "ambiguous: 'ada' matches 2 contacts"},
+      {"the same values", promise, with([](auto& c) {
+         c.text = "Send the deck ";
+         c.on = day("2026-11-27");
+         c.about = "lovelace";
+         c.promise = true;
+         c.once = true;
+       }),
+       "invalid_input: nothing to change: reminder #1 already is as given"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.label);
+    CHECK_THAT(outcome(change_reminder(net.store(), c.id, c.change, net.today)),
+               Catch::StartsWith(c.outcome));
+    CHECK(net.state() == before);
+  }
+}
+
+TEST_CASE("a follow-up's text, day and person can change like any reminder's",
+          "[use_cases][change]") {
+  Network net;
+  std::int64_t ada = net.add("Ada");
+  net.add("Grace");
+  std::int64_t id = net.book(ReminderKind::followup, ada, day("2026-11-27"), "Call back");
+  ReminderChange change;
+  change.about = "grace";
+  change.on = day("2026-11-30");
+  auto changed = change_reminder(net.store(), id, change, net.today);
+  REQUIRE(changed);
+  CHECK(changed->after.kind == ReminderKind::followup);
+  CHECK(changed->after.contact_name == "Grace");
+  CHECK(changed->after.due == day("2026-11-30"));
 }
 
 }  // namespace kith
