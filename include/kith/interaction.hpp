@@ -42,5 +42,4 @@ struct Interaction {
   std::string created_at;
 };
 
-
 }  // namespace kith

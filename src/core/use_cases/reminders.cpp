@@ -117,10 +117,10 @@ Result<Reminder> remind(Store& store, const ReminderRequest& request, Date today
       whom = (request.promise ? " (a promise to " : " about ") + stored->contact_name +
              (request.promise ? ")" : "");
     }
-    store.note_change(
-        {"remind",
-         "remind" + whom + ": " + phrases::quoted(stored->text) + ", due " + stored->due.to_string(),
-         today});
+    store.note_change({"remind",
+                       "remind" + whom + ": " + phrases::quoted(stored->text) + ", due " +
+                           stored->due.to_string(),
+                       today});
     return stored;
   });
 }

@@ -265,17 +265,77 @@ std::optional<std::int64_t> reminder_by_text(Store& store, const std::string& te
   return std::nullopt;
 }
 
+// The id of an interaction by its (unique) summary.
+std::optional<std::int64_t> interaction_by_summary(Store& store, const std::string& prefix) {
+  auto all = store.history({});
+  for (const Interaction& i : *all) {
+    if (i.summary.rfind(prefix + " ", 0) == 0) return i.id;
+  }
+  return std::nullopt;
+}
+
 class Session {
  public:
   Session(std::uint32_t seed, Date today) : random_(seed), today_(today) {}
 
   // A random command; true when it wrote something.
-  Command next() {
+  // A random command on what `store` holds: people, interactions and reminders are named by
+  // what they are called (unique names, summaries and texts), never by id, so that the command
+  // finds the same records when it runs again on another database.
+  Command next(Store& store) {
     std::string person = "P" + std::to_string(pick(6));
     std::string other = "P" + std::to_string(pick(6));
     int n = ++counter_;
+    // An existing interaction's summary word and an open reminder's text, when there are.
+    std::string talk = "none", task = "none";
+    if (auto all = store.history({}); all && !all->empty()) {
+      const std::string& summary = (*all)[pick(static_cast<int>(all->size()))].summary;
+      talk = summary.substr(0, summary.find(' '));
+    }
+    if (auto open = store.reminders(std::nullopt); open && !open->empty()) {
+      task = (*open)[pick(static_cast<int>(open->size()))].text;
+    }
     Date today = today_;
-    switch (pick(9)) {
+    switch (pick(13)) {
+      case 9: {
+        int weight = 1 + pick(5);
+        int ago = pick(30);
+        bool with = pick(2) == 0;
+        return [=](Store& s) -> bool {
+          auto id = interaction_by_summary(s, talk);
+          if (!id) return false;
+          AmendRequest request;
+          request.id = *id;
+          request.weight = weight;
+          request.on = today.plus_days(-ago);
+          request.received = true;
+          if (with && s.resolve(other)) request.with = {other};
+          return static_cast<bool>(amend_interaction(s, request, today));
+        };
+      }
+      case 10: {
+        return [=](Store& s) -> bool {
+          auto id = interaction_by_summary(s, talk);
+          return id && unlog_interaction(s, *id, today);
+        };
+      }
+      case 11: {
+        return [=](Store& s) -> bool {
+          auto id = reminder_by_text(s, task);
+          return id && cancel_reminder(s, *id, today);
+        };
+      }
+      case 12: {
+        int in = 1 + pick(30);
+        return [=](Store& s) -> bool {
+          auto id = reminder_by_text(s, task);
+          if (!id) return false;
+          ReminderChange change;
+          change.in = *Duration::parse(std::to_string(in) + "d");
+          if (s.resolve(other)) change.about = other;
+          return static_cast<bool>(change_reminder(s, *id, change, today));
+        };
+      }
       case 0:
       case 1: {
         std::string type = std::vector<std::string>{"mentor", "peer", "sponsor", ""}[pick(4)];
@@ -301,9 +361,13 @@ class Session {
         int weight = 1 + pick(3);
         int ago = pick(40);
         return [=](Store& s) -> bool {
-          LogRequest request =
-              coffee({person, other}, "talk" + std::to_string(n) + " word" + std::to_string(n % 4),
-                     gave, weight);
+          std::vector<std::string> people;
+          for (const std::string& who : {person, other}) {
+            if (s.resolve(who)) people.push_back(who);
+          }
+          if (people.empty()) return false;
+          LogRequest request = coffee(
+              people, "talk" + std::to_string(n) + " word" + std::to_string(n % 4), gave, weight);
           request.on = today.plus_days(-ago);
           return static_cast<bool>(log_interaction(s, request, today));
         };
@@ -319,9 +383,8 @@ class Session {
         };
       }
       case 6: {
-        int task = 1 + pick(n);
         return [=](Store& s) -> bool {
-          auto id = reminder_by_text(s, "task" + std::to_string(task));
+          auto id = reminder_by_text(s, task);
           return id && complete_reminder(s, *id, false, today);
         };
       }
@@ -367,7 +430,7 @@ struct TempDir {
 TEST_CASE("after any commands and undos, the database is the one the commands in force make",
           "[journal][property]") {
   const Date today = day("2026-11-22");
-  for (std::uint32_t seed = 1; seed <= 12; ++seed) {
+  for (std::uint32_t seed = 1; seed <= 16; ++seed) {
     CAPTURE(seed);
     TempDir dir;
     Session session(seed, today);
@@ -379,10 +442,10 @@ TEST_CASE("after any commands and undos, the database is the one the commands in
         auto last = store->journal(1);
         return last->empty() ? 0 : (*last)[0].id;
       };
-      for (int step = 0; step < 45; ++step) {
+      for (int step = 0; step < 60; ++step) {
         int what = session.pick(10);
         if (what < 7) {
-          Command command = session.next();
+          Command command = session.next(*store);
           std::int64_t before = newest();
           if (command(*store) && newest() != before) by_change[newest()] = command;
         } else if (what == 7) {
