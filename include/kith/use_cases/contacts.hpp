@@ -59,8 +59,8 @@ Result<ArchiveResult> archive_contact(Store& store, std::string_view who, bool a
 
 // What kith rm deleted.
 struct Removal {
-  Contact contact;               // as it was
-  std::size_t interactions = 0;  // the interactions it took part in (shared ones included)
+  Contact contact;                     // as it was
+  std::size_t interactions = 0;        // the interactions it took part in (shared ones included)
   std::int64_t changes_forgotten = 0;  // the changes in the journal that held a trace of it
 };
 
