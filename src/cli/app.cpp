@@ -105,9 +105,9 @@ void print_error(std::string_view message) noexcept {
 
 constexpr const char* kFooter =
     "Dates: YYYY-MM-DD, today, yesterday, tomorrow, monday..sunday, 3d, 2w, -1m, '3 days ago'.\n"
-    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact, interaction\n"
-    "or reminder, or an ambiguous name, 4 unreadable file or unwritable output, 5 database\n"
-    "problem, 1 unexpected.";
+    "Durations: 30d, 2w, 3m, 1y.  Exit codes: 0 ok, 2 bad input, 3 no such contact, interaction,\n"
+    "reminder or change, an ambiguous name, or nothing to undo or redo, 4 unreadable file or\n"
+    "unwritable output, 5 database problem, 1 unexpected.";
 
 // The app of kith itself: the global options, and the command table for `kith --help`.
 std::unique_ptr<CLI::App> make_root_app(GlobalOptions& options) {
@@ -251,7 +251,7 @@ const std::vector<Command>& commands() {
       {"edit", "Change a contact", add_edit_command},
       {"archive", "Retire a contact: kept, never due", add_archive_command},
       {"unarchive", "Bring an archived contact back", add_unarchive_command},
-      {"rm", "Delete a contact with its history (needs --yes)", add_rm_command},
+      {"rm", "Delete a contact with its history (needs --yes); cannot be undone", add_rm_command},
       {"history", "Interaction timeline, newest first", add_history_command},
       {"balance", "Give/receive balance per person, most negative first", add_balance_command},
       {"types", "Relationship types with their default cadence and weight", add_types_command},
