@@ -105,3 +105,8 @@ BEGIN
     END
   WHERE contact_id IN (SELECT contact_id FROM interaction_people WHERE interaction_id = new.id);
 END;
+
+-- Deleting a contact sets the introducer link of whoever it introduced to NULL: without an
+-- index that is a scan of every contact per contact deleted (undoing an import of 20,000
+-- people read 400 million rows).
+CREATE INDEX contacts_by_introducer ON contacts (met_via_id) WHERE met_via_id IS NOT NULL;

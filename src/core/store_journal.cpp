@@ -50,9 +50,9 @@ const std::vector<Journaled>& journaled() {
   return tables;
 }
 
-// A chunk is written out once the write changed this many rows since the last one: a few
-// megabytes of changeset, whatever the size of the load.
-constexpr std::int64_t kRowsPerChunk = 10000;
+// A chunk is written out once the write changed this many rows since the last one: about a
+// megabyte of changeset, whatever the size of the load.
+constexpr std::int64_t kRowsPerChunk = 5000;
 
 // A large change (an import undone or redone) is applied as a load is (Store::bulk): with the
 // triggers that adjust a summary or an index row by row switched off, then the summaries of
