@@ -55,17 +55,19 @@ void switch_on_triggers(Store::Impl& impl, const std::vector<std::string>& saved
   for (const std::string& sql : saved) impl.db.exec(sql);
 }
 
-void catch_up_summaries(Store::Impl& impl, const std::unordered_set<std::int64_t>& people) {
-  if (people.empty()) return;
-  // The people as a JSON array, for json_each: one statement whatever their number.
+std::string json_list(const std::unordered_set<std::int64_t>& ids) {
   std::string list = "[";
-  for (std::int64_t id : people) {
+  for (std::int64_t id : ids) {
     if (list.size() > 1) list += ',';
     list += std::to_string(id);
   }
-  list += ']';
+  return list + "]";
+}
+
+void catch_up_summaries(Store::Impl& impl, const std::unordered_set<std::int64_t>& people) {
+  if (people.empty()) return;
   auto& catch_up = impl.prepare(kCatchUpSummaries);
-  catch_up.bind(":people", list);
+  catch_up.bind(":people", json_list(people));
   catch_up.exec();
 }
 

@@ -116,6 +116,8 @@ Status migrate(Store::Impl& impl, bool writable);
 // Inside a transaction, so that a rollback brings them back too.
 std::vector<std::string> switch_off_triggers(Store::Impl& impl, std::span<const char* const> names);
 void switch_on_triggers(Store::Impl& impl, const std::vector<std::string>& saved);
+// The ids as a JSON array ("[1,2,3]"), for json_each: one statement whatever their number.
+std::string json_list(const std::unordered_set<std::int64_t>& ids);
 // Recomputes the per-person summaries (contact_stats) of `people` from their interactions,
 // types and own cadence.
 void catch_up_summaries(Store::Impl& impl, const std::unordered_set<std::int64_t>& people);

@@ -115,11 +115,8 @@ Status Store::remove_interaction(std::int64_t id) {
       while (people.executeStep()) impl_->bulk_people->insert(people.getColumn(0).getInt64());
       people.reset();
     }
-    // The links first: each deleted link recomputes its person's summary from the links left
-    // (interaction_people_removed), which no longer include this interaction.
-    auto& links = impl_->prepare("DELETE FROM interaction_people WHERE interaction_id = :id");
-    links.bind(":id", id);
-    links.exec();
+    // Its links go first, by trigger (interactions_unlinked), each subtracting what it counted
+    // from its person's summary.
     auto& st = impl_->prepare("DELETE FROM interactions WHERE id = :id");
     st.bind(":id", id);
     if (st.exec() == 0) return not_found("no interaction #" + std::to_string(id));

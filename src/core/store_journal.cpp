@@ -205,15 +205,6 @@ Reach reach_of(const void* data, int size) {
   return reach;
 }
 
-std::string json_list(const std::unordered_set<std::int64_t>& ids) {
-  std::string list = "[";
-  for (std::int64_t id : ids) {
-    if (list.size() > 1) list += ',';
-    list += std::to_string(id);
-  }
-  return list + "]";
-}
-
 // Adds to reach.people those of the interactions, reminders and types it updated in place, as
 // the database holds them now.
 void add_people_behind(Store::Impl& impl, Reach& reach) {
@@ -553,11 +544,13 @@ Status apply_entry(Store::Impl& impl, const JournalEntry& entry, bool invert) {
   for (std::int64_t chunk : chunks) {
     Status status;
     with_chunk(impl, chunk, [&](const void* data, int size) {
-      Reach part = reach_of(data, size);
-      reach.people.merge(part.people);
-      reach.updated_interactions.merge(part.updated_interactions);
-      reach.updated_reminders.merge(part.updated_reminders);
-      reach.updated_types.merge(part.updated_types);
+      if (large) {  // a small change's summaries follow by trigger
+        Reach part = reach_of(data, size);
+        reach.people.merge(part.people);
+        reach.updated_interactions.merge(part.updated_interactions);
+        reach.updated_reminders.merge(part.updated_reminders);
+        reach.updated_types.merge(part.updated_types);
+      }
       int inverted_size = 0;
       void* inverted = nullptr;
       if (invert) {
