@@ -70,6 +70,7 @@ struct Contact {
   std::int64_t id = 0;
   std::string uuid;
   std::string name;
+  std::vector<std::string> akas;   // other names it goes by (nicknames), sorted by their key
   std::vector<std::string> types;  // type names, sorted
   std::optional<Duration> every;   // own cadence; overrides the types' defaults
   std::vector<std::string> emails;
@@ -129,6 +130,18 @@ struct Due {
 
 // The contact's cadence among `types`, its next check-in, and how far past it `today` is.
 Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today);
+
+// Sorts names as Contact::akas keeps them: by their key (fold_for_match), then as written.
+void sort_names(std::vector<std::string>& names);
+
+// The contact `keep` becomes when `other` is merged into it (kith merge). keep's name, and each
+// field keep has, stay; a field keep lacks takes other's. Lists are joined: types and tags,
+// emails (ignoring case), phones (by their last nine digits), yearly dates (by label; keep's date
+// wins). other's name and other names become keep's other names, except those that fold to keep's
+// name. learn, offer and note are joined with "; " when other's text is not already in keep's.
+// The earlier added day. The introducer: keep's, unless keep has none or was introduced by
+// other; then other's, unless that is keep. other's id must differ from keep's.
+Contact merged_contact(const Contact& keep, const Contact& other);
 
 // Checks and normalises a contact's name: trimmed, not empty, valid UTF-8, no control
 // characters, at most 200 bytes. invalid_input naming the problem otherwise.

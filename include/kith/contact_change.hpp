@@ -29,6 +29,8 @@ struct DateChange {
 // text to "" clears it.
 struct ContactChange {
   std::optional<std::string> name;
+  std::vector<std::string> akas;  // nicknames and other names to add
+  std::vector<std::string> no_akas;
   std::vector<std::string> types;
   std::vector<std::string> no_types;
   std::optional<Duration> every;  // the contact's own cadence
@@ -53,12 +55,17 @@ struct ContactChange {
   // Who introduced them: a WHO that names a contact links that contact, any other text is kept
   // as written, "" forgets the introducer.
   std::optional<std::string> met_via;
+  // The LinkedIn profile that imports recognise the person by (an external id, set by the use
+  // cases: it replaces the one the contact had); no_linkedin forgets it.
+  std::optional<std::string> linkedin;
+  bool no_linkedin = false;
 };
 
 // True when the change asks for nothing.
 bool empty(const ContactChange& change);
 
-// The change with every value checked and normalised: the name (normalize_name), types
+// The change with every value checked and normalised: the name and other names
+// (normalize_name, NFC), the LinkedIn profile (linkedin_profile: its canonical URL), types
 // (normalize_type_name), emails, phones and tags (normalize_email, _phone, _tag; the emails and
 // phones to remove only trimmed), free text (check_free_text, trimmed), the circle, labels
 // (normalize_label; "birthday" is refused: --birthday sets that) and met_via (trimmed, free
@@ -69,7 +76,8 @@ Result<ContactChange> normalize_change(const ContactChange& change, Date today);
 // Applies a normalised change (from normalize_change) to `contact`, all but met_via: sets the
 // name and fields, adds to and removes from its lists (types and tags sorted, emails matched
 // ignoring case and accents, dates sorted by label). Returns invalid_input naming the contact
-// and the value when it asks to remove something the contact lacks ("Ada has no type 'peer'");
+// and the value when it asks to remove something the contact lacks ("Ada has no type 'peer'"),
+// or to give it as another name the name it has;
 // `contact` is then partly changed and must be dropped.
 Status apply_change(const ContactChange& change, Contact& contact);
 

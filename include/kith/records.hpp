@@ -49,6 +49,7 @@ struct ContactRecord {
   Contact contact;
   std::optional<std::string> met_via_contact;  // the introducer's uuid, when a contact
   std::vector<ExternalId> external_ids;        // sorted by source, then id
+  std::vector<std::string> aliases;  // the uuids of contacts merged into it (kith merge), sorted
 };
 
 struct InteractionRecord {
@@ -72,6 +73,12 @@ enum class Merge {
   updated,  // it replaced an older stored record with the same identity
   skipped,  // the stored record was as new or newer: nothing changed
 };
+
+// The profile's canonical URL, "https://www.linkedin.com/in/<name>" with the name in
+// lowercase, when `url` is a LinkedIn profile in any spelling (http, no www, a country
+// subdomain, a trailing slash or query); nullopt otherwise. The canonical URL is the key
+// that recognises a connection again.
+std::optional<std::string> linkedin_profile(std::string_view url);
 
 // True for a UUID in canonical form: 8-4-4-4-12 hexadecimal digits, either case.
 bool is_uuid(std::string_view text);

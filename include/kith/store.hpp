@@ -24,6 +24,7 @@
 
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
+#include "kith/dupes.hpp"
 #include "kith/interaction.hpp"
 #include "kith/journal.hpp"
 #include "kith/plan.hpp"
@@ -62,6 +63,22 @@ struct SearchHit {
   std::optional<Date> day;  // the interaction's day
   std::string snippet;      // the matching text, matches marked with [ and ]
   double rank = 0;          // lower is better (FTS5 bm25)
+};
+
+// A contact's id and name.
+struct ContactName {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+// What merging one contact into another moves (Store::merge_reach).
+struct MergeReach {
+  std::int64_t interactions = 0;  // the interactions it took part in
+  std::int64_t shared = 0;        // of which the kept contact took part in too
+  std::int64_t reminders = 0;     // its reminders, open or done
+  std::int64_t introduced = 0;    // the contacts it introduced
+  std::int64_t external_ids = 0;  // vCard UIDs and LinkedIn profiles
+  std::int64_t aliases = 0;       // the uuids of contacts merged into it before
 };
 
 // A type change: each field left empty keeps its value.
@@ -172,6 +189,26 @@ class Store {
   // are rewritten, which takes time in proportion to their size.
   Status remove_contact(std::int64_t id);
 
+  // The contacts whose whole name folds as `name` does (fold_for_match), and with
+  // `other_names` also those who go by it (Contact::akas), by id.
+  Result<std::vector<ContactName>> contacts_named(std::string_view name, bool other_names);
+
+  // --- One person, one record (src/core/store_merge.cpp).
+
+  // What merging `other` into `keep` moves, counted before it moves.
+  Result<MergeReach> merge_reach(std::int64_t keep, std::int64_t other);
+  // REQUIRES: inside write(); merged.id is keep's id, and merged is merged_contact(keep,
+  // other). Merges contact `other` into it (kith merge): stores `merged` as the kept contact;
+  // moves other's interactions (dropping other's link to those keep took part in too),
+  // reminders, external ids, and the uuids merged into other before, to keep; points the
+  // contacts other introduced at keep; keeps other's uuid as an alias of keep; deletes other
+  // and recomputes keep's summary.
+  Status merge_contacts(const Contact& merged, const Contact& other);
+  // Every active contact as kith dupes compares them: names, other names, emails, phones.
+  Result<std::vector<DupeCandidate>> dupe_candidates();
+  // The uuids merged into the contact (its aliases), sorted.
+  Result<std::vector<std::string>> aliases(std::int64_t contact_id);
+
   // REQUIRES: inside write(). Adds the interaction for interaction.people (by id; names are
   // ignored) and returns its id.
   Result<std::int64_t> add_interaction(const Interaction& interaction);
@@ -267,9 +304,9 @@ class Store {
   Status revert_change(std::int64_t id);
   // REQUIRES: inside write(). Applies the undone change again and marks it in force.
   Status reapply_change(std::int64_t id);
-  // REQUIRES: inside write(). Erases from the journal every change that touched the contact
-  // (kith rm); returns how many. Their changesets go with them, and secure_delete zeroes
-  // the freed pages.
+  // REQUIRES: inside write(). Erases from the journal every change that touched the contact,
+  // or a contact merged into it (kith rm); returns how many. Their changesets go with them, and
+  // secure_delete zeroes the freed pages.
   Result<std::int64_t> forget_person(std::int64_t contact_id);
 
   // --- Interop: streaming every record out, merging records in (src/core/store_interop.cpp).
@@ -302,8 +339,9 @@ class Store {
   Result<Merge> merge_reminder(const ReminderRecord& record,
                                std::optional<std::int64_t> contact_id);
 
-  // The id of the contact with this uuid / this external id / this email (ignoring ASCII
-  // case; the lowest id when several have it); nullopt when there is none.
+  // The id of the contact with this uuid (or that a contact with it was merged into) / this
+  // external id / this email (ignoring ASCII case; the lowest id when several have it);
+  // nullopt when there is none.
   Result<std::optional<std::int64_t>> contact_id_by_uuid(std::string_view uuid);
   Result<std::optional<std::int64_t>> contact_id_by_external_id(ExternalSource source,
                                                                 std::string_view id);

@@ -13,6 +13,7 @@ namespace {
 struct AddOptions {
   std::vector<std::string> name;
   ContactOptions contact;
+  bool force = false;
 };
 
 Status run_add(Context& ctx, const AddOptions& o) {
@@ -25,7 +26,7 @@ Status run_add(Context& ctx, const AddOptions& o) {
 
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
-  auto added = add_contact(*store, *change, ctx.today);
+  auto added = add_contact(*store, *change, ctx.today, o.force);
   if (!added) return added.error();
   const Contact& stored = added->contact;
   const Due& due = added->due;
@@ -56,6 +57,8 @@ void add_add_command(CLI::App& command, Action& action) {
       ->required()
       ->option_text("NAME");
   add_contact_options(*cmd, options->contact, false);
+  cmd->add_flag("--force", options->force,
+                "Add a namesake: someone whose name already is a contact's whole name");
   cmd->footer(
       "Example:\n  kith add Ada Lovelace --type mentor --org 'Analytical Engines' "
       "--learn 'how she picks problems' --offer 'intro to the compiler team'");

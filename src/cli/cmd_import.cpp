@@ -107,6 +107,7 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     out["reminders"] = counts_json(report->reminders);
     out["warnings"] = report->warnings;
     out["warnings_left_out"] = report->warnings_left_out;
+    out["possible_duplicates"] = report->possible_duplicates;
     print_json(out);
     return {};
   }
@@ -131,6 +132,12 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
              printable(input->name()), to_string(*format),
              o.dry_run ? "; nothing was written." : ".");
   fmt::print("{}", table.render(paint));
+  if (report->possible_duplicates > 0) {
+    const bool one = report->possible_duplicates == 1;
+    fmt::print("{} {} added {} a name several contacts have: 'kith dupes' lists {}.\n",
+               report->possible_duplicates, one ? "person" : "people", one ? "has" : "have",
+               one ? "it" : "them");
+  }
   return {};
 }
 

@@ -28,6 +28,13 @@ Json profile_json(const Profile& profile, Date today) {
   Json timeline = Json::array();
   for (const auto& i : profile.recent) timeline.push_back(interaction_json(i));
   out["recent"] = std::move(timeline);
+  Json ids = Json::array();
+  for (const ExternalId& id : profile.external_ids) {
+    ids.push_back({{"source", std::string(to_string(id.source))},
+                   {"id", id.id},
+                   {"since", id.since ? Json(id.since->to_string()) : Json(nullptr)}});
+  }
+  out["external_ids"] = std::move(ids);
   return out;
 }
 
@@ -42,7 +49,9 @@ std::string yearly_phrase(const std::string& label, const YearlyDate& date, Date
 }
 
 // The name line and one line per field the contact has.
-std::string details_text(const Contact& c, const Due& due, Date today, const Painter& paint) {
+std::string details_text(const Profile& profile, Date today, const Painter& paint) {
+  const Contact& c = profile.contact;
+  const Due& due = profile.due;
   std::string out;
   out += fmt::format("{}  {}{}\n", paint(Paint::bold, printable(c.name)),
                      paint(Paint::dim, fmt::format("#{}", c.id)),
@@ -57,6 +66,7 @@ std::string details_text(const Contact& c, const Due& due, Date today, const Pai
     out += fmt::format("  {}  {}\n", paint(Paint::dim, pad_to_width(printable(label), label_width)),
                        paint(p, printable(value)));
   };
+  field("Also", join(c.akas));
   std::string role = c.title;
   if (!c.org.empty()) role += role.empty() ? c.org : " at " + c.org;
   field("Role", role);
@@ -76,6 +86,10 @@ std::string details_text(const Contact& c, const Due& due, Date today, const Pai
                    : c.met_via.empty() ? fmt::format("#{}", *c.met_via_id)
                                        : fmt::format("{} (#{})", c.met_via, *c.met_via_id));
   field("Tags", join(c.tags));
+  for (const ExternalId& id : profile.external_ids) {
+    std::string since = id.since ? " (connected " + id.since->to_string() + ")" : "";
+    field(id.source == ExternalSource::linkedin ? "LinkedIn" : "vCard UID", id.id + since);
+  }
   field("Learn", c.learn);
   field("Offer", c.offer);
   field("Note", c.note);
@@ -170,7 +184,7 @@ Status run_show(Context& ctx, const ShowOptions& o) {
     return {};
   }
   Painter paint(ctx.color);
-  fmt::print("{}{}{}", details_text(profile->contact, profile->due, ctx.today, paint),
+  fmt::print("{}{}{}", details_text(*profile, ctx.today, paint),
              reminders_text(*profile, ctx.today, paint), recent_text(*profile, paint));
   return {};
 }

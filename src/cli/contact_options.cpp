@@ -36,6 +36,13 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
   cmd.add_option("--learn", o.learn, "What you want to learn from them")->option_text("TEXT");
   cmd.add_option("--offer", o.offer, "What you can offer them")->option_text("TEXT");
   cmd.add_option("--note", o.note, "A note")->option_text("TEXT");
+  cmd.add_option("--aka", o.akas,
+                 "Another name they go by: a nickname, their name in another script "
+                 "(repeatable); WHO finds them by it")
+      ->option_text("NAME");
+  cmd.add_option("--linkedin", o.linkedin,
+                 "Their LinkedIn profile URL, which LinkedIn imports recognise them by")
+      ->option_text("URL");
   if (for_edit) {
     cmd.add_option("--no-type", o.no_types, "Remove a type (repeatable)")->option_text("TYPE");
     cmd.add_option("--no-tag", o.no_tags, "Remove a tag (repeatable)")->option_text("TAG");
@@ -43,6 +50,8 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
     cmd.add_option("--no-phone", o.no_phones, "Remove a phone (repeatable)")->option_text("PHONE");
     cmd.add_option("--no-date", o.no_dates, "Forget a yearly date by its label (repeatable)")
         ->option_text("LABEL");
+    cmd.add_option("--no-aka", o.no_akas, "Forget another name (repeatable)")->option_text("NAME");
+    cmd.add_flag("--no-linkedin", o.no_linkedin, "Forget the LinkedIn profile");
     cmd.add_flag("--no-every", o.no_every, "Drop the own cadence: follow the types' again");
     cmd.add_flag("--no-birthday", o.no_birthday, "Forget the birthday");
     cmd.add_flag("--no-circle", o.no_circle, "Forget the circle");
@@ -91,6 +100,10 @@ Result<ContactChange> contact_change(const ContactOptions& o) {
   change.circle = o.circle;
   change.no_circle = o.no_circle;
   change.met_via = o.met_via;
+  change.akas = o.akas;
+  change.no_akas = o.no_akas;
+  change.linkedin = o.linkedin;
+  change.no_linkedin = o.no_linkedin;
   return change;
 }
 

@@ -30,7 +30,11 @@ struct ContactOptions {
   std::optional<std::string> learn;
   std::optional<std::string> offer;
   std::optional<std::string> note;
+  std::vector<std::string> akas;
+  std::optional<std::string> linkedin;
   // edit only: removals
+  std::vector<std::string> no_akas;
+  bool no_linkedin = false;
   std::vector<std::string> no_types;
   std::vector<std::string> no_tags;
   std::vector<std::string> no_emails;

@@ -29,6 +29,7 @@ Json contact_json(const Contact& c, const Due& due) {
   j["id"] = c.id;
   j["uuid"] = c.uuid;
   j["name"] = c.name;
+  j["akas"] = c.akas;
   j["types"] = c.types;
   j["every"] = optional_duration(c.every);
   j["cadence"] = optional_duration(due.cadence);

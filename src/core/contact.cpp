@@ -242,4 +242,88 @@ Status check_free_text(std::string_view text, std::string_view field) {
   return {};
 }
 
+namespace {
+
+// A phone number's last nine digits: a national number and its international form share them.
+std::string phone_key(std::string_view phone) {
+  std::string out;
+  for (char ch : phone) {
+    if (ch >= '0' && ch <= '9') out += ch;
+  }
+  constexpr std::size_t kCompared = 9;
+  return out.size() > kCompared ? out.substr(out.size() - kCompared) : out;
+}
+
+// Adds each of `from` to `to` unless one with the same key is there.
+template <class Key>
+void join_list(std::vector<std::string>& to, const std::vector<std::string>& from, Key key) {
+  for (const std::string& value : from) {
+    if (std::none_of(to.begin(), to.end(), [&](const auto& v) { return key(v) == key(value); })) {
+      to.push_back(value);
+    }
+  }
+}
+
+void join_text(std::string& keep, const std::string& other) {
+  if (other.empty() || fold_for_match(keep).find(fold_for_match(other)) != std::string::npos) {
+    return;
+  }
+  keep = keep.empty() ? other : keep + "; " + other;
+}
+
+}  // namespace
+
+void sort_names(std::vector<std::string>& names) {
+  std::vector<std::pair<std::string, std::string>> keyed;
+  for (std::string& name : names) keyed.emplace_back(fold_for_match(name), std::move(name));
+  std::sort(keyed.begin(), keyed.end());
+  names.clear();
+  for (auto& [key, name] : keyed) names.push_back(std::move(name));
+}
+
+Contact merged_contact(const Contact& keep, const Contact& other) {
+  Contact c = keep;
+  const std::string name_key = fold_for_match(c.name);
+  std::vector<std::string> names = {other.name};
+  names.insert(names.end(), other.akas.begin(), other.akas.end());
+  std::erase_if(names, [&](const std::string& n) { return fold_for_match(n) == name_key; });
+  join_list(c.akas, names, fold_for_match);
+  sort_names(c.akas);
+  auto same = [](const std::string& v) { return v; };
+  join_list(c.types, other.types, same);
+  std::sort(c.types.begin(), c.types.end());
+  join_list(c.tags, other.tags, same);
+  std::sort(c.tags.begin(), c.tags.end());
+  join_list(c.emails, other.emails, ascii_lower);
+  join_list(c.phones, other.phones, phone_key);
+  for (const ImportantDate& date : other.dates) {
+    bool known = std::any_of(c.dates.begin(), c.dates.end(), [&](const ImportantDate& d) {
+      return fold_for_match(d.label) == fold_for_match(date.label);
+    });
+    if (!known) c.dates.push_back(date);
+  }
+  std::sort(c.dates.begin(), c.dates.end(),
+            [](const ImportantDate& a, const ImportantDate& b) { return a.label < b.label; });
+  if (!c.every) c.every = other.every;
+  if (c.org.empty()) c.org = other.org;
+  if (c.title.empty()) c.title = other.title;
+  if (!c.birthday) c.birthday = other.birthday;
+  if (!c.circle) c.circle = other.circle;
+  join_text(c.learn, other.learn);
+  join_text(c.offer, other.offer);
+  join_text(c.note, other.note);
+  c.added_on = std::min(c.added_on, other.added_on);
+  const bool introduced_by_other = c.met_via_id == other.id;
+  if (introduced_by_other || (!c.met_via_id && c.met_via.empty())) {
+    if (other.met_via_id != keep.id) {
+      c.met_via = other.met_via;
+      c.met_via_id = other.met_via_id;
+    } else {
+      c.met_via.clear();
+      c.met_via_id.reset();
+    }
+  }
+  return c;
+}
+
 }  // namespace kith

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kith/records.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/text.hpp"
 
@@ -31,6 +32,13 @@ Status normalize_text(std::optional<std::string>& value, std::string_view field)
 }
 
 Status normalize_lists(ContactChange& c) {
+  for (auto* akas : {&c.akas, &c.no_akas}) {
+    KITH_TRY(normalize_each(*akas, [](const std::string& aka) -> Result<std::string> {
+      auto name = normalize_name(aka);
+      if (!name) return invalid_input("invalid --aka: " + name.error().message);
+      return name;
+    }));
+  }
   KITH_TRY(normalize_each(c.no_types, normalize_type_name));
   KITH_TRY(normalize_each(c.types, normalize_type_name));
   trim_each(c.no_emails);
@@ -105,6 +113,14 @@ Status remove_each(std::vector<std::string>& list, const std::vector<std::string
 }
 
 Status apply_lists(const ContactChange& change, Contact& c) {
+  KITH_TRY(remove_each(c.akas, change.no_akas, "other name", c.name, same_folded));
+  for (const std::string& aka : change.akas) {
+    if (same_folded(aka, c.name)) {
+      return invalid_input("'" + aka + "' is " + c.name + "'s name, not another name");
+    }
+  }
+  add_each(c.akas, change.akas, same_folded);
+  sort_names(c.akas);
   KITH_TRY(remove_each(c.types, change.no_types, "type", c.name, same_text));
   add_each(c.types, change.types, same_text);
   std::sort(c.types.begin(), c.types.end());
@@ -155,7 +171,8 @@ bool empty(const ContactChange& c) {
          c.emails.empty() && c.no_emails.empty() && c.phones.empty() && c.no_phones.empty() &&
          c.tags.empty() && c.no_tags.empty() && !c.org && !c.title && !c.learn && !c.offer &&
          !c.note && !c.birthday && !c.no_birthday && c.dates.empty() && c.no_dates.empty() &&
-         !c.circle && !c.no_circle && !c.met_via;
+         !c.circle && !c.no_circle && !c.met_via && c.akas.empty() && c.no_akas.empty() &&
+         !c.linkedin && !c.no_linkedin;
 }
 
 Result<ContactChange> normalize_change(const ContactChange& change, Date today) {
@@ -170,6 +187,16 @@ Result<ContactChange> normalize_change(const ContactChange& change, Date today) 
   KITH_TRY(normalize_dates(c, today));
   if (c.circle) KITH_TRY(check_circle(*c.circle));
   KITH_TRY(normalize_met_via(c.met_via));
+  if (c.linkedin) {
+    auto profile = linkedin_profile(*c.linkedin);
+    if (!profile) {
+      return invalid_input("invalid --linkedin '" +
+                           std::string(is_valid_utf8(*c.linkedin) ? *c.linkedin : "?") +
+                           "': not a LinkedIn profile URL (expected "
+                           "https://www.linkedin.com/in/NAME)");
+    }
+    c.linkedin = *profile;
+  }
   return c;
 }
 

@@ -29,6 +29,31 @@ Result<ExternalSource> parse_external_source(std::string_view text) {
                        "': expected vcard or linkedin");
 }
 
+std::optional<std::string> linkedin_profile(std::string_view url) {
+  std::string u = ascii_lower(trim(url));
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (u.rfind(scheme, 0) == 0) {
+      u.erase(0, scheme.size());
+      break;
+    }
+  }
+  std::size_t slash = u.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  std::string host = u.substr(0, slash);
+  bool linkedin = host == "linkedin.com" ||
+                  (host.size() > 13 && host.compare(host.size() - 13, 13, ".linkedin.com") == 0);
+  if (!linkedin || u.compare(slash, 4, "/in/") != 0) return std::nullopt;
+  std::string name = u.substr(slash + 4);
+  name = name.substr(0, name.find_first_of("/?#"));
+  // The key is stored and exported (JSON, vCard): bytes that are not UTF-8 would make every
+  // later export fail, and a profile name never holds spaces or control characters.
+  if (name.empty() || !is_valid_utf8(name) || has_control_chars(name) ||
+      name.find_first_of(" \t\n") != std::string::npos) {
+    return std::nullopt;
+  }
+  return "https://www.linkedin.com/in/" + name;
+}
+
 bool is_uuid(std::string_view text) {
   if (text.size() != 36) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {

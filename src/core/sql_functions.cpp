@@ -1,9 +1,11 @@
-// The SQL functions kith's triggers call (migrations/0003_due.sql): calendar arithmetic done by
-// kith's own Date and Duration, never by SQLite's date functions.
+// The SQL functions kith's triggers and migrations call: calendar arithmetic done by kith's own
+// Date and Duration, never by SQLite's date functions (migrations/0003_due.sql), and kith's
+// folding of names (migrations/0006_one_person.sql).
 #include <sqlite3.h>
 
 #include <string>
 
+#include "kith/text.hpp"
 #include "store_impl.hpp"
 
 namespace kith {
@@ -38,11 +40,20 @@ void sql_days(sqlite3_context* context, int, sqlite3_value** args) {
   sqlite3_result_double(context, duration->approx_days());
 }
 
+// kith_fold(text): fold_for_match(text), the key names are matched by; NULL for NULL.
+void sql_fold(sqlite3_context* context, int, sqlite3_value** args) {
+  auto text = text_arg(args[0]);
+  if (!text) return sqlite3_result_null(context);
+  std::string key = fold_for_match(*text);
+  sqlite3_result_text(context, key.c_str(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 void register_functions(SQLite::Database& db) {
   db.createFunction("kith_after", 2, true, nullptr, sql_after);
   db.createFunction("kith_days", 1, true, nullptr, sql_days);
+  db.createFunction("kith_fold", 1, true, nullptr, sql_fold);
 }
 
 }  // namespace kith

@@ -38,7 +38,9 @@ std::vector<std::string> split_list(const SQLite::Column& column) {
   " (SELECT group_concat(value, char(31)) FROM (SELECT value FROM contact_channels"        \
   "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY position)),"                     \
   " (SELECT group_concat(label || char(30) || day, char(31)) FROM (SELECT label, day"      \
-  "   FROM important_dates WHERE contact_id = c.id ORDER BY label))"                       \
+  "   FROM important_dates WHERE contact_id = c.id ORDER BY label)),"                      \
+  " (SELECT group_concat(name, char(31)) FROM (SELECT name FROM contact_akas"              \
+  "   WHERE contact_id = c.id ORDER BY name_key))"                                         \
   " FROM contacts c LEFT JOIN contact_stats s ON s.contact_id = c.id "
 
 Contact read_contact(SQLite::Statement& st) {
@@ -76,6 +78,7 @@ Contact read_contact(SQLite::Statement& st) {
     auto date = YearlyDate::parse(pair.substr(cut + 1));
     if (date) c.dates.push_back({pair.substr(0, cut), *date});
   }
+  c.akas = split_list(st.getColumn(26));
   return c;
 }
 
@@ -88,7 +91,7 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
-// Replaces the contact's types, tags, emails and phones with those of `c`.
+// Replaces the contact's types, tags, emails, phones, dates and other names with those of `c`.
 Status write_lists(Store::Impl& impl, const Contact& c) {
   auto& clear_types = impl.prepare("DELETE FROM contact_types WHERE contact_id = :id");
   clear_types.bind(":id", c.id);
@@ -145,6 +148,18 @@ Status write_lists(Store::Impl& impl, const Contact& c) {
     add.bind(":contact", c.id);
     add.bind(":label", d.label);
     add.bind(":day", d.date.to_string());
+    add.exec();
+  }
+  auto& clear_akas = impl.prepare("DELETE FROM contact_akas WHERE contact_id = :id");
+  clear_akas.bind(":id", c.id);
+  clear_akas.exec();
+  for (const std::string& aka : c.akas) {
+    auto& add = impl.prepare(
+        "INSERT OR IGNORE INTO contact_akas (contact_id, name_key, name)"
+        " VALUES (:contact, :key, :name)");
+    add.bind(":contact", c.id);
+    add.bind(":key", fold_for_match(aka));
+    add.bind(":name", aka);
     add.exec();
   }
   return {};
@@ -281,7 +296,23 @@ Result<Contact> Store::resolve(std::string_view who) {
         matches.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString());
       }
     };
-    collect(impl_->prepare("SELECT id, name FROM contacts WHERE name_key = :key ORDER BY id"));
+    // An email address names its owner; a whole name or nickname wins over part of one.
+    if (text.find('@') != std::string_view::npos) {
+      auto& by_email = impl_->prepare(
+          "SELECT DISTINCT c.id, c.name FROM contact_channels ch"
+          " JOIN contacts c ON c.id = ch.contact_id"
+          " WHERE ch.kind = 'email' AND lower(ch.value) = lower(:email) ORDER BY c.id");
+      by_email.bind(":email", std::string(text));
+      while (by_email.executeStep()) {
+        matches.emplace_back(by_email.getColumn(0).getInt64(), by_email.getColumn(1).getString());
+      }
+    }
+    if (matches.empty()) {
+      collect(impl_->prepare(
+          "SELECT id, name FROM contacts WHERE name_key = :key UNION"
+          " SELECT c.id, c.name FROM contact_akas a JOIN contacts c ON c.id = a.contact_id"
+          " WHERE a.name_key = :key ORDER BY 1"));
+    }
     // A bare number is the id of a contact, unless it is also another contact's whole name:
     // then it is ambiguous, and "#12" says which.
     std::string hint;
@@ -296,8 +327,10 @@ Result<Contact> Store::resolve(std::string_view who) {
       }
     }
     if (matches.empty()) {
-      collect(impl_->prepare(
-          "SELECT id, name FROM contacts WHERE instr(name_key, :key) > 0 ORDER BY name_key, id"));
+      collect(
+          impl_->prepare("SELECT id, name FROM contacts WHERE instr(name_key, :key) > 0 OR id IN"
+                         " (SELECT contact_id FROM contact_akas WHERE instr(name_key, :key) > 0)"
+                         " ORDER BY name_key, id"));
     }
     if (matches.empty()) {
       return not_found("no contact matches '" + std::string(text) + "'");

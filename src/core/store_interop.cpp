@@ -113,6 +113,9 @@ Status Store::each_contact(const std::function<Status(const ContactRecord&)>& vi
       auto ids = external_ids(r.contact.id);
       if (!ids) return ids.error();
       r.external_ids = std::move(*ids);
+      auto aliases = this->aliases(r.contact.id);
+      if (!aliases) return aliases.error();
+      r.aliases = std::move(*aliases);
       KITH_TRY(visit(r));
     }
     return {};
@@ -237,6 +240,14 @@ Result<Merge> Store::merge_contact(const ContactRecord& record) {
     auto existing = stored(impl_->prepare("SELECT id, updated_at FROM contacts WHERE uuid = :uuid"),
                            record.contact.uuid);
     if (existing && record.contact.updated_at <= existing->updated_at) return Merge::skipped;
+    if (!existing) {
+      // A contact merged into another here: what it held lives on in that one.
+      auto& alias = impl_->prepare("SELECT 1 FROM contact_aliases WHERE uuid = :uuid");
+      alias.bind(":uuid", record.contact.uuid);
+      const bool merged = alias.executeStep();
+      alias.reset();
+      if (merged) return Merge::skipped;
+    }
     Contact contact = record.contact;
     if (existing) {
       contact.id = existing->id;
@@ -250,6 +261,15 @@ Result<Merge> Store::merge_contact(const ContactRecord& record) {
                          " updated_at = :updated_at WHERE id = :id"),
           contact.id, record.contact.created_at, record.contact.updated_at);
     KITH_TRY(set_external_ids(contact.id, record.external_ids));
+    // The contacts merged into it elsewhere: unless one lives on here, its uuid is an alias.
+    for (const std::string& uuid : record.aliases) {
+      auto& alias = impl_->prepare(
+          "INSERT OR IGNORE INTO contact_aliases (contact_id, uuid, former_id)"
+          " SELECT :id, :uuid, :id WHERE NOT EXISTS (SELECT 1 FROM contacts WHERE uuid = :uuid)");
+      alias.bind(":id", contact.id);
+      alias.bind(":uuid", uuid);
+      alias.exec();
+    }
     return existing ? Merge::updated : Merge::added;
   });
 }
@@ -338,7 +358,9 @@ Result<Merge> Store::merge_reminder(const ReminderRecord& record,
 
 Result<std::optional<std::int64_t>> Store::contact_id_by_uuid(std::string_view uuid) {
   return guarded(*impl_, [&]() -> Result<std::optional<std::int64_t>> {
-    auto& st = impl_->prepare("SELECT id FROM contacts WHERE uuid = :uuid");
+    auto& st = impl_->prepare(
+        "SELECT id FROM contacts WHERE uuid = :uuid UNION ALL"
+        " SELECT contact_id FROM contact_aliases WHERE uuid = :uuid");
     st.bind(":uuid", std::string(uuid));
     if (!st.executeStep()) return std::optional<std::int64_t>();
     return std::optional(st.getColumn(0).getInt64());

@@ -45,6 +45,8 @@ const std::vector<Journaled>& journaled() {
       {"contact_channels", {{0, "contacts"}}, 0, "contacts"},
       {"important_dates", {{0, "contacts"}}, 0, "contacts"},
       {"external_ids", {{0, "contacts"}}, 0, "contacts"},
+      {"contact_akas", {{0, "contacts"}}, 0, "contacts"},
+      {"contact_aliases", {{0, "contacts"}}, 0, "contacts"},
       {"interaction_people", {{0, "contacts"}, {2, "interactions"}}, 2, "interactions"},
   };
   return tables;
@@ -689,7 +691,8 @@ Result<std::int64_t> Store::forget_person(std::int64_t contact_id) {
   return guarded(*impl_, [&]() -> Result<std::int64_t> {
     auto& st = impl_->prepare(
         "DELETE FROM journal WHERE id IN"
-        " (SELECT entry_id FROM journal_people WHERE contact_id = :id)");
+        " (SELECT entry_id FROM journal_people WHERE contact_id = :id OR contact_id IN"
+        "   (SELECT former_id FROM contact_aliases WHERE contact_id = :id))");
     st.bind(":id", contact_id);
     return static_cast<std::int64_t>(st.exec());
   });

@@ -49,6 +49,7 @@ OrderedJson to_json(const ContactRecord& r) {
   OrderedJson j;
   j["uuid"] = c.uuid;
   j["name"] = c.name;
+  j["akas"] = c.akas;
   j["types"] = c.types;
   j["every"] = or_null(c.every);
   j["emails"] = c.emails;
@@ -77,6 +78,7 @@ OrderedJson to_json(const ContactRecord& r) {
                    {"since", or_null(id.since)}});
   }
   j["external_ids"] = std::move(ids);
+  j["aliases"] = r.aliases;
   j["created_at"] = c.created_at;
   j["updated_at"] = c.updated_at;
   return j;
@@ -313,6 +315,8 @@ Status read_record(const Json& j, ContactRecord& r) {
   std::string name;
   KITH_TRY(get_string(j, "name", name, true));
   KITH_TRY(take("name", normalize_name(name), c.name));
+  KITH_TRY(get_list(j, "akas", c.akas, normalize_name));
+  sort_names(c.akas);
   KITH_TRY(get_list(j, "types", c.types, normalize_type_name));
   sort_unique(c.types);
   KITH_TRY(get_duration(j, "every", c.every));
@@ -342,6 +346,8 @@ Status read_record(const Json& j, ContactRecord& r) {
   KITH_TRY(get_date(j, "added_on", c.added_on, true));
   KITH_TRY(get_bool(j, "archived", c.archived));
   KITH_TRY(read_external_ids(j, r.external_ids));
+  KITH_TRY(get_list(j, "aliases", r.aliases, as_uuid));
+  sort_unique(r.aliases);
   KITH_TRY(get_timestamp(j, "created_at", c.created_at));
   return get_timestamp(j, "updated_at", c.updated_at);
 }

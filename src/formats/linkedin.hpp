@@ -19,12 +19,6 @@ namespace kith::formats {
 // The tag a contact first imported from LinkedIn gets, so that they can be found and sorted.
 inline constexpr std::string_view kLinkedInTag = "linkedin";
 
-// The profile's canonical URL, "https://www.linkedin.com/in/<name>" with the name in
-// lowercase, when `url` is a LinkedIn profile in any spelling (http, no www, a country
-// subdomain, a trailing slash or query); nullopt otherwise. The canonical URL is the key
-// that recognises a connection again.
-std::optional<std::string> linkedin_profile(std::string_view url);
-
 // "Connected On" as LinkedIn writes it, "21 Nov 2024" (English month abbreviations or
 // names), or "2024-11-21". nullopt otherwise.
 std::optional<Date> parse_connected_on(std::string_view text);

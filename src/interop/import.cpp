@@ -182,9 +182,10 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
 
 class PatchMerger {
  public:
+  // `by_name`: a person the file gives no email for is also found by name (LinkedIn).
   PatchMerger(Store& store, const ImportOptions& options, ImportReport& report,
-              std::vector<std::string>& warnings)
-      : store_(store), options_(options), report_(report), warnings_(warnings) {}
+              std::vector<std::string>& warnings, bool by_name)
+      : store_(store), options_(options), report_(report), warnings_(warnings), by_name_(by_name) {}
 
   Status load_types() {
     auto types = store_.types();
@@ -213,6 +214,8 @@ class PatchMerger {
       auto stored = store_.contact(*id);
       if (!stored) return stored.error();
       contact = std::move(*stored);
+      // Found by name, or by the uuid of a contact merged into it: the name stays kith's.
+      if (found_by_name_ || !names_uuid(patch, contact.uuid)) patch.name = contact.name;
       auto stored_ids = store_.external_ids(*id);
       if (!stored_ids) return stored_ids.error();
       ids = std::move(*stored_ids);
@@ -275,9 +278,21 @@ class PatchMerger {
     return std::nullopt;
   }
 
+  // True unless the patch names a contact by a kith uuid that is not `uuid` (one merged into
+  // that contact).
+  static bool names_uuid(const formats::ContactPatch& patch, const std::string& uuid) {
+    for (const std::string& uid : patch.uids) {
+      std::string bare = without_urn(uid);
+      if (is_uuid(bare) && lowercase_uuid(bare) != uuid) return false;
+    }
+    return true;
+  }
+
   // The contact the patch is about: by UID (a kith uuid, or one remembered from an earlier
-  // import), by external id, else by email.
+  // import), by external id, by email, else (by_name_, no email) by a name that is one
+  // contact's name or other name.
   Result<std::optional<std::int64_t>> find(const formats::ContactPatch& patch) {
+    found_by_name_ = false;
     for (const std::string& uid : patch.uids) {
       std::string bare = without_urn(uid);
       if (is_uuid(bare)) {
@@ -295,6 +310,24 @@ class PatchMerger {
       auto id = store_.contact_id_by_email(email);
       if (!id || *id) return id;
     }
+    if (by_name_ && patch.emails.empty()) {
+      auto named = store_.contacts_named(patch.name, true);
+      if (!named) return named.error();
+      // Someone with another LinkedIn profile is another person of the same name.
+      std::erase_if(*named, [&](const ContactName& candidate) {
+        auto ids = store_.external_ids(candidate.id);
+        return ids && std::any_of(ids->begin(), ids->end(), [&](const ExternalId& known) {
+                 return known.source == ExternalSource::linkedin &&
+                        std::none_of(patch.external_ids.begin(), patch.external_ids.end(),
+                                     [&](const ExternalId& own) { return own.id == known.id; });
+               });
+      });
+      if (named->size() == 1) {
+        found_by_name_ = true;
+        return std::optional(named->front().id);
+      }
+      if (named->size() > 1) ++report_.possible_duplicates;
+    }
     return std::optional<std::int64_t>();
   }
 
@@ -302,6 +335,8 @@ class PatchMerger {
   const ImportOptions& options_;
   ImportReport& report_;
   std::vector<std::string>& warnings_;
+  bool by_name_;
+  bool found_by_name_ = false;
   std::vector<RelationshipType> types_;
   std::vector<PendingIntroduction> pending_;
 };
@@ -311,7 +346,7 @@ class PatchMerger {
 template <class Next>
 Status import_people(Store& store, const ImportOptions& options, ImportReport& report,
                      std::vector<std::string>& warnings, Next next) {
-  PatchMerger merger(store, options, report, warnings);
+  PatchMerger merger(store, options, report, warnings, options.format == ImportFormat::linkedin);
   KITH_TRY(merger.load_types());
   Progress progress(options.progress);
   while (true) {

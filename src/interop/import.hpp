@@ -57,6 +57,9 @@ struct ImportReport {
   // that is not a number, a date without a day), each "<file>: line N: <problem>".
   std::vector<std::string> warnings;
   std::uint64_t warnings_left_out = 0;
+  // LinkedIn connections without an email whose name is several contacts' names: each was
+  // added as a new contact, and kith dupes lists it beside them.
+  std::uint64_t possible_duplicates = 0;
 };
 
 // Opens an import's input at its start. Called once per pass over it (a JSON file whose

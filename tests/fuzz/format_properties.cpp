@@ -331,7 +331,7 @@ std::string check_linkedin_reader(std::string_view input) {
     }
     if (!patch) continue;
     if (!patch_is_utf8(*patch)) return "what a connection says is not UTF-8";
-    if (patch->external_ids.size() != 1 || !formats::linkedin_profile(patch->external_ids[0].id)) {
+    if (patch->external_ids.size() != 1 || !linkedin_profile(patch->external_ids[0].id)) {
       return "a connection kept without its profile";
     }
   }

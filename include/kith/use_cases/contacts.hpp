@@ -35,10 +35,13 @@ struct ContactView {
 
 // kith add: adds a contact named change.name, added on `today`, with the rest of `change`
 // (normalize_change, apply_change; met_via names a contact when one matches, else is kept as
-// written). Returns it as stored, with its id and uuid. invalid_input for a missing or bad name,
-// a bad value, or an unknown type (listing the known ones); ambiguous (its message starting
-// "--met-via: ") for an introducer that matches several contacts.
-Result<ContactView> add_contact(Store& store, const ContactChange& change, Date today);
+// written; the LinkedIn profile becomes its external id). Returns it as stored, with its id and
+// uuid. invalid_input for a missing or bad name, a name that already is a contact's whole name
+// (folded; naming that contact) unless `namesake` (--force), a bad value, an unknown type
+// (listing the known ones), or a LinkedIn profile that is another contact's; ambiguous (its
+// message starting "--met-via: ") for an introducer that matches several contacts.
+Result<ContactView> add_contact(Store& store, const ContactChange& change, Date today,
+                                bool namesake = false);
 
 // kith edit: applies `change` to the contact WHO names (as add does, and removals: invalid_input
 // "Ada has no type 'peer'" when the contact lacks what is removed; a contact cannot be its own
@@ -75,8 +78,9 @@ Result<Removal> remove_contact(Store& store, std::string_view who, bool confirme
 struct Profile {
   Contact contact;
   Due due;
-  std::vector<Reminder> reminders;  // open ones, soonest first
-  std::vector<Interaction> recent;  // the latest `recent` interactions, newest first
+  std::vector<Reminder> reminders;       // open ones, soonest first
+  std::vector<Interaction> recent;       // the latest `recent` interactions, newest first
+  std::vector<ExternalId> external_ids;  // vCard UIDs and LinkedIn profiles
 };
 
 // kith show: the contact WHO names with its due, open reminders and recent interactions, all

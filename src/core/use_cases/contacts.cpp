@@ -45,18 +45,62 @@ Status change_contact(Store& store, const ContactChange& change, Contact& contac
   return {};
 }
 
+// Sets or forgets the contact's LinkedIn profile as the change asks. invalid_input when the
+// profile is another contact's, or when there is none to forget.
+Status set_linkedin(Store& store, const ContactChange& change, const Contact& contact) {
+  if (!change.linkedin && !change.no_linkedin) return {};
+  auto ids = store.external_ids(contact.id);
+  if (!ids) return ids.error();
+  const auto before = ids->size();
+  std::erase_if(*ids, [&](const ExternalId& id) {
+    return id.source == ExternalSource::linkedin && id.id != change.linkedin.value_or("");
+  });
+  if (change.no_linkedin && !change.linkedin && ids->size() == before) {
+    return invalid_input(contact.name + " has no LinkedIn profile");
+  }
+  if (change.linkedin) {
+    auto owner = store.contact_id_by_external_id(ExternalSource::linkedin, *change.linkedin);
+    if (!owner) return owner.error();
+    if (*owner && **owner != contact.id) {
+      auto other = store.contact(**owner);
+      if (!other) return other.error();
+      return invalid_input("the LinkedIn profile " + *change.linkedin + " is " + other->name +
+                           "'s (#" + std::to_string(other->id) +
+                           "): 'kith merge' them if they are one person");
+    }
+    bool known = std::any_of(ids->begin(), ids->end(),
+                             [&](const ExternalId& id) { return id.id == *change.linkedin; });
+    if (!known) ids->push_back({ExternalSource::linkedin, *change.linkedin, std::nullopt});
+  }
+  return store.set_external_ids(contact.id, *ids);
+}
+
 }  // namespace
 
-Result<ContactView> add_contact(Store& store, const ContactChange& change, Date today) {
+Result<ContactView> add_contact(Store& store, const ContactChange& change, Date today,
+                                bool namesake) {
   if (!change.name) return invalid_input("a contact needs a name");
   auto normalized = normalize_change(change, today);
   if (!normalized) return normalized.error();
   return in_write<ContactView>(store, [&]() -> Result<ContactView> {
+    if (!namesake) {
+      auto same = store.contacts_named(*normalized->name, false);
+      if (!same) return same.error();
+      if (!same->empty()) {
+        const ContactName& known = same->front();
+        return invalid_input("'" + *normalized->name + "' is already a contact: " + known.name +
+                             " (#" + std::to_string(known.id) + "); 'kith edit " +
+                             std::to_string(known.id) +
+                             "' changes them, 'kith add --force' adds a namesake");
+      }
+    }
     Contact contact;
     contact.added_on = today;
     KITH_TRY(change_contact(store, *normalized, contact));
     auto id = store.add_contact(contact);
     if (!id) return id.error();
+    contact.id = *id;
+    KITH_TRY(set_linkedin(store, *normalized, contact));
     store.note_change({"add", "add " + contact.name, today});
     return view_of(store, *id, today);
   });
@@ -72,6 +116,7 @@ Result<ContactView> edit_contact(Store& store, std::string_view who, const Conta
     if (!empty(*normalized)) {
       KITH_TRY(change_contact(store, *normalized, *contact));
       KITH_TRY(store.update_contact(*contact));
+      KITH_TRY(set_linkedin(store, *normalized, *contact));
       store.note_change({"edit", "edit " + contact->name, today});
     }
     return view_of(store, contact->id, today);
@@ -137,8 +182,11 @@ Result<Profile> show_contact(Store& store, std::string_view who, Date today, int
     query.limit = recent;
     auto interactions = store.history(query);
     if (!interactions) return interactions.error();
+    auto external_ids = store.external_ids(contact->id);
+    if (!external_ids) return external_ids.error();
     Due due = due_of(*contact, *types, today);
-    return Profile{std::move(*contact), due, std::move(*reminders), std::move(*interactions)};
+    return Profile{std::move(*contact), due, std::move(*reminders), std::move(*interactions),
+                   std::move(*external_ids)};
   });
 }
 
