@@ -375,16 +375,12 @@ class Reader {
   Status check_complete() {
     CLI::App& app = *current();
     std::vector<CLI::Option*> arguments = arguments_of(app);
+    // The words go to each argument's minimum in order: the first one left short is missing
+    // ("kith merge grace" misses OTHER, not KEEP).
     std::size_t remaining = words_.size();
-    for (std::size_t k = 0; k < arguments.size(); ++k) {
-      std::size_t later_min = 0;
-      for (std::size_t m = k + 1; m < arguments.size(); ++m) later_min += min_count(*arguments[m]);
-      std::size_t take =
-          std::min(max_count(*arguments[k]), remaining > later_min ? remaining - later_min : 0);
-      if (take < min_count(*arguments[k])) {
-        return usage("missing " + argument_usage(*arguments[k]));
-      }
-      remaining -= take;
+    for (const CLI::Option* argument : arguments) {
+      if (remaining < min_count(*argument)) return usage("missing " + argument_usage(*argument));
+      remaining -= min_count(*argument);
     }
     for (CLI::Option* option : app.get_options()) {
       if (option->nonpositional() && option->get_required() && !used_.count(option) &&

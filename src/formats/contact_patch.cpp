@@ -54,6 +54,13 @@ bool apply(const ContactPatch& patch, Contact& c, std::vector<ExternalId>& ids) 
     c.name = patch.name;
     changed = true;
   }
+  std::vector<std::string> akas = patch.akas;
+  std::erase_if(akas,
+                [&](const std::string& a) { return fold_for_match(a) == fold_for_match(c.name); });
+  if (add_all(c.akas, akas, fold_for_match)) {
+    sort_names(c.akas);
+    changed = true;
+  }
   changed |= add_all(c.emails, patch.emails, ascii_lower);
   changed |= add_all(c.phones, patch.phones, digits);
   if (add_all(c.tags, patch.tags, same)) {

@@ -17,6 +17,7 @@ struct ContactPatch {
   int line = 0;                   // where the person begins in the file
   std::vector<std::string> uids;  // vCard UID and X-KITH-UID values, as written
   std::string name;               // never empty
+  std::vector<std::string> akas;  // nicknames (vCard NICKNAME)
   std::vector<std::string> emails;
   std::vector<std::string> phones;
   std::vector<std::string> tags;
@@ -39,8 +40,9 @@ struct ContactPatch {
 
 // Merges the patch into `contact` and `ids` as the header describes (met_via_id is left to
 // the caller, who can resolve met_via_contact). Emails match ignoring ASCII case, phones by
-// their digits, dates and external ids by label and key (a patch's value replaces kith's).
-// Returns true when anything changed.
+// their digits, other names by their key (one that folds to the name is left out), dates and
+// external ids by label and key (a patch's value replaces kith's). Returns true when anything
+// changed.
 bool apply(const ContactPatch& patch, Contact& contact, std::vector<ExternalId>& ids);
 
 }  // namespace kith::formats

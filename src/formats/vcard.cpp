@@ -551,6 +551,16 @@ struct CardReader {
       } else {
         warn(p, phone.error().message + "; left out");
       }
+    } else if (n == "NICKNAME") {
+      for (const std::string& item : split_unescaped(p.value, ',')) {
+        std::string text(trim(unescape_text(item)));
+        if (text.empty()) continue;
+        if (auto aka = normalize_name(text)) {
+          patch.akas.push_back(*aka);
+        } else {
+          warn(p, "nickname: " + aka.error().message + "; left out");
+        }
+      }
     } else if (n == "ORG") {
       std::string org;
       for (const std::string& unit : split_unescaped(p.value, ';')) {
@@ -720,6 +730,14 @@ void write_vcard(std::ostream& out, const ContactRecord& record) {
   property(out, "UID", "urn:uuid:" + c.uuid);
   property(out, "FN", escape_text(c.name));
   property(out, "N", structured_name(c.name));
+  if (!c.akas.empty()) {
+    std::string nicknames;
+    for (const std::string& aka : c.akas) {
+      if (!nicknames.empty()) nicknames += ',';
+      nicknames += escape_text(aka);
+    }
+    property(out, "NICKNAME", nicknames);
+  }
   for (const std::string& email : c.emails) property(out, "EMAIL", escape_text(email));
   for (const std::string& phone : c.phones) property(out, "TEL;VALUE=text", escape_text(phone));
   if (!c.org.empty()) property(out, "ORG", escape_text(c.org));

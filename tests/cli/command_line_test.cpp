@@ -180,6 +180,8 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"archive", {"archive", "ada", "rm", "grace", "--yes"}, "rm", "archive"},
       {"unarchive", {"unarchive", "ada", "rm", "grace", "--yes"}, "rm", "unarchive"},
       {"rm", {"rm", "grace", "--yes", "rm", "ada", "--yes"}, "rm", "rm"},
+      {"merge", {"merge", "ada", "grace", "--dry-run", "rm", "ada", "--yes"}, "--yes", "merge"},
+      {"dupes", {"dupes", "rm", "ada", "--yes"}, "rm", "dupes"},
       {"history", {"history", "rm", "2", "--yes"}, "rm", "history"},
       {"balance", {"balance", "rm", "2", "--yes"}, "rm", "balance"},
       {"types", {"types", "list"}, "list", "types"},

@@ -67,6 +67,8 @@ TEST_CASE("a non-zero exit leaves the database exactly as it was, whatever page 
       {"archive", "grace"},
       {"unarchive", "old friend"},
       {"rm", "grace", "--yes"},
+      {"merge", "ada", "grace", "jean"},
+      {"add", "Zed", "--aka", "Z", "--linkedin", "linkedin.com/in/zed"},
       {"types", "add", "club"},
       {"types", "set", "peer", "--weight", "5"},
       {"import", card.string()},

@@ -181,6 +181,13 @@ TEST_CASE("--aka and --linkedin on add and edit, and show lists them", "[merge][
   json j = json::parse(box.ok({"--json", "show", "bobby"}));
   CHECK(j["akas"] == json{"Bob", "Bobby"});
   CHECK(j["external_ids"][0]["id"] == "https://www.linkedin.com/in/rsmith");
+  // Other names travel in vCards as NICKNAME.
+  const auto card = box.dir() / "bob.vcf";
+  box.ok({"export", "--format", "vcard", "-o", card.string()});
+  Sandbox other;
+  other.ok({"import", card.string()});
+  CHECK(other.query("SELECT name FROM contact_akas ORDER BY name_key") == "Bob\nBobby");
+  CHECK(json::parse(other.ok({"--json", "show", "bobby"}))["name"] == "Robert Smith");
   box.ok({"edit", "bob", "--no-aka", "bobby", "--no-linkedin"});
   CHECK(box.query("SELECT name FROM contact_akas") == "Bob");
   CHECK(box.query("SELECT count(*) FROM external_ids") == "0");
