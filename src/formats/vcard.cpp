@@ -335,6 +335,13 @@ Result<bool> VCardReader::next(VCard& card) {
     std::string value = ascii_upper(trim(property->value));
     if (property->name == "END") {
       if (value == "VCARD") return true;
+      // "END:VCARDBEGIN:VCARD": two cards glued together, never one person with both emails.
+      if (value.starts_with("VCARD")) {
+        return at_line(line, value.find("BEGIN:VCARD") != std::string::npos
+                                 ? "END:VCARD and the next BEGIN:VCARD on one line (two cards "
+                                   "glued together without a line break)"
+                                 : "text after END:VCARD on the same line");
+      }
       continue;
     }
     if (property->name == "BEGIN" && value == "VCARD") {

@@ -343,6 +343,10 @@ TEST_CASE("bad files are refused with exit code 4, naming where, the database un
        "not valid JSON at line 1, column 2: invalid literal"},
       {"vCard without END", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nBEGIN:VCARD\r\n", "vcard",
        "line 1: the card has no END:VCARD before the next BEGIN:VCARD on line 4"},
+      {"vCards glued together",
+       "BEGIN:VCARD\r\nFN:Ada\r\nEND:VCARDBEGIN:VCARD\r\nFN:Grace\r\nEND:VCARD\r\n", "vcard",
+       "line 3: END:VCARD and the next BEGIN:VCARD on one line (two cards glued together "
+       "without a line break)"},
       {"vCard cut short", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n", "vcard",
        "line 1: the card has no END:VCARD (the file ends first)"},
       {"binary garbage as vCard", garbage, "vcard", ""},

@@ -226,6 +226,12 @@ TEST_CASE("malformed vCard files are errors naming the line", "[formats][vcard]"
         "line 1: the card has no END:VCARD (the file ends first)");
   CHECK(error_of("BEGIN:VCARD\nFN:Ada\nBEGIN:VCARD\nFN:Grace\nEND:VCARD\n") ==
         "line 1: the card has no END:VCARD before the next BEGIN:VCARD on line 3");
+  CHECK(error_of("BEGIN:VCARD\nFN:Ada\nEMAIL:ada@ex.org\nEND:VCARDBEGIN:VCARD\nFN:Grace\n"
+                 "EMAIL:grace@ex.org\nEND:VCARD\n") ==
+        "line 4: END:VCARD and the next BEGIN:VCARD on one line (two cards glued together "
+        "without a line break)");
+  CHECK(error_of("BEGIN:VCARD\nFN:Ada\nEND:VCARD extra\n") ==
+        "line 3: text after END:VCARD on the same line");
   CHECK(error_of("hello\n") == "line 1: expected BEGIN:VCARD (is this a vCard file?)");
   CHECK(error_of("BEGIN:VCARD\nFN Ada\nEND:VCARD\n") == "line 2: expected NAME:VALUE (no ':')");
   CHECK(error_of("BEGIN:VCARD\nVERSION:5.0\nEND:VCARD\n") ==
