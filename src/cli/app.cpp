@@ -265,6 +265,8 @@ const std::vector<Command>& commands() {
        add_export_command},
       {"import", "Import a kith export, vCards or LinkedIn connections; all or nothing",
        add_import_command},
+      {"sync", "Keep kith's calendar in a vdir for vdirsyncer and CalDAV: --calendar DIR",
+       add_sync_command},
       {"undo", "Undo the last change, or an earlier one by ID; --list shows the changes",
        add_undo_command},
       {"redo", "Re-apply what the last undo reverted", add_redo_command},

@@ -72,6 +72,7 @@ void add_rm_command(CLI::App& command, Action& action);
 void add_undo_command(CLI::App& command, Action& action);
 void add_merge_command(CLI::App& command, Action& action);
 void add_dupes_command(CLI::App& command, Action& action);
+void add_sync_command(CLI::App& command, Action& action);
 void add_redo_command(CLI::App& command, Action& action);
 void add_types_command(CLI::App& command, Action& action);
 void add_log_command(CLI::App& command, Action& action);
