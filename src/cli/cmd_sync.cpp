@@ -21,7 +21,6 @@ Status run_sync(Context& ctx, const SyncOptions& o) {
   CalendarSyncOptions options;
   options.now = now_timestamp();
   options.dry_run = o.dry_run;
-  options.database = ctx.db_path;
   auto report = sync_calendar(*store, o.calendar, options);
   if (!report) return report.error();
   for (const std::string& warning : report->warnings) {

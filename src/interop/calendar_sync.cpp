@@ -1,6 +1,11 @@
 #include "interop/calendar_sync.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 #include <map>
@@ -8,7 +13,6 @@
 #include <sstream>
 
 #include "formats/ics.hpp"
-#include "interop/output_file.hpp"
 #include "kith/cancel.hpp"
 #include "kith/text.hpp"
 
@@ -65,6 +69,34 @@ std::string uid_of(std::string_view text) {
     ++at;  // a folded line goes on after its one space
   }
   return uid;
+}
+
+// Replaces `path` with `text` atomically: a hidden temporary file in the same folder (which
+// vdirsyncer never reads: it is not "*.ics"), mode 0600, renamed over it. Not fsynced: the
+// calendar is derived, and a file a crash left short differs from its event, so the next
+// sync writes it again.
+Status replace_file(const fs::path& path, const std::string& text) {
+  fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp");
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return cannot("write", path, std::strerror(errno));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = errno;
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      return cannot("write", path, std::strerror(error));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0 || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    return cannot("write", path, std::strerror(error));
+  }
+  return {};
 }
 
 struct Existing {
@@ -127,10 +159,7 @@ Result<CalendarSyncReport> sync_calendar(Store& store, const fs::path& dir,
       ++report.written;
       if (options.dry_run) continue;
       fs::path path = found != ours.end() ? found->second.path : dir / (event.uid + ".ics");
-      auto file = OutputFile::open(path, options.database);
-      if (!file) return file.error();
-      (*file)->stream() << text;
-      KITH_TRY((*file)->commit());
+      KITH_TRY(replace_file(path, text));
     }
     return {};
   };

@@ -18,8 +18,6 @@ struct CalendarSyncOptions {
   // clock; the core never does.
   std::string now;
   bool dry_run = false;  // say what would be written and removed; touch nothing
-  // The database, whose own files are never written (OutputFile).
-  std::filesystem::path database;
 };
 
 struct CalendarSyncReport {
@@ -35,8 +33,8 @@ struct CalendarSyncReport {
 // each a VCALENDAR with one VEVENT, with a stable UID ending "@kith"; recurring where the
 // source recurs. A file whose event is unchanged (DTSTAMP aside) is not rewritten, so that
 // vdirsyncer uploads only what changed; a changed event is written in place (the file it is
-// in keeps its name, even when vdirsyncer named it); each file is written atomically, mode
-// 0600. Files of kith's events (UID ending "@kith") whose source is no longer there are
+// in keeps its name, even when vdirsyncer named it); each file is written atomically (not
+// fsynced: a sync rewrites any file that differs from its event), mode 0600. Files of kith's events (UID ending "@kith") whose source is no longer there are
 // removed; every other file is left alone, so the calendar may be shared. Hidden files and
 // files not ending ".ics" are never read.
 // Errc::bad_file naming the folder or file when the folder cannot be made, read or written.
