@@ -15,20 +15,21 @@ set(layers core formats interop cli)
 
 set(core_dirs include/kith src/core)
 set(core_may "kith/")
-set(core_libraries "SQLiteCpp/;sqlite3.h")  # the store's own implementation only
+# SQLiteCpp and sqlite3.h: the store's own implementation only; unicode/ (ICU): text.cpp.
+set(core_libraries "SQLiteCpp/;sqlite3.h;unicode/")
 set(core_forbidden "CLI/;fmt/;nlohmann/;toml")
 
 set(formats_dirs src/formats)
 set(formats_may "kith/")
-set(formats_forbidden "CLI/;fmt/;SQLiteCpp/;sqlite3.h;kith/store.hpp;kith/use_cases/")
+set(formats_forbidden "CLI/;fmt/;SQLiteCpp/;sqlite3.h;unicode/;kith/store.hpp;kith/use_cases/")
 
 set(interop_dirs src/interop)
 set(interop_may "kith/;formats/;interop/")
-set(interop_forbidden "CLI/;fmt/;SQLiteCpp/;sqlite3.h")
+set(interop_forbidden "CLI/;fmt/;SQLiteCpp/;sqlite3.h;unicode/")
 
 set(cli_dirs src/cli)
 set(cli_may "kith/;interop/;cli/")
-set(cli_forbidden "SQLiteCpp/;sqlite3.h;kith/records.hpp")
+set(cli_forbidden "SQLiteCpp/;sqlite3.h;unicode/;kith/records.hpp")
 
 set(violations "")
 foreach(layer IN LISTS layers)

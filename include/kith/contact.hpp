@@ -53,7 +53,8 @@ struct ImportantDate {
   friend bool operator==(const ImportantDate&, const ImportantDate&) = default;
 };
 
-// Checks and normalises a label: trimmed, 1-40 characters, no control characters.
+// Checks and normalises a label: trimmed, in NFC (to_nfc), 1-40 characters (bytes), no control
+// characters.
 Result<std::string> normalize_label(std::string_view text);
 
 // The weighted give/receive ledger of one person.
@@ -144,13 +145,16 @@ void sort_names(std::vector<std::string>& names);
 Contact merged_contact(const Contact& keep, const Contact& other);
 
 // Checks and normalises a contact's name: trimmed, not empty, valid UTF-8, no control
-// characters, at most 200 bytes. invalid_input naming the problem otherwise.
+// characters, at most 200 bytes once in NFC (to_nfc: a name typed decomposed is stored
+// composed), something left once folded (fold_for_match). invalid_input naming the problem
+// otherwise.
 Result<std::string> normalize_name(std::string_view text);
 
 // Checks a circle: invalid_input unless 1, 2 or 3.
 Status check_circle(int circle);
 
-// Checks a tag and returns it normalised (trimmed, lowercase ASCII, no spaces or commas).
+// Checks a tag and returns it normalised (trimmed, ASCII letters in lowercase, in NFC, no spaces
+// or commas).
 Result<std::string> normalize_tag(std::string_view text);
 
 // Checks an email address and returns it trimmed: name@domain, at most 254 bytes, valid UTF-8,

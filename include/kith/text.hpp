@@ -1,5 +1,8 @@
-// UTF-8 text helpers for names: validation, matching keys and terminal display width.
-// Pure functions; no locale, no terminal, no allocation beyond the returned strings.
+// UTF-8 text helpers for names: validation, normalisation, matching keys and terminal display
+// width. Pure functions of their arguments (no locale, no terminal, no environment), safe to call
+// from any thread. The Unicode data is ICU's: ASCII text never reaches ICU, and the one costly
+// part, the transliterator behind fold_for_match, is created once per process and only when a
+// text needs it.
 #pragma once
 
 #include <cstddef>
@@ -14,20 +17,51 @@ namespace kith {
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
-// A key for case- and accent-insensitive matching: lowercased, with diacritics removed from
-// Latin, Greek and Cyrillic letters ("José Núñez" -> "jose nunez", "Straße" -> "strasse",
-// "Łukasz" -> "lukasz", "Ørsted" -> "orsted"), runs of whitespace collapsed to one space and
-// trimmed. Characters without a folding (CJK, emoji) pass through unchanged.
-// REQUIRES: valid UTF-8 (invalid bytes are passed through unchanged).
+// `text` in Unicode Normalization Form C: a name typed or imported in decomposed form
+// ("Jose\u0301") is stored composed ("Jos\u00e9"), so that equal names are equal bytes.
+// ASCII comes back unchanged. REQUIRES: valid UTF-8 (invalid text comes back unchanged).
+std::string to_nfc(std::string_view text);
+
+// A key for matching names across case, accents, Unicode normalisation and scripts: two texts
+// that a person would call the same name give the same key. In order:
+//  - compatibility forms, case and default-ignorable characters are folded away (ICU's
+//    NFKC_Casefold: "ﬁ" -> "fi", "Ｊｏｓｅ" -> "jose", zero-width joiners dropped), then accents
+//    (nonspacing and enclosing marks after canonical decomposition), so NFC, NFD and NFKC forms
+//    of a text give one key: "José Núñez" -> "jose nunez", "Straße" -> "strasse";
+//  - the Latin letters without a decomposition become ASCII ("Łukasz" -> "lukasz", "Ørsted" ->
+//    "orsted", "Þór" -> "thor", "Æsir" -> "aesir"), as ICU's Latin-ASCII writes them;
+//  - letters of other scripts are written in Latin ASCII where ICU can (Greek by UNGEGN,
+//    Russian by BGN, the rest by ICU's Any-Latin, Han by its Mandarin reading): "Дмитрий
+//    Иванов" -> "dmitriy ivanov", "Ελένη" -> "eleni", "王小明" -> "wang xiao ming";
+//  - apostrophes and the modifier letters written for them are dropped: ' ` ‘ ’ ‛ ′ and
+//    U+02B9..U+02BF (ʹ ʺ ʻ ʼ ʽ ʾ ʿ, which BGN writes for ь and ъ): "O'Connor" -> "oconnor",
+//    "Игорь" -> "igor";
+//  - private-use characters are dropped (ICU's Indic transliterators leave some behind);
+//  - runs of white space (any Unicode White_Space) become one ASCII space; the key is trimmed.
+// Everything else (digits, punctuation, symbols, emoji, letters ICU cannot transliterate) is
+// kept as NFKC_Casefold left it (an emoji sequence loses its joiners and selectors). The key
+// is valid UTF-8 and folding is idempotent: fold_for_match(fold_for_match(x)) ==
+// fold_for_match(x). Keys are stored (contacts.name_key): a change to this contract needs a
+// migration that recomputes them.
+// Cost: ASCII text is folded without ICU; text whose only non-ASCII letters are Latin ones
+// never creates the transliterator; the first text that does need it pays for its creation
+// (tens of milliseconds; the first Han text over a hundred more, for the reading table).
+// REQUIRES: valid UTF-8 (each invalid sequence becomes U+FFFD).
 std::string fold_for_match(std::string_view text);
 
-// Columns `text` occupies in a terminal: wide and fullwidth East Asian characters and emoji
-// count 2, combining marks, zero-width joiners and variation selectors count 0, control
-// characters count 0, everything else 1.
+// Columns `text` occupies in a terminal, summed over its grapheme clusters (what a reader
+// sees as one character: a base with its marks, a Hangul syllable written in jamo, an emoji
+// sequence). An emoji cluster is 2 columns: one whose first code point has Emoji_Presentation
+// (👋, 👍🏽, 🇫🇷, 👨‍👩‍👧‍👦), that asks for it with U+FE0F (❤️, 1️⃣) or that joins a
+// pictograph to others with U+200D. Any other cluster is the sum of its code points: East Asian
+// Wide and Fullwidth 2, Emoji_Presentation 2; nonspacing and enclosing marks, format characters
+// (Cf), default-ignorable code points, Hangul medial vowels and final consonants, and control
+// characters 0; everything else, an invalid byte included, 1.
 int display_width(std::string_view text);
 
-// `text` cut to at most `width` columns, ending in "…" when it was cut; never splits a
-// UTF-8 sequence or leaves half of a wide character.
+// `text` when it fits in `width` columns; otherwise cut to at most `width` columns and ending
+// in "…" (empty when `width` is below 1). Never splits a grapheme cluster, hence never a UTF-8
+// sequence, a wide character or an emoji sequence.
 std::string truncate_to_width(std::string_view text, int width);
 
 // `text` followed by spaces up to `width` columns (unchanged if already wider).
@@ -40,10 +74,10 @@ std::string ascii_upper(std::string_view text);
 // `text` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 
-// True when `text` shows nothing: it is empty or holds only whitespace (ASCII, and Unicode
-// spaces such as U+00A0 and U+3000) and invisible format characters (zero-width spaces and
-// joiners, U+FEFF). A name or a summary like that is as good as empty.
-// REQUIRES: valid UTF-8 (an invalid byte counts as visible).
+// True when `text` shows nothing: it is empty or holds only white space (Unicode White_Space:
+// ASCII spaces, U+00A0, U+3000, ...) and default-ignorable code points (zero-width spaces and
+// joiners, U+FEFF, soft hyphens, the Hangul fillers). A name or a summary like that is as good
+// as empty. REQUIRES: valid UTF-8 (an invalid byte counts as visible).
 bool is_blank(std::string_view text);
 
 // True when `text` has a control character (C0 other than tab, DEL, or C1).

@@ -120,12 +120,13 @@ std::vector<Occasion> upcoming_occasions(const std::vector<Contact>& contacts, D
 Result<std::string> normalize_label(std::string_view text) {
   std::string_view t = trim(text);
   if (is_blank(t)) return invalid_input("invalid date label: it is empty");
-  if (!is_valid_utf8(t) || has_control_chars(t) || t.find('\n') != std::string_view::npos ||
-      t.size() > 40 || t.find('=') != std::string_view::npos) {
+  std::string label = to_nfc(t);
+  if (!is_valid_utf8(t) || has_control_chars(label) || label.find('\n') != std::string::npos ||
+      label.size() > 40 || label.find('=') != std::string::npos) {
     return invalid_input("invalid date label '" + std::string(is_valid_utf8(t) ? t : "?") +
                          "': use at most 40 characters, without '=' or control characters");
   }
-  return std::string(t);
+  return label;
 }
 
 std::optional<Duration> effective_cadence(const Contact& contact,
@@ -169,14 +170,15 @@ Result<std::string> normalize_name(std::string_view text) {
   }
   std::string_view t = trim(text);
   if (is_blank(t)) return invalid_input("invalid name '" + std::string(text) + "': it is empty");
-  if (t.size() > kMaxNameBytes) {
+  std::string name = to_nfc(t);
+  if (name.size() > kMaxNameBytes) {
     return invalid_input("invalid name: longer than " + std::to_string(kMaxNameBytes) + " bytes");
   }
-  // Combining marks alone fold to nothing: a name like that could never be found again.
-  if (fold_for_match(t).empty()) {
+  // Marks and apostrophes alone fold to nothing: a name like that could never be found again.
+  if (fold_for_match(name).empty()) {
     return invalid_input("invalid name: it has no letter, digit or symbol to find it by");
   }
-  return std::string(t);
+  return name;
 }
 
 Status check_circle(int circle) {
@@ -191,12 +193,13 @@ Status check_circle(int circle) {
 Result<std::string> normalize_tag(std::string_view text) {
   std::string_view t = trim(text);
   if (t.empty()) return invalid_input("invalid tag: it is empty");
-  if (!is_valid_utf8(t) || has_control_chars(t) || t.size() > 64 ||
-      t.find_first_of(" \t\n,") != std::string_view::npos) {
+  std::string tag = to_nfc(ascii_lower(t));
+  if (!is_valid_utf8(t) || has_control_chars(tag) || tag.size() > 64 ||
+      tag.find_first_of(" \t\n,") != std::string::npos) {
     return invalid_input("invalid tag '" + std::string(is_valid_utf8(t) ? t : "?") +
                          "': use one word of at most 64 bytes, without spaces or commas");
   }
-  return ascii_lower(t);
+  return tag;
 }
 
 Result<std::string> normalize_email(std::string_view text) {

@@ -1,9 +1,22 @@
+// Text over ICU: normalisation, folding across case, accents and scripts, grapheme clusters and
+// character widths come from its data; decoding, validation and the edit distance are kith's own.
 #include "kith/text.hpp"
 
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
 
 namespace kith {
 namespace {
@@ -62,89 +75,248 @@ void encode(std::int32_t cp, std::string& out) {
   }
 }
 
-// U+00C0..U+017F folded to lowercase ASCII (or '\0' for "keep as is"), one char per code
-// point; multi-letter foldings are handled separately.
-constexpr char kLatin[] =
-    "aaaaaaaceeeeiiii"   // C0-CF
-    "dnooooo\0ouuuuyts"  // D0-DF (D7 multiplication sign kept; DE thorn, DF sharp s special)
-    "aaaaaaaceeeeiiii"   // E0-EF
-    "dnooooo\0ouuuuyty"  // F0-FF
-    "aaaaaaccccccccdd"   // 100-10F
-    "ddeeeeeeeeeegggg"   // 110-11F
-    "gggghhhhiiiiiiii"   // 120-12F
-    "iiijjjkkklllllll"   // 130-13F
-    "lllnnnnnnnnnoooo"   // 140-14F
-    "oooorrrrrrssssss"   // 150-15F
-    "ssttttttuuuuuuuu"   // 160-16F
-    "uuuuwwyyyzzzzzzs";  // 170-17F
-
-bool is_combining(std::int32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-         (cp >= 0xFE20 && cp <= 0xFE2F);
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-struct Range {
-  std::int32_t first;
-  std::int32_t last;
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// ICU takes lengths as int32_t: a longer text is read up to there.
+std::int32_t icu_length(std::string_view text) {
+  return static_cast<std::int32_t>(
+      std::min<std::size_t>(text.size(), std::numeric_limits<std::int32_t>::max()));
+}
+
+// Apostrophes, and the modifier letters written for them, which folding drops: ' ` ‘ ’ ‛ ′ and
+// U+02B9..U+02BF (ʹ ʺ ʻ ʼ ʽ ʾ ʿ; BGN writes ʹ for ь and ʺ for ъ).
+bool is_apostrophe(UChar32 c) {
+  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201B || c == 0x2032 ||
+         (c >= 0x2B9 && c <= 0x2BF);
+}
+
+// fold_for_match for ASCII text, without ICU: the same key ICU's steps give for it.
+std::string fold_ascii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (is_ascii_space(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (c == '\'' || c == '`') continue;
+    if (space) {
+      out += ' ';
+      space = false;
+    }
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// `s` through `normalizer`; unchanged when ICU's data for it is missing.
+icu::UnicodeString normalized(const icu::Normalizer2* normalizer, const icu::UnicodeString& s) {
+  if (normalizer == nullptr) return s;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = normalizer->normalize(s, status);
+  return U_SUCCESS(status) ? out : s;
+}
+
+icu::UnicodeString casefolded(const icu::UnicodeString& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  return normalized(icu::Normalizer2::getNFKCCasefoldInstance(status), s);
+}
+
+icu::UnicodeString decomposed(const icu::UnicodeString& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  return normalized(icu::Normalizer2::getNFDInstance(status), s);
+}
+
+// The Latin letters that remain themselves after decomposition, as ICU's Latin-ASCII writes them
+// (text_test checks each Latin code point against it). Knowing them here spares Latin names the
+// transliterator. Lowercase only, as they come out of NFKC_Casefold.
+struct Spelling {
+  UChar32 letter;
+  const char16_t* ascii;
+};
+constexpr Spelling kLatinLetters[] = {
+    {0xE6, u"ae"}, {0xF0, u"d"},  {0xF8, u"o"},  {0xFE, u"th"},  {0x111, u"d"}, {0x127, u"h"},
+    {0x131, u"i"}, {0x142, u"l"}, {0x14B, u"n"}, {0x153, u"oe"}, {0x167, u"t"},
 };
 
-constexpr std::array<Range, 20> kWide = {{
-    {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
-    {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},
-    {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},
-    {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF},
-    {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}, {0x2600, 0x2600},   {0x1F000, 0x1F02F},
-}};
-
-int width_of(std::int32_t cp) {
-  if (cp < 0) return 1;
-  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
-  if (is_combining(cp) || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
-      (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
-    return 0;
+// `s` (decomposed) without nonspacing and enclosing marks, apostrophes, private-use characters
+// (ICU's Indic transliterators leave some behind) and lone surrogates (a transliterator can split
+// a pair: Katakana's iteration mark after an emoji repeats half of it), and with the letters of
+// kLatinLetters in ASCII. `foreign` is set when a letter other than those, a spacing mark, or a
+// nonspacing mark of a script is met: only the transliterator writes those in Latin (a
+// Devanagari vowel sign is a vowel, not an accent to drop).
+icu::UnicodeString base_letters(const icu::UnicodeString& s, bool& foreign) {
+  icu::UnicodeString out;
+  foreign = false;
+  for (std::int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    UChar32 c = s.char32At(i);
+    if (c < 0x80) {
+      if (c != '\'' && c != '`') out.append(c);
+      continue;
+    }
+    const std::uint32_t category = U_GET_GC_MASK(c);
+    if (is_apostrophe(c) || (category & (U_GC_CO_MASK | U_GC_CS_MASK)) != 0) continue;
+    if ((category & (U_GC_MN_MASK | U_GC_ME_MASK)) != 0) {
+      UErrorCode status = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript(c, &status);
+      if (script != USCRIPT_INHERITED && script != USCRIPT_COMMON) foreign = true;
+      continue;
+    }
+    auto spelled = std::find_if(std::begin(kLatinLetters), std::end(kLatinLetters),
+                                [&](const Spelling& sp) { return sp.letter == c; });
+    if (spelled != std::end(kLatinLetters)) {
+      out.append(icu::UnicodeString(spelled->ascii));
+      continue;
+    }
+    if ((category & (U_GC_L_MASK | U_GC_MC_MASK)) != 0) foreign = true;
+    out.append(c);
   }
-  for (const Range& r : kWide) {
-    if (cp >= r.first && cp <= r.last) return 2;
-  }
-  return 1;
+  return out;
 }
 
-// The columns of one user-perceived character starting at `i`, which it moves past: a base
-// with what attaches to it. Combining marks, variation selectors and skin-tone modifiers add
-// nothing (though U+FE0F asks for the two-column emoji form); a zero-width joiner after an
-// emoji joins the next code point into the same picture (👩‍🚀 is two columns, not four); two
-// regional indicators make one flag.
-int cluster_width(std::string_view text, std::size_t& i) {
-  std::int32_t base = decode(text, i);
-  int width = width_of(base);
-  bool lone_indicator = base >= 0x1F1E6 && base <= 0x1F1FF;
-  if (lone_indicator) width = 2;
-  while (i < text.size()) {
-    std::size_t at = i;
-    std::int32_t cp = decode(text, i);
-    if (cp == 0x200D) {  // zero-width joiner: only a wide character joins the emoji
-      if (width == 2 && i < text.size()) {
-        std::size_t next = i;
-        std::int32_t joined = decode(text, next);
-        if (joined >= 0 && width_of(joined) == 2) i = next;
-      }
+// Letters and marks only, so that punctuation and symbols are kept whether or not a text needed
+// the transliterator: Greek by UNGEGN and Russian by BGN, which spell names as people write them
+// in English ("Дмитрий" -> "dmitriy", where Any-Latin gives "dmitrij"), every other script by
+// Any-Latin; BGN's ʹ and ʺ dropped before Latin-ASCII could make them quotes.
+constexpr char16_t kLatinId[] =
+    u"[[:L:][:M:]]; Greek-Latin/UNGEGN; Russian-Latin/BGN; Any-Latin; [\\u02B9-\\u02BF] Remove; "
+    u"Latin-ASCII";
+
+// The transliterator, created on first use (tens of milliseconds), once per process; null when
+// ICU lacks its data. Transliterating is serialised: ICU does not promise that one instance may
+// be shared between threads. Never destroyed, so that no thread meets it half gone at exit.
+struct Latin {
+  std::mutex mutex;
+  std::unique_ptr<icu::Transliterator> transliterator;
+};
+
+Latin& latin() {
+  static Latin* const instance = [] {
+    auto* l = new Latin;
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where;
+    l->transliterator.reset(icu::Transliterator::createInstance(icu::UnicodeString(kLatinId),
+                                                                UTRANS_FORWARD, where, status));
+    if (U_FAILURE(status)) l->transliterator.reset();
+    return l;
+  }();
+  return *instance;
+}
+
+// `s` written in Latin letters; false (and `s` unchanged) when ICU cannot.
+bool to_latin(icu::UnicodeString& s) {
+  Latin& l = latin();
+  if (!l.transliterator) return false;
+  std::lock_guard<std::mutex> lock(l.mutex);
+  l.transliterator->transliterate(s);
+  return true;
+}
+
+// `key` in UTF-8, each run of white space one ASCII space, trimmed.
+std::string spaces_collapsed(const icu::UnicodeString& key) {
+  std::string out;
+  out.reserve(static_cast<std::size_t>(key.length()));
+  bool space = false;
+  for (std::int32_t i = 0; i < key.length(); i = key.moveIndex32(i, 1)) {
+    UChar32 c = key.char32At(i);
+    if (u_isUWhiteSpace(c)) {
+      space = !out.empty();
       continue;
     }
-    if (cp == 0xFE0F) {  // emoji presentation
-      if (width == 1) width = 2;
-      continue;
+    if (space) {
+      out += ' ';
+      space = false;
     }
-    if (cp >= 0x1F3FB && cp <= 0x1F3FF && width == 2) continue;  // skin tones
-    if (lone_indicator && cp >= 0x1F1E6 && cp <= 0x1F1FF) {      // the flag's second half
-      lone_indicator = false;
-      continue;
+    encode(c, out);
+  }
+  return out;
+}
+
+// The columns of one code point (see display_width); -1 stands for an invalid byte.
+int code_point_width(std::int32_t c) {
+  if (c < 0) return 1;
+  if (c < 0x80) return c >= 0x20 && c < 0x7F ? 1 : 0;
+  constexpr std::uint32_t kNothing = U_GC_CC_MASK | U_GC_MN_MASK | U_GC_ME_MASK | U_GC_CF_MASK;
+  if ((U_GET_GC_MASK(c) & kNothing) != 0 ||
+      u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    return 0;
+  }
+  int hangul = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+  if (hangul == U_HST_VOWEL_JAMO || hangul == U_HST_TRAILING_JAMO) return 0;
+  int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) return 2;
+  return u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) ? 2 : 1;
+}
+
+// The columns of one grapheme cluster (see display_width). ICU is asked about ASCII only when
+// U+FE0F or U+200D follows it (a keycap: 1️⃣).
+int cluster_width(std::string_view cluster) {
+  std::size_t i = 0;
+  const std::int32_t first = decode(cluster, i);
+  if (first >= 0x80 && u_hasBinaryProperty(first, UCHAR_EMOJI_PRESENTATION)) return 2;
+  int width = code_point_width(first);
+  while (i < cluster.size()) {
+    std::int32_t c = decode(cluster, i);
+    if (first >= 0 && ((c == 0xFE0F && u_hasBinaryProperty(first, UCHAR_EMOJI)) ||
+                       (c == 0x200D && i < cluster.size() &&
+                        u_hasBinaryProperty(first, UCHAR_EXTENDED_PICTOGRAPHIC)))) {
+      return 2;
     }
-    if (cp >= 0 && width_of(cp) == 0 && cp >= 0x300) continue;  // combining, selectors
-    i = at;
-    break;
+    width += code_point_width(c);
   }
   return width;
+}
+
+// This thread's grapheme cluster iterator (cheap to make, not to be shared); null when ICU lacks
+// its data.
+icu::BreakIterator* cluster_breaks() {
+  thread_local std::unique_ptr<icu::BreakIterator> breaks = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  return breaks.get();
+}
+
+// Calls `each(begin, end)` with the byte offsets of each grapheme cluster of `text`, in order,
+// until it returns false. ASCII text is one cluster a byte, without ICU (CR LF, one cluster for
+// ICU, is two here: both are 0 columns, so no width or cut differs). Not reentrant: `each` must
+// not call it.
+template <class Each>
+void for_each_cluster(std::string_view text, Each each) {
+  std::size_t begin = 0;
+  icu::BreakIterator* breaks = is_ascii(text) ? nullptr : cluster_breaks();
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  if (breaks != nullptr && text.size() <= std::numeric_limits<std::int32_t>::max()) {
+    utext_openUTF8(&utext, text.data(), static_cast<std::int64_t>(text.size()), &status);
+    breaks->setText(&utext, status);
+    if (U_SUCCESS(status)) {
+      for (std::int32_t end = breaks->following(0); end != icu::BreakIterator::DONE;
+           end = breaks->next()) {
+        if (!each(begin, static_cast<std::size_t>(end))) break;
+        begin = static_cast<std::size_t>(end);
+      }
+      utext_close(&utext);
+      return;
+    }
+    utext_close(&utext);
+  }
+  // ASCII, or no ICU data: one code point (or invalid byte) a cluster.
+  while (begin < text.size()) {
+    std::size_t end = begin;
+    decode(text, end);
+    if (!each(begin, end)) break;
+    begin = end;
+  }
 }
 
 }  // namespace
@@ -157,52 +329,45 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-std::string fold_for_match(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t start = i;
-    std::int32_t cp = decode(text, i);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    // Dropped before a pending space is written, so that a mark after a space (or at the
-    // end) cannot leave a space at the end of the key.
-    if (cp >= 0 && is_combining(cp)) continue;
-    if (space) {
-      out += ' ';
-      space = false;
-    }
-    if (cp < 0) {
-      out += text[start];
-    } else if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    } else if (cp == 0xDF) {
-      out += "ss";
-    } else if (cp == 0xC6 || cp == 0xE6) {
-      out += "ae";
-    } else if (cp == 0x152 || cp == 0x153) {
-      out += "oe";
-    } else if (cp == 0xDE || cp == 0xFE) {
-      out += "th";
-    } else if (cp >= 0xC0 && cp <= 0x17F && kLatin[cp - 0xC0] != 0) {
-      out += kLatin[cp - 0xC0];
-    } else if (cp >= 0x391 && cp <= 0x3A9) {
-      encode(cp + 32, out);  // Greek capitals
-    } else if (cp >= 0x410 && cp <= 0x42F) {
-      encode(cp + 32, out);  // Cyrillic capitals
-    } else if (cp >= 0x400 && cp <= 0x40F) {
-      encode(cp == 0x401 ? 0x435 : cp + 80, out);
-    } else if (cp == 0x451) {
-      encode(0x435, out);
-    } else {
-      encode(cp, out);
-    }
+std::string to_nfc(std::string_view text) {
+  if (is_ascii(text) || !is_valid_utf8(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || text.size() > std::numeric_limits<std::int32_t>::max()) {
+    return std::string(text);
   }
-  return out;
+  icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, piece.length());
+  status = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : std::string(text);
+}
+
+// One pass of folding, without the spaces: casefold, decompose and drop marks, which is all most
+// Latin text needs. Only when letters of another script remain is the text (casefolded, marks
+// and all: several scripts need them to be read right) written in Latin and folded again.
+// `foreign` tells whether letters the transliterator could not write in Latin remain.
+icu::UnicodeString fold_once(const icu::UnicodeString& text, bool& foreign) {
+  // Decomposed first: NFKC_Casefold alone is not blind to canonical order when a mark has no
+  // base (U+0345 folds to a letter, iota, that a mark after it then composes with).
+  icu::UnicodeString s = casefolded(decomposed(text));
+  icu::UnicodeString key = base_letters(decomposed(s), foreign);
+  if (foreign && to_latin(s)) key = base_letters(decomposed(casefolded(s)), foreign);
+  return key;
+}
+
+std::string fold_for_match(std::string_view text) {
+  if (is_ascii(text)) return fold_ascii(text);
+  bool foreign = false;
+  icu::UnicodeString key = fold_once(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), icu_length(text))), foreign);
+  // What the transliterator left is folded once more: Han-Latin sets a character it has no
+  // reading for apart from a Latin neighbour only once the neighbour is Latin, so the second
+  // pass gives the key that folds to itself.
+  if (foreign) key = fold_once(key, foreign);
+  return spaces_collapsed(key);
 }
 
 int display_width(std::string_view text) {
@@ -211,25 +376,26 @@ int display_width(std::string_view text) {
     return static_cast<int>(text.size());
   }
   int width = 0;
-  std::size_t i = 0;
-  while (i < text.size()) width += cluster_width(text, i);
+  for_each_cluster(text, [&](std::size_t begin, std::size_t end) {
+    width += cluster_width(text.substr(begin, end - begin));
+    return true;
+  });
   return width;
 }
 
 std::string truncate_to_width(std::string_view text, int width) {
   if (display_width(text) <= width) return std::string(text);
   if (width <= 0) return "";
-  std::string out;
+  std::size_t cut = 0;
   int used = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t start = i;
-    int w = cluster_width(text, i);
-    if (used + w > width - 1) break;
-    out.append(text.substr(start, i - start));
+  for_each_cluster(text, [&](std::size_t begin, std::size_t end) {
+    int w = cluster_width(text.substr(begin, end - begin));
+    if (used + w > width - 1) return false;  // one column for the "…"
     used += w;
-  }
-  return out + "…";
+    cut = end;
+    return true;
+  });
+  return std::string(text.substr(0, cut)) + "…";
 }
 
 std::string pad_to_width(std::string_view text, int width) {
@@ -267,12 +433,15 @@ std::string_view trim(std::string_view text) {
 bool is_blank(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    std::int32_t cp = decode(text, i);
-    bool invisible = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || cp == 0x1680 ||
-                     cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
-                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
-                     cp == 0xFEFF;
-    if (!invisible) return false;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      if (!is_ascii_space(text[i++])) return false;
+      continue;
+    }
+    std::int32_t c = decode(text, i);
+    if (c < 0 ||
+        !(u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) {
+      return false;
+    }
   }
   return true;
 }

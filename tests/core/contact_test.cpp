@@ -104,6 +104,24 @@ TEST_CASE("names are trimmed and must not be empty, control characters or invali
   }
 }
 
+TEST_CASE("a name typed in decomposed Unicode is stored composed", "[contact]") {
+  CHECK(*normalize_name(" Jose\u0301 Nu\u0301n\u0303ez ") == "Jos\u00E9 N\u00FA\u00F1ez");
+  CHECK(*normalize_name("\u110B\u1175\u1109\u116E\u110C\u1175\u11AB") == "이수진");
+  CHECK(*normalize_name("\uFB01nn") == "\uFB01nn");  // NFC keeps compatibility forms
+  // Nothing left to find it by once folded: marks alone, apostrophes alone.
+  for (std::string bad : {"\u0301\u0308", "'", "\u02B9\u2019"}) {
+    CAPTURE(bad);
+    auto name = normalize_name(bad);
+    REQUIRE_FALSE(name);
+    CHECK(name.error().message == "invalid name: it has no letter, digit or symbol to find it by");
+  }
+}
+
+TEST_CASE("tags and date labels are stored composed", "[contact]") {
+  CHECK(*normalize_tag("Cafe\u0301") == "caf\u00E9");
+  CHECK(*normalize_label(" Fe\u0302te ") == "F\u00EAte");
+}
+
 TEST_CASE("a free-text error names the field, never the text", "[contact]") {
   auto status = check_free_text("secret \x07 note", "note");
   REQUIRE_FALSE(status);

@@ -5,6 +5,30 @@
 #include <catch2/catch.hpp>
 
 namespace kith {
+namespace {
+
+// `c` in UTF-8, for tests that walk the code points.
+std::string encode_for_test(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
 
 TEST_CASE("well-formed UTF-8 is valid and malformed sequences are not", "[text]") {
   for (std::string ok :
@@ -46,10 +70,8 @@ TEST_CASE("folding ignores case and accents so that jose finds José Núñez", "
            {"ÉLODIE", "elodie"},
            {"Jose\xCC\x81", "jose"},  // NFD: e + combining acute
            {"  Ada   Lovelace ", "ada lovelace"},
-           {"山田 太郎", "山田 太郎"},
-           {"ΕΛΕΝΗ", "ελενη"},
-           {"ЁЖИК", "ежик"},
-           {"O'Connor", "o'connor"},
+           {"İstanbul Iğdır", "istanbul igdir"},
+           {"Đorđe Ħal", "dorde hal"},
            // Found by fuzz_text: a mark after a space left a space at the end of the key.
            {"Ada \xCC\x81", "ada"},
            {"Ada \xCC\x81 Lovelace", "ada lovelace"},
@@ -57,6 +79,109 @@ TEST_CASE("folding ignores case and accents so that jose finds José Núñez", "
     CAPTURE(c.text);
     CHECK(fold_for_match(c.text) == c.folded);
   }
+}
+
+TEST_CASE("folding writes other scripts in Latin so that dmitriy finds Дмитрий", "[text]") {
+  struct Case {
+    std::string text;
+    std::string folded;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"Дмитрий Иванов", "dmitriy ivanov"},
+           {"ЁЖИК", "yezhik"},
+           {"Олександр Ґудзь", "oleksandr gudz"},  // Ukrainian, through BGN's Russian
+           {"Игорь Подъячев", "igor podyachev"},   // BGN's ʹ and ʺ for ь and ъ are dropped
+           {"Ελένη", "eleni"},
+           {"ΕΛΕΝΗ", "eleni"},
+           {"Σωκράτης Μπάμπης", "sokratis bampis"},
+           {"王小明", "wang xiao ming"},
+           {"山田 太郎", "shan tian tai lang"},
+           {"이수진", "isujin"},
+           {"Nguyễn Thị Minh Khai", "nguyen thi minh khai"},
+           {"Trần Hưng Đạo", "tran hung dao"},
+           {"José Дмитрий", "jose dmitriy"},
+       }) {
+    CAPTURE(c.text);
+    CHECK(fold_for_match(c.text) == c.folded);
+  }
+}
+
+TEST_CASE("folding drops apostrophes, joins white space and keeps what it cannot spell", "[text]") {
+  struct Case {
+    std::string text;
+    std::string folded;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"O'Connor", "oconnor"},
+           {"O\u2019Connor", "oconnor"},  // right single quotation mark
+           {"Hawai\u02BBi", "hawaii"},    // ʻokina
+           {"Ada\u00A0\u3000Lovelace\u2028", "ada lovelace"},
+           {"\tAda\nLovelace\v", "ada lovelace"},
+           {"\uFB01nn \uFF2A\uFF4F\uFF53\uFF45", "finn jose"},  // ligature, fullwidth
+           {"Ada\u200B Love\u00ADlace", "ada lovelace"},        // zero-width space, soft hyphen
+           {"\U0001F469\u200D\U0001F680 Astro", "\U0001F469\U0001F680 astro"},
+           {"R2-D2 #1!", "r2-d2 #1!"},
+           {"\u0294", "\u0294"},  // a Latin letter Latin-ASCII has no spelling for
+           {"'", ""},
+       }) {
+    CAPTURE(c.text);
+    CHECK(fold_for_match(c.text) == c.folded);
+  }
+}
+
+TEST_CASE("a name folds alike in NFC, NFD and NFKC", "[text]") {
+  struct Case {
+    std::string nfc, nfd;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"José Núñez", "Jose\u0301 Nu\u0301n\u0303ez"},
+           {"Nguyễn Thị", "Nguye\u0302\u0303n Thi\u0323"},
+           {"Ελένη", "Ελε\u0301νη"},
+           {"Йосиф Ёлкин", "И\u0306осиф Е\u0308лкин"},
+           {"Їжак", "І\u0308жак"},
+           {"이수진", "\u110B\u1175\u1109\u116E\u110C\u1175\u11AB"},
+           {"Åse", "A\u030Ase"},
+           {"\u212Bse", "A\u030Ase"},  // ANGSTROM SIGN, canonically Å
+       }) {
+    CAPTURE(c.nfc, c.nfd);
+    CHECK(fold_for_match(c.nfc) == fold_for_match(c.nfd));
+    CHECK(to_nfc(c.nfd) == to_nfc(c.nfc));
+  }
+  CHECK(fold_for_match("\uFF2A\uFF4F\uFF53\uFF45") == fold_for_match("Jose"));  // NFKC
+  CHECK(fold_for_match("\u01C4") == fold_for_match("D\u017D"));                 // Ǆ, DŽ
+}
+
+TEST_CASE("folding is idempotent and Latin needs no transliterator to agree with one", "[text]") {
+  // Appending a Cyrillic word makes folding write the whole text through the transliterator;
+  // alone, Latin text folds by decomposition and kith's few Latin spellings. The keys must
+  // agree, code point by code point, and each key must fold to itself.
+  for (char32_t c = 0x80; c < 0x3000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string text = encode_for_test(c);
+    std::string key = fold_for_match(text);
+    CAPTURE(static_cast<std::uint32_t>(c), text, key);
+    CHECK(is_valid_utf8(key));
+    CHECK(fold_for_match(key) == key);
+    CHECK(fold_for_match(text + " ж") == (key.empty() ? "zh" : key + " zh"));
+  }
+  for (std::string name : {"Дмитрий Иванов", "王小明 Ada", "ЁЖИК 👩‍🚀", "Ελένη O'Connor",
+                           "\u0939\u093F\u0928\u094D\u0926\u0940", "สมชาย ใจดี",
+                           "\u30C6\u30B9\u30C8\u30FE", "\U0001F469\u30FE"}) {
+    CAPTURE(name);
+    std::string key = fold_for_match(name);
+    CHECK(fold_for_match(key) == key);
+  }
+}
+
+TEST_CASE("to_nfc composes and leaves ASCII, NFC and invalid text alone", "[text]") {
+  CHECK(to_nfc("Jose\u0301 Nu\u0301n\u0303ez") == "José Núñez");
+  CHECK(to_nfc("\u110B\u1175\u1109\u116E\u110C\u1175\u11AB") == "이수진");
+  CHECK(to_nfc("\u212B") == "\u00C5");  // a singleton: the Angstrom sign is Å
+  CHECK(to_nfc("\uFB01") == "\uFB01");  // compatibility forms stay (NFC, not NFKC)
+  CHECK(to_nfc("Ada Lovelace") == "Ada Lovelace");
+  CHECK(to_nfc("José 山田 👩‍🚀") == "José 山田 👩‍🚀");
+  CHECK(to_nfc("") == "");
+  CHECK(to_nfc("e\xCC\x81\xFF") == "e\xCC\x81\xFF");  // invalid: unchanged
 }
 
 TEST_CASE("display width counts wide characters twice and marks as nothing", "[text]") {
@@ -87,9 +212,32 @@ TEST_CASE("display width counts wide characters twice and marks as nothing", "[t
            {"🇫🇷🇩🇪", 4},
            {"👨‍👩‍👧‍👦", 2},
            {"1️⃣", 2},
+           // Scripts the old tables missed.
+           {"Nguye\u0302\u0303n Thi\u0323", 10},                            // Vietnamese, NFD
+           {"\u110B\u1175\u1109\u116E\u110C\u1175\u11AB", 6},               // Hangul jamo
+           {"\u0E2A\u0E21\u0E0A\u0E32\u0E22 \u0E43\u0E08\u0E14\u0E35", 9},  // Thai
+           {"\u0E01\u0E48\u0E33", 2},  // ก with mai ek (a mark) and sara am (a vowel)
+           {"ひらがな カタカナ", 17},
+           {"\uFF76\uFF80\uFF76\uFF85", 4},          // halfwidth katakana
+           {"𠀋𡈽", 4},                              // CJK beyond the BMP
+           {"\U0001F3F3\uFE0F\u200D\U0001F308", 2},  // rainbow flag
+           {"\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", 2},
+           {"\u2764\uFE0F\u200D\U0001F525", 2},  // heart on fire
+           {"\u00AD\u2060\uFEFF", 0},            // soft hyphen, word joiner, BOM
+           {"Ab\u0301\u20DD", 2},                // an enclosing mark
        }) {
     CAPTURE(c.text);
     CHECK(display_width(c.text) == c.width);
+  }
+}
+
+TEST_CASE("a code point is zero, one or two columns wide", "[text]") {
+  for (char32_t c = 0; c < 0x110000; c += c < 0x30000 ? 1 : 0x100) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string text = encode_for_test(c);
+    int width = display_width(text);
+    CAPTURE(static_cast<std::uint32_t>(c));
+    CHECK((width >= 0 && width <= 2));
   }
 }
 
@@ -102,9 +250,21 @@ TEST_CASE("truncation never exceeds the width nor splits a character", "[text]")
   CHECK(truncate_to_width("abc", 0) == "");
   CHECK(truncate_to_width("👩‍🚀👩‍🚀👩‍🚀", 5) ==
         "👩‍🚀👩‍🚀…");  // never half a joined picture
+  // A base keeps its marks, a flag its two halves, a Hangul syllable its jamo.
+  CHECK(truncate_to_width("Jose\u0301 Nu\u0301n\u0303ez", 5) == "Jose\u0301…");
+  CHECK(truncate_to_width("Nguye\u0302\u0303n Thi", 6) == "Nguye\u0302\u0303…");
+  CHECK(truncate_to_width("🇫🇷🇩🇪🇮🇹", 5) == "🇫🇷🇩🇪…");
+  CHECK(truncate_to_width("🇫🇷🇩🇪🇮🇹", 4) == "🇫🇷…");
+  CHECK(truncate_to_width("\u110B\u1175\u1109\u116E\u110C\u1175\u11AB", 5) ==
+        "\u110B\u1175\u1109\u116E…");
+  CHECK(truncate_to_width("\u0E01\u0E48\u0E33\u0E01\u0E48\u0E33", 3) == "\u0E01\u0E48\u0E33…");
+  CHECK(truncate_to_width("❤️❤️❤️", 5) == "❤️❤️…");
   for (int width = 1; width < 12; ++width) {
     for (std::string text :
-         {"José Núñez", "山田 太郎 👋", "Ada Lovelace", "👩‍🚀👍🏽🇫🇷 x"}) {
+         {"José Núñez", "山田 太郎 👋", "Ada Lovelace", "👩‍🚀👍🏽🇫🇷 x",
+          "Nguye\u0302\u0303n Thi\u0323", "\u0E2A\u0E21\u0E0A\u0E32\u0E22 \u0E43\u0E08",
+          "\u110B\u1175\u1109\u116E\u110C\u1175\u11AB",
+          "👨‍👩‍👧‍👦🏳️‍🌈1️⃣"}) {
       CAPTURE(text, width);
       std::string cut = truncate_to_width(text, width);
       CHECK(display_width(cut) <= width);
@@ -139,11 +299,13 @@ TEST_CASE("text of only spaces and invisible characters is blank", "[text]") {
   for (std::string blank : {"", " ", " \t\n ", "\xC2\xA0",  // no-break space
                             "\xE3\x80\x80",                 // ideographic space
                             "\xE2\x80\x8B\xE2\x80\x8D",     // zero-width space and joiner
-                            "\xEF\xBB\xBF", "\xE2\x80\xAF \xE2\x81\x9F"}) {
+                            "\xEF\xBB\xBF", "\xE2\x80\xAF \xE2\x81\x9F", "\u00AD", "\u3164",
+                            "\u115F\u1160",  // soft hyphen, Hangul fillers
+                            "\u2028\u0085\uFE0F\u180E"}) {
     CAPTURE(blank);
     CHECK(is_blank(blank));
   }
-  for (std::string shown : {"a", " . ", "\xC2\xA0x", "山", "👋", "\xFF"}) {
+  for (std::string shown : {"a", " . ", "\xC2\xA0x", "山", "👋", "\xFF", "\u0301", "\x01"}) {
     CAPTURE(shown);
     CHECK_FALSE(is_blank(shown));
   }

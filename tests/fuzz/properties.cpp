@@ -1,6 +1,8 @@
 #include "properties.hpp"
 
 #include <stdlib.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -28,6 +30,19 @@ unsigned take_byte(std::string_view& input) {
 }
 
 bool in_supported_range(Date d) { return d.year() >= kMinYear && d.year() <= kMaxYear; }
+
+// `text` (valid UTF-8) in NFD, by ICU: kith itself only ever composes.
+std::string nfd(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFDInstance(status);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  normalizer->normalizeUTF8(0,
+                            icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())),
+                            sink, nullptr, status);
+  if (U_FAILURE(status)) throw std::runtime_error(u_errorName(status));
+  return out;
+}
 
 std::string check_date(std::string_view input) {
   // Today: any day within the supported range, chosen by two bytes.
@@ -123,6 +138,15 @@ std::string check_text(std::string_view input) {
     std::string folded = fold_for_match(text);
     if (!is_valid_utf8(folded)) return "fold_for_match made invalid UTF-8";
     if (fold_for_match(folded) != folded) return "fold_for_match is not idempotent";
+    std::string composed = to_nfc(text);
+    if (to_nfc(composed) != composed) return "to_nfc is not idempotent";
+    if (fold_for_match(composed) != folded) return "fold_for_match differs on the NFC form";
+    if (fold_for_match(nfd(text)) != folded) return "fold_for_match differs on the NFD form";
+    // A Cyrillic word makes folding take the transliterator to the whole text: the key of the
+    // rest must not change (Latin text alone folds without it).
+    if (fold_for_match(text + " \u0436") != (folded.empty() ? "zh" : folded + " zh")) {
+      return "fold_for_match folds otherwise when it needs the transliterator";
+    }
   }
 
   auto name = normalize_name(text);
@@ -137,7 +161,7 @@ std::string check_text(std::string_view input) {
     return "normalize_name failed with something other than invalid input";
   } else if (!is_blank(text) && is_valid_utf8(text) && !has_control_chars(text) &&
              !has_bidi_controls(text) && !fold_for_match(trim(text)).empty() &&
-             text.find_first_of("\n\t") == std::string::npos && trim(text).size() <= 200) {
+             text.find_first_of("\n\t") == std::string::npos && to_nfc(trim(text)).size() <= 200) {
     return "normalize_name refused a good name";
   }
   for (auto normalize : {normalize_tag, normalize_label, normalize_type_name}) {
