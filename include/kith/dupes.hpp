@@ -64,7 +64,4 @@ inline constexpr std::size_t kMaxSharing = 12;
 // grouped, never compared all against all).
 std::vector<DupePair> find_dupes(const std::vector<DupeCandidate>& people);
 
-// True when the name's letters are all in the Latin script (or it has none).
-bool written_in_latin(std::string_view name);
-
 }  // namespace kith

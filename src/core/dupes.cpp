@@ -1,9 +1,5 @@
 #include "kith/dupes.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -208,23 +204,6 @@ std::string_view to_string(DupeReason reason) {
     case DupeReason::similar_spelling: break;
   }
   return "similar spelling";
-}
-
-bool written_in_latin(std::string_view name) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(name.data());
-  const auto length = static_cast<std::int32_t>(name.size());
-  for (std::int32_t i = 0; i < length;) {
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0x80 || !u_isalpha(c)) continue;
-    UErrorCode status = U_ZERO_ERROR;
-    UScriptCode script = uscript_getScript(c, &status);
-    if (U_SUCCESS(status) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
-        script != USCRIPT_INHERITED) {
-      return false;
-    }
-  }
-  return true;
 }
 
 std::vector<DupePair> find_dupes(const std::vector<DupeCandidate>& people) {

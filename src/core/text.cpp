@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <charconv>
@@ -533,6 +534,23 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
   if (ec != std::errc() || end != t.data() + t.size() || id <= 0) return std::nullopt;
   return id;
+}
+
+bool written_in_latin(std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0x80 || !u_isalpha(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+        script != USCRIPT_INHERITED) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace kith

@@ -118,7 +118,11 @@ TEST_CASE("dupes lists likely duplicates with their reasons, strongest first", "
   box.ok({"add", "Maya Chen", "--email", "maya@ex.org"});
   box.ok({"add", "Maya Chen-Wu", "--email", "Maya@Ex.org"});
   box.ok({"add", "Dmitriy Ivanov"});
-  box.ok({"add", "Дмитрий Иванов"});
+  // The same name in another script is a namesake: add names who has it, --force adds.
+  Outcome refused = box.kith({"add", "Дмитрий Иванов"});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find("is already a contact: Dmitriy Ivanov (#5)") != std::string::npos);
+  box.ok({"add", "Дмитрий Иванов", "--force"});
   CHECK(box.ok({"dupes"}) ==
         "ID  NAME            ID  NAME            WHY\n"
         "#3  Maya Chen       #4  Maya Chen-Wu    same email maya@ex.org\n"
