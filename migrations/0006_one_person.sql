@@ -21,7 +21,10 @@ CREATE TABLE contact_aliases (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX contact_aliases_by_contact ON contact_aliases (contact_id);
 
--- Names are now folded by ICU: the same key whatever the Unicode normalisation, and written
--- in Latin letters ("Дмитрий Иванов" -> "dmitriy ivanov"). kith_fold is kith's
--- fold_for_match, registered on every connection (src/core/sql_functions.cpp).
-UPDATE contacts SET name_key = kith_fold(name) WHERE name_key != kith_fold(name);
+-- The folding the stored name keys were made with (kith::fold_version(): ICU's version and
+-- kith's rules). When it is not this kith's, opening the database to write folds every name
+-- again (src/core/migrate.cpp, refold_names). Names are now folded by ICU: the same key
+-- whatever the Unicode normalisation, and written in Latin letters ("Дмитрий Иванов" ->
+-- "dmitriy ivanov"); '' makes the first open fold them all.
+CREATE TABLE name_folding (version TEXT NOT NULL) STRICT;
+INSERT INTO name_folding (version) VALUES ('');

@@ -49,6 +49,10 @@ std::string to_nfc(std::string_view text);
 // REQUIRES: valid UTF-8 (each invalid sequence becomes U+FFFD).
 std::string fold_for_match(std::string_view text);
 
+// Names the folding fold_for_match does: ICU's version and kith's rules ("icu-72.1 kith-1"). A
+// key stored under another folding may differ from the key folded now.
+std::string_view fold_version();
+
 // True when the letters of `text` are all in the Latin script (or it has none): "José",
 // "Nguyễn" are; "Дмитрий", "Ελένη", "王小明" are not. REQUIRES: valid UTF-8.
 bool written_in_latin(std::string_view text);
@@ -56,11 +60,11 @@ bool written_in_latin(std::string_view text);
 // Columns `text` occupies in a terminal, summed over its grapheme clusters (what a reader
 // sees as one character: a base with its marks, a Hangul syllable written in jamo, an emoji
 // sequence). An emoji cluster is 2 columns: one whose first code point has Emoji_Presentation
-// (👋, 👍🏽, 🇫🇷, 👨‍👩‍👧‍👦), that asks for it with U+FE0F (❤️, 1️⃣) or that joins
-// a pictograph to others with U+200D. Any other cluster is the sum of its code points: East Asian
-// Wide and Fullwidth 2, Emoji_Presentation 2; nonspacing and enclosing marks, format characters
-// (Cf), default-ignorable code points, Hangul medial vowels and final consonants, and control
-// characters 0; everything else, an invalid byte included, 1.
+// (👋, 👍🏽, 🇫🇷, 👨‍👩‍👧‍👦), that asks for it with U+FE0F (❤️, 1️⃣) or that
+// joins a pictograph to others with U+200D. Any other cluster is the sum of its code points: East
+// Asian Wide and Fullwidth 2, Emoji_Presentation 2; nonspacing and enclosing marks, format
+// characters (Cf), default-ignorable code points, Hangul medial vowels and final consonants, and
+// control characters 0; everything else, an invalid byte included, 1.
 int display_width(std::string_view text);
 
 // `text` when it fits in `width` columns; otherwise cut to at most `width` columns and ending

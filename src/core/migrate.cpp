@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "kith/text.hpp"
 #include "schema.hpp"
 #include "store_impl.hpp"
 
@@ -79,6 +80,28 @@ Result<int> checked_level(Store::Impl& impl) {
 
 }  // namespace
 
+// Folds every name again when the stored keys were made by another folding (another ICU,
+// other rules): WHO and kith dupes compare keys folded now with those stored. Two other names
+// of one person that now fold alike keep one.
+Status refold_names(Store::Impl& impl) {
+  SQLite::Database& db = impl.db;
+  auto current = [&] { return db.execAndGet("SELECT version FROM name_folding").getString(); };
+  if (current() == fold_version()) return {};
+  KITH_TRY(impl.lock_for_writing());
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (current() == fold_version()) return {};  // done by another kith meanwhile
+  db.exec("UPDATE contacts SET name_key = kith_fold(name) WHERE name_key IS NOT kith_fold(name)");
+  db.exec(
+      "UPDATE OR IGNORE contact_akas SET name_key = kith_fold(name)"
+      " WHERE name_key IS NOT kith_fold(name)");
+  db.exec("DELETE FROM contact_akas WHERE name_key IS NOT kith_fold(name)");
+  SQLite::Statement set(db, "UPDATE name_folding SET version = ?");
+  set.bind(1, std::string(fold_version()));
+  set.exec();
+  tx.commit();
+  return {};
+}
+
 // Each step reads the level again once it holds the write lock: another kith may have created
 // or migrated the database since this one looked, and then there is nothing left to do (and no
 // backup to make).
@@ -100,7 +123,7 @@ Status migrate(Store::Impl& impl, bool writable) {
     std::string mode = db.execAndGet("PRAGMA journal_mode").getString();
     if (mode != "wal") db.exec("PRAGMA journal_mode = WAL");
   }
-  if (*level == latest) return {};
+  if (*level == latest) return writable ? refold_names(impl) : Status{};
   // Holding the writers' lock, no other kith migrates: the level read again now is the one
   // every migration below starts from, and only it is backed up (an upgrader that looked while
   // another was halfway through used to back up an intermediate level too).
@@ -126,7 +149,7 @@ Status migrate(Store::Impl& impl, bool writable) {
     tx.commit();
     *level = m.level;
   }
-  return {};
+  return refold_names(impl);
 }
 
 }  // namespace kith

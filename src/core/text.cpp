@@ -11,6 +11,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/uvernum.h>
 
 #include <algorithm>
 #include <charconv>
@@ -534,6 +535,12 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
   if (ec != std::errc() || end != t.data() + t.size() || id <= 0) return std::nullopt;
   return id;
+}
+
+std::string_view fold_version() {
+  // Raise kith's number whenever a change of the rules here changes any key.
+  static const std::string version = std::string("icu-") + U_ICU_VERSION + " kith-1";
+  return version;
 }
 
 bool written_in_latin(std::string_view text) {

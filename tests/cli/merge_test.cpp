@@ -2,6 +2,8 @@
 // later import of an old export), kith dupes, add's refusal of a namesake, WHO by email,
 // nickname, decomposed Unicode and another script, and a LinkedIn import into an existing
 // network.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -237,6 +239,28 @@ TEST_CASE("a LinkedIn import attaches profiles by name, and counts the names sev
   CHECK(box.ok({"import", csv.string()}).find("contacts      0        0          3") !=
         std::string::npos);
   CHECK(box.ok({"dupes"}).find("#3  Arjun Patel  #4  Arjun Patel  same name") != std::string::npos);
+}
+
+}  // namespace kith::test
+
+namespace kith::test {
+
+TEST_CASE("names stored under another folding are folded again when a kith writes",
+          "[merge][who]") {
+  Sandbox box;
+  box.ok({"add", "Дмитрий Иванов", "--aka", "Дима"});
+  {
+    SQLite::Database db(box.db().string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE contacts SET name_key = 'дмитрий иванов'");
+    db.exec("UPDATE contact_akas SET name_key = 'дима'");
+    db.exec("UPDATE name_folding SET version = 'icu-60.1 kith-0'");
+  }
+  box.ok({"add", "Ada Lovelace"});
+  CHECK(box.query("SELECT name_key FROM contacts WHERE id = 1") == "dmitriy ivanov");
+  CHECK(box.query("SELECT name_key FROM contact_akas") == "dima");
+  CHECK(box.query("SELECT version FROM name_folding").rfind("icu-", 0) == 0);
+  CHECK(box.query("SELECT version FROM name_folding") != "icu-60.1 kith-0");
+  CHECK(json::parse(box.ok({"--json", "show", "ivanov"}))["id"] == 1);
 }
 
 }  // namespace kith::test
