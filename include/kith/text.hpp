@@ -60,11 +60,12 @@ bool written_in_latin(std::string_view text);
 // Columns `text` occupies in a terminal, summed over its grapheme clusters (what a reader
 // sees as one character: a base with its marks, a Hangul syllable written in jamo, an emoji
 // sequence). An emoji cluster is 2 columns: one whose first code point has Emoji_Presentation
-// (👋, 👍🏽, 🇫🇷, 👨‍👩‍👧‍👦), that asks for it with U+FE0F (❤️, 1️⃣) or that
-// joins a pictograph to others with U+200D. Any other cluster is the sum of its code points: East
-// Asian Wide and Fullwidth 2, Emoji_Presentation 2; nonspacing and enclosing marks, format
-// characters (Cf), default-ignorable code points, Hangul medial vowels and final consonants, and
-// control characters 0; everything else, an invalid byte included, 1.
+// (a waving hand, a thumbs up with a skin tone, a flag, a family joined with U+200D), one that
+// asks for emoji presentation with U+FE0F (a heart, a keycap), or one that joins a pictograph
+// to others with U+200D. Any other cluster is the sum of its code points: East Asian Wide and
+// Fullwidth 2, Emoji_Presentation 2; nonspacing and enclosing marks, format characters (Cf),
+// default-ignorable code points, Hangul medial vowels and final consonants, and control
+// characters 0; everything else, an invalid byte included, 1.
 int display_width(std::string_view text);
 
 // `text` when it fits in `width` columns; otherwise cut to at most `width` columns and ending

@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-
 #include <fstream>
 #include <map>
 #include <set>

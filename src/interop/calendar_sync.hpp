@@ -34,9 +34,9 @@ struct CalendarSyncReport {
 // source recurs. A file whose event is unchanged (DTSTAMP aside) is not rewritten, so that
 // vdirsyncer uploads only what changed; a changed event is written in place (the file it is
 // in keeps its name, even when vdirsyncer named it); each file is written atomically (not
-// fsynced: a sync rewrites any file that differs from its event), mode 0600. Files of kith's events (UID ending "@kith") whose source is no longer there are
-// removed; every other file is left alone, so the calendar may be shared. Hidden files and
-// files not ending ".ics" are never read.
+// fsynced: a sync rewrites any file that differs from its event), mode 0600. Files of kith's events
+// (UID ending "@kith") whose source is no longer there are removed; every other file is left alone,
+// so the calendar may be shared. Hidden files and files not ending ".ics" are never read.
 // Errc::bad_file naming the folder or file when the folder cannot be made, read or written.
 Result<CalendarSyncReport> sync_calendar(Store& store, const std::filesystem::path& dir,
                                          const CalendarSyncOptions& options);
