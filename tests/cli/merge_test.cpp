@@ -177,7 +177,7 @@ TEST_CASE("WHO finds people by email, nickname, decomposed Unicode and another s
   CHECK(missing.err == "kith: no contact matches 'nobody@ex.org'\n");
 }
 
-TEST_CASE("--aka and --linkedin on add and edit, and show lists them", "[merge][contacts]") {
+TEST_CASE("add and edit take --aka and --linkedin, and show lists them", "[merge][contacts]") {
   Sandbox box;
   box.ok({"add", "Robert Smith", "--aka", "Bob", "--aka", "Bobby", "--linkedin",
           "https://uk.linkedin.com/in/rsmith/"});

@@ -189,7 +189,8 @@ TEST_CASE("add refuses a name that already is a contact's whole name, unless a n
   net.add("José");
 }
 
-TEST_CASE("--linkedin sets the profile, in any spelling, once per person", "[merge][contacts]") {
+TEST_CASE("a LinkedIn profile set with --linkedin is canonical and belongs to one person",
+          "[merge][contacts]") {
   Network net;
   ContactChange maya;
   maya.linkedin = "http://uk.linkedin.com/in/mayachen/?trk=x";
