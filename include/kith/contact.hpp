@@ -132,6 +132,11 @@ struct Due {
 // The contact's cadence among `types`, its next check-in, and how far past it `today` is.
 Due due_of(const Contact& contact, const std::vector<RelationshipType>& types, Date today);
 
+// What two phone numbers of one person share: their last nine digits (all of them when fewer),
+// so that a national number and its international form match ("07700 900123",
+// "+44 7700 900123"). kith merge and kith dupes compare phones by it.
+std::string phone_key(std::string_view phone);
+
 // Sorts names as Contact::akas keeps them: by their key (fold_for_match), then as written.
 void sort_names(std::vector<std::string>& names);
 

@@ -247,16 +247,6 @@ Status check_free_text(std::string_view text, std::string_view field) {
 
 namespace {
 
-// A phone number's last nine digits: a national number and its international form share them.
-std::string phone_key(std::string_view phone) {
-  std::string out;
-  for (char ch : phone) {
-    if (ch >= '0' && ch <= '9') out += ch;
-  }
-  constexpr std::size_t kCompared = 9;
-  return out.size() > kCompared ? out.substr(out.size() - kCompared) : out;
-}
-
 // Adds each of `from` to `to` unless one with the same key is there.
 template <class Key>
 void join_list(std::vector<std::string>& to, const std::vector<std::string>& from, Key key) {
@@ -275,6 +265,15 @@ void join_text(std::string& keep, const std::string& other) {
 }
 
 }  // namespace
+
+std::string phone_key(std::string_view phone) {
+  std::string out;
+  for (char ch : phone) {
+    if (ch >= '0' && ch <= '9') out += ch;
+  }
+  constexpr std::size_t kCompared = 9;
+  return out.size() > kCompared ? out.substr(out.size() - kCompared) : out;
+}
 
 void sort_names(std::vector<std::string>& names) {
   std::vector<std::pair<std::string, std::string>> keyed;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "kith/contact.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -123,17 +124,6 @@ bool same_but_initials(const Analysed& a, const Analysed& b) {
   return true;
 }
 
-std::string digits_key(std::string_view phone) {
-  std::string digits;
-  for (char ch : phone) {
-    if (ch >= '0' && ch <= '9') digits += ch;
-  }
-  // A national number and its international form share their last nine digits.
-  constexpr std::size_t kCompared = 9, kShortest = 7;
-  if (digits.size() < kShortest) return {};
-  return digits.size() > kCompared ? digits.substr(digits.size() - kCompared) : digits;
-}
-
 class Pairs {
  public:
   explicit Pairs(const std::vector<DupeCandidate>& people) : people_(people) {}
@@ -148,16 +138,18 @@ class Pairs {
     }
   }
 
-  // Pairs every two of `group` (indexes into people) by `reason`, when the group is small
-  // enough to say something.
-  template <class Reason>
-  void add_group(std::vector<std::size_t>& group, Reason reason_of) {
+  // Pairs every two of `group` (indexes into people) by what `match_of` says of them, when the
+  // group is small enough to say something.
+  template <class Match>
+  void add_group(std::vector<std::size_t>& group, Match reason_of) {
     std::sort(group.begin(), group.end());
     group.erase(std::unique(group.begin(), group.end()), group.end());
     if (group.size() < 2 || group.size() > kMaxSharing) return;
     for (std::size_t x = 0; x < group.size(); ++x) {
       for (std::size_t y = x + 1; y < group.size(); ++y) {
-        if (auto reason = reason_of(group[x], group[y])) add(group[x], group[y], *reason);
+        if (auto match = reason_of(group[x], group[y])) {
+          add(group[x], group[y], match->reason, std::move(match->detail));
+        }
       }
     }
   }
@@ -212,37 +204,32 @@ std::vector<DupePair> find_dupes(const std::vector<DupeCandidate>& people) {
   for (const DupeCandidate& c : people) analysed.push_back(analyse(c));
   Pairs pairs(people);
 
-  Groups emails, phones;
+  // Emails and phones: each key with the people who have it, and how each wrote it.
+  using Written = std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>>;
+  Written emails, phones;
   for (std::size_t i = 0; i < people.size(); ++i) {
     for (const std::string& email : people[i].emails) {
-      emails[ascii_lower(trim(email))].push_back(i);
+      emails[ascii_lower(trim(email))].emplace_back(i, email);
     }
     for (const std::string& phone : people[i].phones) {
-      if (std::string key = digits_key(phone); !key.empty()) phones[key].push_back(i);
+      // Fewer than seven digits (an extension, a short code) says nothing about who it is.
+      constexpr std::size_t kShortest = 7;
+      if (std::string key = phone_key(phone); key.size() >= kShortest) {
+        phones[key].emplace_back(i, phone);
+      }
     }
   }
-  for (auto* groups : {&emails, &phones}) {
-    const DupeReason reason = groups == &emails ? DupeReason::same_email : DupeReason::same_phone;
-    for (auto& [value, group] : *groups) {
-      std::sort(group.begin(), group.end());
-      group.erase(std::unique(group.begin(), group.end()), group.end());
-      if (group.size() < 2 || group.size() > kMaxSharing) continue;
-      for (std::size_t x = 0; x < group.size(); ++x) {
-        for (std::size_t y = x + 1; y < group.size(); ++y) {
-          // The detail is the value as the first of them wrote it.
-          const auto& list =
-              reason == DupeReason::same_email ? people[group[x]].emails : people[group[x]].phones;
-          std::string shown = value;
-          for (const std::string& v : list) {
-            if (reason == DupeReason::same_email ? ascii_lower(trim(v)) == value
-                                                 : digits_key(v) == value) {
-              shown = v;
-              break;
-            }
-          }
-          pairs.add(group[x], group[y], reason, shown);
-        }
-      }
+  for (const auto& kind :
+       {std::pair{&emails, DupeReason::same_email}, std::pair{&phones, DupeReason::same_phone}}) {
+    const DupeReason reason = kind.second;
+    for (auto& [key, holders] : *kind.first) {
+      // The detail is the value as the first of each pair wrote it.
+      std::map<std::size_t, std::string> first_written(holders.begin(), holders.end());
+      std::vector<std::size_t> group;
+      for (const auto& [i, written] : first_written) group.push_back(i);
+      pairs.add_group(group, [&](std::size_t i, std::size_t) -> std::optional<DupeMatch> {
+        return DupeMatch{reason, first_written[i]};
+      });
     }
   }
 
@@ -258,20 +245,20 @@ std::vector<DupePair> find_dupes(const std::vector<DupeCandidate>& people) {
     return analysed[i].latin != analysed[j].latin ? DupeReason::name_in_other_script : otherwise;
   };
   for (auto& [key, group] : by_key) {
-    pairs.add_group(group, [&](std::size_t i, std::size_t j) -> std::optional<DupeReason> {
-      return script_or(i, j, DupeReason::same_name);
+    pairs.add_group(group, [&](std::size_t i, std::size_t j) -> std::optional<DupeMatch> {
+      return DupeMatch{script_or(i, j, DupeReason::same_name), {}};
     });
   }
   for (auto& [key, group] : by_words) {
-    pairs.add_group(group, [&](std::size_t i, std::size_t j) -> std::optional<DupeReason> {
+    pairs.add_group(group, [&](std::size_t i, std::size_t j) -> std::optional<DupeMatch> {
       if (people[i].name.key == people[j].name.key) return std::nullopt;
-      return script_or(i, j, DupeReason::name_in_other_order);
+      return DupeMatch{script_or(i, j, DupeReason::name_in_other_order), {}};
     });
   }
   for (auto& [key, group] : by_skeletons) {
-    pairs.add_group(group, [&](std::size_t i, std::size_t j) -> std::optional<DupeReason> {
+    pairs.add_group(group, [&](std::size_t i, std::size_t j) -> std::optional<DupeMatch> {
       if (analysed[i].sorted == analysed[j].sorted) return std::nullopt;
-      return script_or(i, j, DupeReason::similar_spelling);
+      return DupeMatch{script_or(i, j, DupeReason::similar_spelling), {}};
     });
   }
   // Initials: only someone written with one is compared, with those of the same initials.

@@ -308,10 +308,9 @@ Result<Contact> Store::resolve(std::string_view who) {
       }
     }
     if (matches.empty()) {
-      collect(impl_->prepare(
-          "SELECT id, name FROM contacts WHERE name_key = :key UNION"
-          " SELECT c.id, c.name FROM contact_akas a JOIN contacts c ON c.id = a.contact_id"
-          " WHERE a.name_key = :key ORDER BY 1"));
+      auto whole = contacts_named(text, true);
+      if (!whole) return whole.error();
+      for (ContactName& c : *whole) matches.emplace_back(c.id, std::move(c.name));
     }
     // A bare number is the id of a contact, unless it is also another contact's whole name:
     // then it is ambiguous, and "#12" says which.
