@@ -32,6 +32,7 @@
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
 #include "kith/status.hpp"
+#include "kith/sync.hpp"
 #include "kith/urgency.hpp"
 
 namespace kith {
@@ -85,6 +86,41 @@ struct MergeReach {
 struct TypeChange {
   std::optional<std::optional<Duration>> every;  // a value, or nullopt inside to clear it
   std::optional<int> weight;
+};
+
+// This database as a sync device (kith sync DIR).
+struct SyncDevice {
+  std::string id;          // random, made at the first sync
+  std::string name;        // for people to read: the host's name
+  std::int64_t clock = 0;  // the last clock value it issued or saw (kith/sync.hpp)
+};
+
+// What changed in one record since the last sync (Store::each_sync_change).
+struct SyncChange {
+  SyncKind kind = SyncKind::contact;
+  std::string uuid;
+  bool created = false;  // added since the last sync
+  bool deleted = false;  // deleted since (and not added again)
+  struct Edit {
+    std::string field;
+    std::string elem;     // '' for a plain field
+    std::int64_t at = 0;  // wall milliseconds of the edit
+  };
+  std::vector<Edit> edits;
+  std::int64_t created_at = 0;  // wall milliseconds of the add or the deletion
+};
+
+// What applying one incoming record did (Store::apply_sync_record).
+struct SyncApplied {
+  enum class Outcome {
+    unchanged,  // this device already had it all, or better
+    added,
+    changed,
+    deleted,   // tombstoned here: dropped
+    deferred,  // names a contact this device has not heard of yet
+  };
+  Outcome outcome = Outcome::unchanged;
+  std::vector<SyncConflict> conflicts;
 };
 
 // Open reminders for the daily report (Store::due_reminders).
@@ -308,6 +344,52 @@ class Store {
   // or a contact merged into it (kith rm); returns how many. Their changesets go with them, and
   // secure_delete zeroes the freed pages.
   Result<std::int64_t> forget_person(std::int64_t contact_id);
+
+  // --- Device-to-device sync (store_sync.cpp; kith/sync.hpp). Once a database has joined
+  // (its first sync), triggers record every edit for the next sync.
+
+  // This database as a device; nullopt before its first sync.
+  Result<std::optional<SyncDevice>> sync_device();
+  // REQUIRES: inside write(). Makes this database a device (its first sync) / moves its clock.
+  Status join_sync(const SyncDevice& device);
+  Status set_sync_clock(std::int64_t clock);
+  // The other devices: how far into each one's files this database has applied.
+  Result<std::map<std::string, std::int64_t>> sync_applied();
+  // REQUIRES: inside write().
+  Status set_sync_applied(std::string_view device, std::string_view name, std::int64_t file);
+  // What changed here since the last sync, one record at a time, by uuid.
+  Status each_sync_change(const std::function<Status(const SyncChange&)>& visit);
+  // REQUIRES: inside write(). Forgets what each_sync_change lists: it has been sent.
+  Status clear_sync_changes();
+  // Every record of a kind (types by name, the rest by uuid), for a device's first sync.
+  Status each_sync_uuid(SyncKind kind, const std::function<Status(const std::string&)>& visit);
+  // The record as this device knows it: its fields and sets with their stamps; nullopt when
+  // it has none.
+  Result<std::optional<SyncRecord>> sync_record(SyncKind kind, std::string_view uuid);
+  // REQUIRES: inside write(). The stamp of a field (elem '') or of a set's element.
+  Status set_sync_stamp(std::string_view uuid, std::string_view field, std::string_view elem,
+                        const Stamp& stamp);
+  // REQUIRES: inside write(). Merges an incoming record, field by field and element by element
+  // (kith/sync.hpp); `self` is this device's id, for telling conflicts.
+  Result<SyncApplied> apply_sync_record(const SyncRecord& record, std::string_view self);
+  // The id of the local record a deletion names, if it has one (a contact by its own uuid, not
+  // by an alias).
+  Result<std::optional<std::int64_t>> sync_local_id(SyncKind kind, std::string_view uuid);
+  // REQUIRES: inside write(). Records that the record is deleted everywhere, and forgets its
+  // stamps: no later edit brings it back.
+  Status add_tombstone(const SyncDeletion& deletion);
+  // REQUIRES: inside write(). Applies a deletion from another device: records its tombstone and
+  // deletes the interaction or reminder it names. A contact is only marked (its removal, final
+  // as kith rm is, is for remove_tombstoned_contacts). True when this device had the record.
+  Result<bool> apply_sync_deletion(const SyncDeletion& deletion);
+  // The contacts deleted on another device that are still here, by id.
+  Result<std::vector<std::int64_t>> tombstoned_contacts();
+  Result<std::optional<Stamp>> tombstone(std::string_view uuid);
+  // REQUIRES: inside write(). Lines kept for a later sync (SyncApplied::Outcome::deferred).
+  Status defer_sync_line(std::string_view line);
+  Status each_deferred_sync_line(
+      const std::function<Status(std::int64_t id, const std::string& line)>& visit);
+  Status drop_deferred_sync_line(std::int64_t id);
 
   // --- Interop: streaming every record out, merging records in (src/core/store_interop.cpp).
   //
