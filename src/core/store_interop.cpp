@@ -38,6 +38,16 @@ std::optional<Stored> stored(SQLite::Statement& st, std::string_view uuid) {
   return out;
 }
 
+// True when a sync has deleted the record with this uuid (kith sync DIR): an import of an older
+// file never brings it back.
+bool deleted_by_sync(Store::Impl& impl, std::string_view uuid) {
+  auto& st = impl.prepare("SELECT 1 FROM sync_tombstones WHERE uuid = :uuid");
+  st.bind(":uuid", std::string(uuid));
+  const bool deleted = st.executeStep();
+  st.reset();
+  return deleted;
+}
+
 // Sets a record's timestamps to the given ones (the writes before it stamped it "now").
 void stamp(SQLite::Statement& st, std::int64_t id, const std::string& created_at,
            const std::string& updated_at) {
@@ -240,6 +250,7 @@ Result<Merge> Store::merge_contact(const ContactRecord& record) {
     auto existing = stored(impl_->prepare("SELECT id, updated_at FROM contacts WHERE uuid = :uuid"),
                            record.contact.uuid);
     if (existing && record.contact.updated_at <= existing->updated_at) return Merge::skipped;
+    if (!existing && deleted_by_sync(*impl_, record.contact.uuid)) return Merge::skipped;
     if (!existing) {
       // A contact merged into another here: what it held lives on in that one.
       auto& alias = impl_->prepare("SELECT 1 FROM contact_aliases WHERE uuid = :uuid");
@@ -283,6 +294,7 @@ Result<Merge> Store::merge_interaction(const InteractionRecord& record,
     auto existing = stored(
         impl_->prepare("SELECT id, updated_at FROM interactions WHERE uuid = :uuid"), i.uuid);
     if (existing && record.updated_at <= existing->updated_at) return Merge::skipped;
+    if (!existing && deleted_by_sync(*impl_, i.uuid)) return Merge::skipped;
     if (existing) {
       // Unlinking first lets the triggers recompute each former person's summary (or, in a
       // bulk load, the catch-up: it is told who they were).
@@ -334,6 +346,7 @@ Result<Merge> Store::merge_reminder(const ReminderRecord& record,
         stored(impl_->prepare("SELECT id, updated_at FROM reminders WHERE uuid = :uuid"),
                record.reminder.uuid);
     if (existing && record.updated_at <= existing->updated_at) return Merge::skipped;
+    if (!existing && deleted_by_sync(*impl_, record.reminder.uuid)) return Merge::skipped;
     if (existing) {
       auto& st = impl_->prepare(
           "UPDATE reminders SET uuid = :uuid, contact_id = :contact, kind = :kind,"

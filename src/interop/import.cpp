@@ -73,11 +73,17 @@ Status introduce(Store& store, const std::vector<PendingIntroduction>& pending) 
 
 // --- kith JSON -------------------------------------------------------------------------------
 
-Result<std::int64_t> known_contact(Store& store, const std::string& uuid, std::string_view role) {
+// The contact a record refers to; nullopt for one a sync deleted (kith sync DIR: it does not come
+// back with what refers to it).
+Result<std::optional<std::int64_t>> known_contact(Store& store, const std::string& uuid,
+                                                  std::string_view role) {
   auto id = store.contact_id_by_uuid(uuid);
   if (!id) return id.error();
-  if (!*id) return invalid_input("unknown " + std::string(role) + " " + uuid);
-  return **id;
+  if (*id) return *id;
+  auto deleted = store.tombstone(uuid);
+  if (!deleted) return deleted.error();
+  if (*deleted) return std::optional<std::int64_t>{};
+  return invalid_input("unknown " + std::string(role) + " " + uuid);
 }
 
 // Records from which an import loads in bulk, when they are also at least 1/kBulkShare of
@@ -133,8 +139,9 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
     for (const std::string& uuid : r.people) {
       auto id = known_contact(store, uuid, "person");
       if (!id) return id.error();
-      people.push_back(*id);
+      if (*id) people.push_back(**id);
     }
+    if (people.empty()) return tally(Merge::skipped, report.interactions, progress);
     return tally(store.merge_interaction(r, people), report.interactions, progress);
   };
   all.reminder = [&](ReminderRecord& r) -> Status {
@@ -142,6 +149,7 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
     if (r.contact) {
       auto id = known_contact(store, *r.contact, "contact");
       if (!id) return id.error();
+      if (!*id) return tally(Merge::skipped, report.reminders, progress);
       contact = *id;
     }
     return tally(store.merge_reminder(r, contact), report.reminders, progress);

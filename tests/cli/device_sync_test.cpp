@@ -162,6 +162,8 @@ TEST_CASE("sync DIR carries a deletion, and a stale device's edit never brings t
   sync(a, shared);
   sync(b, shared);
   sync(c, shared);
+  const std::string backup = (b.dir() / "backup.json").string();
+  b.ok({"export", "-o", backup});
   c.ok({"edit", "ivan", "--title", "Engineer"});  // c has not heard of the deletion yet
   a.ok({"rm", "ivan", "--yes"});
   sync(a, shared);
@@ -174,6 +176,10 @@ TEST_CASE("sync DIR carries a deletion, and a stale device's edit never brings t
     CHECK(box->query("SELECT count(*) FROM contacts WHERE name = 'Ivan Petrov'") == "0");
     CHECK(box->query("SELECT count(*) FROM interactions") == "0");
   }
+  // Nor does an import of a backup made before.
+  b.ok({"import", backup});
+  CHECK(b.query("SELECT count(*) FROM contacts") == "0");
+  CHECK(b.query("SELECT count(*) FROM interactions") == "0");
   // No device's files keep his words: each rewrote its own without him.
   for (const fs::path& file : files_under(shared)) {
     CHECK(read_all(file).find("secret plans") == std::string::npos);

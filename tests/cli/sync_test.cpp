@@ -96,9 +96,6 @@ TEST_CASE("sync --calendar into something that is no folder is one error naming 
   Outcome missing = box.kith({"sync", "--calendar", (box.dir() / "no" / "cal").string()});
   CHECK(missing.code == 4);
   CHECK(missing.err.rfind("kith: cannot create the calendar folder '", 0) == 0);
-  Outcome bare = box.kith({"sync"});
-  CHECK(bare.code == 2);
-  CHECK(bare.err == "kith: missing --calendar (see 'kith sync --help')\n");
 }
 
 }  // namespace kith::test
