@@ -132,6 +132,10 @@ Status run_device_sync(Context& ctx, const SyncOptions& o) {
 }
 
 Status run_sync(Context& ctx, const SyncOptions& o) {
+  if (!o.folder.empty() && !o.calendar.empty()) {
+    return Error{Errc::invalid_input,
+                 "kith sync takes one folder: DIR or --calendar DIR, not both"};
+  }
   if (!o.folder.empty()) return run_device_sync(ctx, o);
   if (o.calendar.empty()) {
     return Error{Errc::invalid_input, "kith sync needs a folder: DIR or --calendar DIR"};
@@ -166,13 +170,12 @@ Status run_sync(Context& ctx, const SyncOptions& o) {
 void add_sync_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<SyncOptions>();
   CLI::App* cmd = &command;
-  auto* folder = cmd->add_option("DIR", options->folder,
-                                 "The folder shared with kith on your other devices (Syncthing, "
-                                 "Nextcloud, Dropbox, git)");
-  auto* calendar = cmd->add_option("--calendar", options->calendar,
-                                   "The vdir to keep kith's calendar in: one .ics file per event")
-                       ->option_text("DIR");
-  folder->excludes(calendar);
+  cmd->add_option("DIR", options->folder,
+                  "The folder shared with kith on your other devices (Syncthing, "
+                  "Nextcloud, Dropbox, git)");
+  cmd->add_option("--calendar", options->calendar,
+                  "The vdir to keep kith's calendar in: one .ics file per event")
+      ->option_text("DIR");
   cmd->add_flag("--dry-run,-n", options->dry_run, "Say what would be written and removed");
   cmd->footer(
       "kith sync DIR: each device writes what changed on it into files of its own in DIR and\n"

@@ -72,6 +72,7 @@ TEST_CASE("a non-zero exit leaves the database exactly as it was, whatever page 
       {"types", "add", "club"},
       {"types", "set", "peer", "--weight", "5"},
       {"import", card.string()},
+      {"sync", (box.dir() / "shared").string()},
       {"plan", "--save"},
       {"undo"},
   };

@@ -581,6 +581,10 @@ TEST_CASE("every command refuses bad arguments with its exit code and changes no
       {"merge of an ambiguous name", {"merge", "grace", "ada"}, 3, "matches 2 contacts"},
       {"merge without OTHER", {"merge", "grace"}, 2, "OTHER"},
       {"merge with an unknown option", {"merge", "grace", "ada", "--force"}, 2, "--force"},
+      // Every device, one network.
+      {"sync without a folder", {"sync"}, 2, "kith sync needs a folder: DIR or --calendar DIR"},
+      {"sync to a folder and a calendar at once", {"sync", "a", "--calendar", "b"}, 2, "not both"},
+      {"sync to two folders", {"sync", "a", "b"}, 2, "'b'"},
       {"add of a contact's whole name",
        {"add", "grace  hopper"},
        2,
