@@ -5,9 +5,11 @@
 -- read (the host's), and the last hybrid-logical-clock value it issued or saw. One row once
 -- the database has synced; none before, and then nothing below records anything.
 CREATE TABLE sync_device (
-  id      TEXT NOT NULL PRIMARY KEY,
-  name    TEXT NOT NULL,
-  clock   INTEGER NOT NULL DEFAULT 0  -- milliseconds since 1970 << 16, plus a counter
+  id        TEXT NOT NULL PRIMARY KEY,
+  name      TEXT NOT NULL,
+  clock     INTEGER NOT NULL DEFAULT 0,  -- milliseconds since 1970 << 16, plus a counter
+  -- 0 while a sync applies what came in, inside its transaction: that is not news to send.
+  recording INTEGER NOT NULL DEFAULT 1 CHECK (recording IN (0, 1))
 ) STRICT;
 
 -- The other devices, and how far into their files this one has applied.
@@ -59,22 +61,23 @@ CREATE TABLE sync_deferred (
   line    TEXT NOT NULL
 ) STRICT;
 
--- The triggers: each records what an edit changed, once this database has synced.
+-- The triggers: each records what an edit changed, once this database has synced (and not
+-- while a sync applies what came in).
 
 CREATE TRIGGER sync_contact_added AFTER INSERT ON contacts
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (new.uuid, 'contact', '*', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 
 CREATE TRIGGER sync_contact_deleted AFTER DELETE ON contacts
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (old.uuid, 'contact', '-', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 
 CREATE TRIGGER sync_contact_changed AFTER UPDATE ON contacts
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT new.uuid, 'contact', f, '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM (SELECT 'name' AS f WHERE old.name IS NOT new.name
@@ -95,26 +98,26 @@ END;
 -- An element of one of a contact's sets, added or removed. When the contact itself is being
 -- deleted its row is gone already, and nothing is recorded: the deletion says it all.
 CREATE TRIGGER sync_contact_type_added AFTER INSERT ON contact_types
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT c.uuid, 'contact', 'types', t.name, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts c, types t WHERE c.id = new.contact_id AND t.id = new.type_id;
 END;
 CREATE TRIGGER sync_contact_type_removed AFTER DELETE ON contact_types
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT c.uuid, 'contact', 'types', t.name, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts c, types t WHERE c.id = old.contact_id AND t.id = old.type_id;
 END;
 
 CREATE TRIGGER sync_contact_tag_added AFTER INSERT ON contact_tags
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'tags', new.tag, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 CREATE TRIGGER sync_contact_tag_removed AFTER DELETE ON contact_tags
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'tags', old.tag, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = old.contact_id;
@@ -123,19 +126,19 @@ END;
 -- Emails and phones: the set is "emails" or "phones", the element the value. A change of
 -- position alone is no change.
 CREATE TRIGGER sync_contact_channel_added AFTER INSERT ON contact_channels
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', new.kind || 's', new.value, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 CREATE TRIGGER sync_contact_channel_removed AFTER DELETE ON contact_channels
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', old.kind || 's', old.value, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = old.contact_id;
 END;
 CREATE TRIGGER sync_contact_channel_changed AFTER UPDATE OF value ON contact_channels
-WHEN EXISTS (SELECT 1 FROM sync_device) AND old.value IS NOT new.value BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) AND old.value IS NOT new.value BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', old.kind || 's', old.value, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = old.contact_id;
@@ -146,32 +149,32 @@ END;
 
 -- Important dates: the element is the label, its value the day.
 CREATE TRIGGER sync_contact_date_added AFTER INSERT ON important_dates
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'dates', new.label, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 CREATE TRIGGER sync_contact_date_removed AFTER DELETE ON important_dates
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'dates', old.label, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = old.contact_id;
 END;
 CREATE TRIGGER sync_contact_date_changed AFTER UPDATE ON important_dates
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'dates', new.label, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 
 CREATE TRIGGER sync_contact_aka_added AFTER INSERT ON contact_akas
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'akas', new.name, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 CREATE TRIGGER sync_contact_aka_removed AFTER DELETE ON contact_akas
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'akas', old.name, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = old.contact_id;
@@ -179,21 +182,21 @@ END;
 
 -- External ids: the element is "source:value", its value the day you connected (or '').
 CREATE TRIGGER sync_contact_external_added AFTER INSERT ON external_ids
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'external_ids', new.source || ':' || new.value,
          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 CREATE TRIGGER sync_contact_external_removed AFTER DELETE ON external_ids
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'external_ids', old.source || ':' || old.value,
          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = old.contact_id;
 END;
 CREATE TRIGGER sync_contact_external_changed AFTER UPDATE ON external_ids
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'external_ids', old.source || ':' || old.value,
          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
@@ -205,30 +208,30 @@ WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
 END;
 
 CREATE TRIGGER sync_contact_alias_added AFTER INSERT ON contact_aliases
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'aliases', new.uuid, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 CREATE TRIGGER sync_contact_alias_moved AFTER UPDATE OF contact_id ON contact_aliases
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT uuid, 'contact', 'aliases', new.uuid, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM contacts WHERE id = new.contact_id;
 END;
 
 CREATE TRIGGER sync_interaction_added AFTER INSERT ON interactions
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (new.uuid, 'interaction', '*', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 CREATE TRIGGER sync_interaction_deleted AFTER DELETE ON interactions
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (old.uuid, 'interaction', '-', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 CREATE TRIGGER sync_interaction_changed AFTER UPDATE ON interactions
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT new.uuid, 'interaction', f, '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM (SELECT 'day' AS f WHERE old.day IS NOT new.day
@@ -238,14 +241,14 @@ WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
         UNION ALL SELECT 'weight' WHERE old.weight IS NOT new.weight);
 END;
 CREATE TRIGGER sync_interaction_person_added AFTER INSERT ON interaction_people
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT i.uuid, 'interaction', 'people', c.uuid,
          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM interactions i, contacts c WHERE i.id = new.interaction_id AND c.id = new.contact_id;
 END;
 CREATE TRIGGER sync_interaction_person_removed AFTER DELETE ON interaction_people
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT i.uuid, 'interaction', 'people', c.uuid,
          CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
@@ -253,17 +256,17 @@ WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
 END;
 
 CREATE TRIGGER sync_reminder_added AFTER INSERT ON reminders
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (new.uuid, 'reminder', '*', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 CREATE TRIGGER sync_reminder_deleted AFTER DELETE ON reminders
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (old.uuid, 'reminder', '-', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 CREATE TRIGGER sync_reminder_changed AFTER UPDATE ON reminders
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT new.uuid, 'reminder', f, '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM (SELECT 'contact' AS f WHERE old.contact_id IS NOT new.contact_id
@@ -280,12 +283,12 @@ END;
 -- Types are matched by name across devices (two devices that each added "friend" have one
 -- type), so their records are keyed by name.
 CREATE TRIGGER sync_type_added AFTER INSERT ON types
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   VALUES (new.name, 'type', '*', '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 CREATE TRIGGER sync_type_changed AFTER UPDATE ON types
-WHEN EXISTS (SELECT 1 FROM sync_device) BEGIN
+WHEN EXISTS (SELECT 1 FROM sync_device WHERE recording) BEGIN
   INSERT OR REPLACE INTO sync_dirty (uuid, kind, field, elem, at)
   SELECT new.name, 'type', f, '', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
   FROM (SELECT 'every' AS f WHERE old.every IS NOT new.every

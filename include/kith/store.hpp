@@ -353,6 +353,9 @@ class Store {
   // REQUIRES: inside write(). Makes this database a device (its first sync) / moves its clock.
   Status join_sync(const SyncDevice& device);
   Status set_sync_clock(std::int64_t clock);
+  // REQUIRES: inside write(). Whether edits are recorded for the next sync: off while a sync
+  // applies what came in (what it writes then is not news to send back).
+  Status record_sync_changes(bool on);
   // The other devices: how far into each one's files this database has applied.
   Result<std::map<std::string, std::int64_t>> sync_applied();
   // REQUIRES: inside write().
@@ -385,6 +388,8 @@ class Store {
   // The contacts deleted on another device that are still here, by id.
   Result<std::vector<std::int64_t>> tombstoned_contacts();
   Result<std::optional<Stamp>> tombstone(std::string_view uuid);
+  // REQUIRES: inside write(). Forgets the tombstone of a record made again here (kith redo).
+  Status forget_tombstone(std::string_view uuid);
   // REQUIRES: inside write(). Lines kept for a later sync (SyncApplied::Outcome::deferred).
   Status defer_sync_line(std::string_view line);
   Status each_deferred_sync_line(

@@ -3,7 +3,6 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <ctime>
 
 #include "cli/command_util.hpp"
@@ -51,9 +50,6 @@ Status run_device_sync(Context& ctx, const SyncOptions& o) {
   auto store = ctx.open(o.dry_run ? Store::Access::read : Store::Access::write);
   if (!store) return store.error();
   DeviceSyncOptions options;
-  options.now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
   options.today = ctx.today;
   options.device_name = host_name();
   options.database = ctx.db_path;

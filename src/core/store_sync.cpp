@@ -316,6 +316,16 @@ Status Store::set_sync_clock(std::int64_t clock) {
   });
 }
 
+Status Store::record_sync_changes(bool on) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare("UPDATE sync_device SET recording = :on");
+    st.bind(":on", on ? 1 : 0);
+    st.exec();
+    return {};
+  });
+}
+
 Result<std::map<std::string, std::int64_t>> Store::sync_applied() {
   return guarded(*impl_, [&]() -> Result<std::map<std::string, std::int64_t>> {
     auto& st = impl_->prepare("SELECT id, applied FROM sync_peers");
@@ -454,6 +464,7 @@ Status Store::set_sync_stamp(std::string_view uuid, std::string_view field, std:
 }
 
 Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_view self) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<SyncApplied> {
     SyncApplied out;
@@ -542,7 +553,7 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
     if (!id) {
       auto& st = impl.prepare(def.insert.c_str());
       st.bind(":uuid", in.uuid);
-      bind_if(st, ":new_uuid", new_uuid());
+      if (in.kind == SyncKind::type) st.bind(":new_uuid", new_uuid());
       for (std::size_t i = 0; i < def.fields.size(); ++i) {
         auto it = in.fields.find(def.fields[i].name);
         const std::string param = ":v" + std::to_string(i);
@@ -550,19 +561,25 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
         if (it != in.fields.end()) value = it->second.value;
         bind_if(st, param.c_str(), value);
       }
-      st.exec();
-      auto& row = impl.prepare(def.select.c_str());
-      row.bind(":uuid", in.uuid);
-      row.executeStep();
-      id = row.getColumn(0).getInt64();
-      row.reset();
-      for (const auto& [name, v] : in.fields) write_stamp(impl, in.uuid, name, "", v.stamp);
+      if (st.exec() == 1) {
+        id = impl.db.getLastInsertRowid();
+      } else {  // a type another device added by the same name
+        auto& row = impl.prepare(def.select.c_str());
+        row.bind(":uuid", in.uuid);
+        row.executeStep();
+        id = row.getColumn(0).getInt64();
+        row.reset();
+      }
+      // A new record has no stamps yet: only those above the least need a row.
+      for (const auto& [name, v] : in.fields) {
+        if (v.stamp != Stamp{}) write_stamp(impl, in.uuid, name, "", v.stamp);
+      }
       for (const Set& set : def.sets) {
         auto it = in.sets.find(set.name);
         if (it == in.sets.end()) continue;
         for (const auto& [elem, v] : it->second) {
           if (v.value && !gone.contains(elem)) set_element(impl, set, *id, elem, v.value, in.kind);
-          write_stamp(impl, in.uuid, set.name, elem, v.stamp);
+          if (v.stamp != Stamp{}) write_stamp(impl, in.uuid, set.name, elem, v.stamp);
         }
       }
       out.outcome = SyncApplied::Outcome::added;
@@ -701,6 +718,16 @@ Result<std::optional<Stamp>> Store::tombstone(std::string_view uuid) {
     st.bind(":u", std::string(uuid));
     if (!st.executeStep()) return std::optional<Stamp>{};
     return std::optional<Stamp>{Stamp{st.getColumn(0).getInt64(), st.getColumn(1).getString()}};
+  });
+}
+
+Status Store::forget_tombstone(std::string_view uuid) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare("DELETE FROM sync_tombstones WHERE uuid = :u");
+    st.bind(":u", std::string(uuid));
+    st.exec();
+    return {};
   });
 }
 

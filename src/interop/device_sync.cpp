@@ -19,6 +19,8 @@ namespace {
 
 constexpr std::string_view kExtension = ".kithsync";
 constexpr std::size_t kDeviceIdLength = 16;
+// Files to apply at least this large go in through Store::bulk: about 4,000 records.
+constexpr std::uintmax_t kBulkBytes = 1 << 20;
 
 std::string new_device_id() {
   std::random_device random;
@@ -216,7 +218,8 @@ Status Sync::send() {
     device_ = **device;
   }
   report_.device = device_.id;
-  std::int64_t clock = tick(device_.clock, options_.now_ms);
+  // Each edit is stamped with the time it was made (SyncChange), not the time of the sync.
+  std::int64_t clock = device_.clock;
 
   if (report_.first) {
     // Everything this database holds, with the least stamps: what it held before it met the
@@ -258,6 +261,7 @@ Status Sync::send() {
       if (change.created) {
         clock = tick(clock, change.created_at);
         r.created = Stamp{clock, device_.id};
+        KITH_TRY(store_.forget_tombstone(r.uuid));  // made again after its deletion
       } else {
         for (const SyncChange::Edit& e : change.edits) {
           clock = tick(clock, e.at);
@@ -402,7 +406,6 @@ Status Sync::apply_peers() {
   auto applied = store_.sync_applied();
   if (!applied) return applied.error();
   peer_applied_ = std::move(*applied);
-  KITH_TRY(retry_deferred());
 
   std::error_code ec;
   std::vector<fs::path> peers;
@@ -419,47 +422,70 @@ Status Sync::apply_peers() {
   if (ec) return folder_error(dir_, ec);
   std::sort(peers.begin(), peers.end());
 
+  // What to apply: each device's whole files after the last one applied, in order, up to the
+  // first that is missing or not whole yet.
+  struct Due {
+    std::string device;
+    std::string name;
+    std::vector<std::pair<std::int64_t, fs::path>> files;
+  };
+  std::vector<Due> due;
+  std::uintmax_t bytes = 0;
   for (const fs::path& peer : peers) {
-    const std::string id = peer.filename().string();
+    Due d{peer.filename().string(), "", {}};
     auto files = device_files(peer, report_.warnings);
     if (!files) return files.error();
-    std::int64_t done = peer_applied_.count(id) ? peer_applied_[id] : 0;
-    const std::int64_t before = done;
-    std::string name;
+    std::int64_t done = peer_applied_.count(d.device) ? peer_applied_[d.device] : 0;
     for (const auto& [number, path] : *files) {
       if (number <= done) continue;
       if (number != done + 1) {
         report_.warnings.push_back(peer.string() + ": waiting for file " + file_name(done + 1));
         break;
       }
-      auto whole = check_whole(path, id, number);
+      auto whole = check_whole(path, d.device, number);
       if (!whole) return whole.error();
       if (!whole->whole) {
         report_.warnings.push_back(path.string() + ": " + whole->why + ", left for later");
         break;
       }
-      name = whole->device_name;
-      names_[id] = name;
-      KITH_TRY(apply_file(path));
+      d.name = whole->device_name;
+      names_[d.device] = d.name;
+      d.files.emplace_back(number, path);
+      bytes += fs::file_size(path, ec);
       done = number;
     }
-    if (done != before) {
-      report_.devices.push_back(name.empty() ? id : name);
-      KITH_TRY(store_.set_sync_applied(id, name, done));
-    }
+    if (!d.files.empty()) due.push_back(std::move(d));
   }
-  report_.deferred = 0;  // what is still waiting once everything came in
-  return retry_deferred();
+
+  auto apply_all = [&]() -> Status {
+    KITH_TRY(retry_deferred());
+    for (const Due& d : due) {
+      for (const auto& [number, path] : d.files) KITH_TRY(apply_file(path));
+      report_.devices.push_back(d.name.empty() ? d.device : d.name);
+      KITH_TRY(store_.set_sync_applied(d.device, d.name, d.files.back().first));
+    }
+    report_.deferred = 0;  // what is still waiting once everything came in
+    return retry_deferred();
+  };
+  // What comes in is not news to send back; a large load (a device's first sync) goes in bulk,
+  // as a large import does.
+  KITH_TRY(store_.record_sync_changes(false));
+  KITH_TRY(bytes >= kBulkBytes ? store_.bulk(apply_all) : apply_all());
+  return store_.record_sync_changes(true);
 }
 
 Status Sync::remove_deleted_contacts() {
   auto ids = store_.tombstoned_contacts();
   if (!ids) return ids.error();
+  // Deleted elsewhere: not news to send back (sent again, stamped now, it could outrank a later
+  // kith redo on the device that deleted it).
+  KITH_TRY(store_.record_sync_changes(false));
   for (std::int64_t id : *ids) {
     auto forgotten = store_.forget_person(id);
     if (!forgotten) return forgotten.error();
     KITH_TRY(store_.remove_contact(id));
   }
+  KITH_TRY(store_.record_sync_changes(true));
   if (!ids->empty()) {
     store_.note_change({.command = "sync", .summary = "", .day = options_.today, .final = true});
   }

@@ -15,9 +15,6 @@
 namespace kith {
 
 struct DeviceSyncOptions {
-  // The wall clock in milliseconds since 1970, read by the caller: the stamps of this sync's
-  // edits never go below it.
-  std::int64_t now_ms = 0;
   Date today;                      // the journal's day
   std::string device_name;         // this device's name, set at its first sync (the host's)
   std::filesystem::path database;  // never written over

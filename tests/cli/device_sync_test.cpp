@@ -359,6 +359,31 @@ TEST_CASE("kith undo reverts what a sync brought in, and the next sync sends the
   CHECK(a.query("SELECT title FROM contacts") == "");
 }
 
+TEST_CASE("a contact whose add was undone, synced, then redone comes back everywhere",
+          "[sync][devices]") {
+  Sandbox a;
+  Sandbox b;
+  const fs::path shared = a.dir() / "shared";
+  sync(a, shared);
+  sync(b, shared);
+  a.ok({"add", "Maya Chen"});
+  sync(a, shared);
+  sync(b, shared);
+  a.ok({"undo"});
+  sync(a, shared);
+  CHECK(sync(b, shared)["deleted"] == 1);
+  CHECK(b.query("SELECT count(*) FROM contacts") == "0");
+  a.ok({"redo"});
+  sync(a, shared);
+  sync(b, shared);
+  CHECK(b.query("SELECT name FROM contacts") == "Maya Chen");
+  // And edits of it travel again, both ways.
+  b.ok({"edit", "maya", "--title", "CTO"});
+  sync(b, shared);
+  sync(a, shared);
+  CHECK(a.query("SELECT title FROM contacts") == "CTO");
+}
+
 TEST_CASE("sync DIR refuses a folder it cannot use, naming it", "[sync][devices][errors]") {
   Sandbox a;
   a.ok({"add", "Maya Chen"});
