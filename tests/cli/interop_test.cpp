@@ -422,9 +422,11 @@ TEST_CASE("what the fixtures hold arrives in the right fields", "[interop]") {
   CHECK(zoe["uuid"] == "5f1c9a72-3b8e-4d0a-b6f4-2e7d9c1a8b35");
   CHECK(zoe["tags"] == json::parse(R"(["conference-speakers","work"])"));
   CHECK(zoe["phones"] == json::parse(R"(["+45-20-12-34-56"])"));
-  // Apple's UID is not a UUID: it is kept as an external id and exported back.
+  // Apple's UID is not a UUID, and Nextcloud's is in capitals: each is kept as written, as an
+  // external id, and exported back.
   CHECK(box.query("SELECT source, value FROM external_ids ORDER BY source, value") ==
         "linkedin|https://www.linkedin.com/in/johnnya\n"
+        "vcard|5F1C9A72-3B8E-4D0A-B6F4-2E7D9C1A8B35\n"
         "vcard|8C2B4E1A-7F3D-4B6A-9E21-3D5C7A9B0F12:ABPerson");
   CHECK(box.ok({"export", "--format", "vcard"})
             .find("X-KITH-UID:8C2B4E1A-7F3D-4B6A-9E21-"
