@@ -94,6 +94,27 @@ struct DueReminders {
   std::size_t upcoming_total = 0;   // due after today, within the window
 };
 
+// A card file of a contacts vdir as kith last wrote or read it (kith sync --contacts; the
+// table vdir_cards). Its text (the base of the next three-way merge) is read on its own.
+struct VdirCard {
+  std::string file;                        // the file name in the folder
+  std::optional<std::string> uid;          // the card's UID as written; nullopt once deleted
+  std::optional<std::int64_t> contact_id;  // nullopt once the contact is deleted (kith rm)
+  std::string contact_rev;                 // the contact's updated_at when the card was made
+  // The file as kith last saw it: the same three mean an unchanged file.
+  std::int64_t mtime_ns = 0;
+  std::int64_t size = 0;
+  std::int64_t inode = 0;
+};
+
+// What tells whether a contact changed since a sync, without reading it whole.
+struct ContactStamp {
+  std::int64_t id = 0;
+  std::string uuid;
+  std::string updated_at;
+  bool archived = false;
+};
+
 class Store {
  public:
   enum class Access {
@@ -355,6 +376,21 @@ class Store {
   // REQUIRES: inside write(). Links the contact to its introducer without touching its
   // timestamps: completes a merge whose introducer came later in the same file.
   Status set_met_via_id(std::int64_t contact_id, std::int64_t introducer_id);
+
+  // --- Contacts vdirs (src/core/store_vdir.cpp; kith sync --contacts).
+
+  // The cards kith knows in `folder` (an absolute path), by file name.
+  Result<std::vector<VdirCard>> vdir_cards(std::string_view folder);
+  // The card's text as kith last wrote or read it; nullopt when there is none (no such row,
+  // or its contact was deleted).
+  Result<std::optional<std::string>> vdir_base(std::string_view folder, std::string_view file);
+  // REQUIRES: inside write(). Records (or replaces) the card `card.file` of `folder`, with
+  // `base`, its text.
+  Status put_vdir_card(std::string_view folder, const VdirCard& card, std::string_view base);
+  // REQUIRES: inside write(). Forgets the card (its file is gone).
+  Status remove_vdir_card(std::string_view folder, std::string_view file);
+  // Every contact's id, uuid, updated_at and archived flag, by id.
+  Result<std::vector<ContactStamp>> contact_stamps();
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

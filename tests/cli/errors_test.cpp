@@ -1004,6 +1004,47 @@ TEST_CASE("an import file kith may not read is refused with exit 4 and changes n
                        true});
 }
 
+TEST_CASE("a contacts folder kith may not write is refused with exit 4 and changes nothing",
+          "[errors][sync]") {
+  Sandbox box;
+  seed(box);
+  fs::path folder = box.dir() / "contacts";
+  fs::create_directory(folder);
+  REQUIRE(::chmod(folder.c_str(), 0500) == 0);
+  if (::geteuid() == 0) {  // nobody may use the database, not the folder
+    for (const fs::path& p : {box.dir(), box.db()})
+      REQUIRE(::chown(p.c_str(), kNobody, kNobody) == 0);
+  }
+  check_rejected(box, {"unwritable contacts folder",
+                       {"sync", "--contacts", folder.string()},
+                       4,
+                       "cannot write '" + folder.string() + "': Permission denied",
+                       {},
+                       false,
+                       {},
+                       true});
+  CHECK(fs::is_empty(folder));
+}
+
+TEST_CASE("a contacts folder that is a file, or whose parent is missing, is exit 4",
+          "[errors][sync]") {
+  Sandbox box;
+  seed(box);
+  const fs::path file = box.dir() / "plain";
+  write_file(file, "x");
+  const std::vector<BadInput> cases = {
+      {"contacts into a file",
+       {"sync", "--contacts", file.string()},
+       4,
+       "cannot sync the contacts into '" + file.string() + "': not a folder"},
+      {"contacts under a missing folder",
+       {"sync", "--contacts", (box.dir() / "no" / "cards").string()},
+       4,
+       "cannot create the contacts folder"},
+  };
+  check_all_rejected(box, cases);
+}
+
 TEST_CASE("text that only looks dangerous is stored exactly and disturbs nothing", "[errors]") {
   Sandbox box;
   seed(box);

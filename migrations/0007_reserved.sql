@@ -1,0 +1,3 @@
+-- Reserved: level 7 is the device sync's (migrations/0007_sync.sql, built beside this branch).
+-- Migration levels have no gaps, so this empty step stands in for it until the two branches
+-- meet; delete this file then (the build fails while both are there).
