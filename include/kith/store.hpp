@@ -95,24 +95,22 @@ struct DueReminders {
 };
 
 // A card file of a contacts vdir as kith last wrote or read it (kith sync --contacts; the
-// table vdir_cards). Its text (the base of the next three-way merge) is read on its own.
+// table vdir_cards), with what a sync needs to know of it without reading it whole.
 struct VdirCard {
   std::string file;                        // the file name in the folder
-  std::optional<std::string> uid;          // the card's UID as written; nullopt once deleted
   std::optional<std::int64_t> contact_id;  // nullopt once the contact is deleted (kith rm)
-  std::string contact_rev;                 // the contact's updated_at when the card was made
+  bool contact_active = false;             // the contact exists and is not archived
+  bool contact_unchanged = false;          // ... and has not changed since the card was made
   // The file as kith last saw it: the same three mean an unchanged file.
   std::int64_t mtime_ns = 0;
   std::int64_t size = 0;
   std::int64_t inode = 0;
 };
 
-// What tells whether a contact changed since a sync, without reading it whole.
-struct ContactStamp {
-  std::int64_t id = 0;
-  std::string uuid;
-  std::string updated_at;
-  bool archived = false;
+// What a card file held when kith last wrote or read it.
+struct VdirBase {
+  std::string uid;   // the card's UID as written
+  std::string text;  // the card
 };
 
 class Store {
@@ -381,16 +379,21 @@ class Store {
 
   // The cards kith knows in `folder` (an absolute path), by file name.
   Result<std::vector<VdirCard>> vdir_cards(std::string_view folder);
-  // The card's text as kith last wrote or read it; nullopt when there is none (no such row,
-  // or its contact was deleted).
-  Result<std::optional<std::string>> vdir_base(std::string_view folder, std::string_view file);
-  // REQUIRES: inside write(). Records (or replaces) the card `card.file` of `folder`, with
-  // `base`, its text.
-  Status put_vdir_card(std::string_view folder, const VdirCard& card, std::string_view base);
+  // What the card held when kith last wrote or read it; nullopt when kith keeps nothing of it
+  // (no such card, or its contact was deleted).
+  Result<std::optional<VdirBase>> vdir_base(std::string_view folder, std::string_view file);
+  // REQUIRES: inside write(). Records (or replaces) the card `file` of `folder`: its UID,
+  // contact, text, and the file's mtime, size and inode; the contact's updated_at now is
+  // kept, to tell later whether it changed since.
+  Status put_vdir_card(std::string_view folder, std::string_view file, const VdirBase& base,
+                       std::int64_t contact_id, std::int64_t mtime_ns, std::int64_t size,
+                       std::int64_t inode);
   // REQUIRES: inside write(). Forgets the card (its file is gone).
   Status remove_vdir_card(std::string_view folder, std::string_view file);
-  // Every contact's id, uuid, updated_at and archived flag, by id.
-  Result<std::vector<ContactStamp>> contact_stamps();
+  // True when the contact has a card in `folder`.
+  Result<bool> has_vdir_card(std::string_view folder, std::int64_t contact_id);
+  // The active contacts without a card in `folder`, by id.
+  Result<std::vector<std::int64_t>> contacts_without_card(std::string_view folder);
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

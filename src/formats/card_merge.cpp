@@ -125,6 +125,24 @@ CardMerge merge_card(const ContactPatch& base, const ContactPatch& card, const C
   return result;
 }
 
+bool same_fields(const ContactPatch& a, const ContactPatch& b) {
+  auto sorted = [](std::vector<std::string> list) {
+    std::sort(list.begin(), list.end());
+    return list;
+  };
+  auto dates = [](std::vector<ImportantDate> list) {
+    std::sort(list.begin(), list.end(),
+              [](const ImportantDate& x, const ImportantDate& y) { return x.label < y.label; });
+    return list;
+  };
+  return a.name == b.name && sorted(a.akas) == sorted(b.akas) && a.emails == b.emails &&
+         a.phones == b.phones && sorted(a.tags) == sorted(b.tags) &&
+         sorted(a.types) == sorted(b.types) && a.org == b.org && a.title == b.title &&
+         a.note == b.note && a.learn == b.learn && a.offer == b.offer && a.birthday == b.birthday &&
+         dates(a.dates) == dates(b.dates) && a.every == b.every && a.circle == b.circle &&
+         a.met_via == b.met_via;
+}
+
 bool assign(const ContactPatch& patch, Contact& c) {
   Contact before = c;
   c.name = patch.name;

@@ -28,6 +28,11 @@ struct CardMerge {
 CardMerge merge_card(const ContactPatch& base, const ContactPatch& card, const ContactPatch& kith,
                      bool card_newer);
 
+// True when the two say the same about the person in every field merge_card merges (tags,
+// types and other names in any order): a card that says what its contact says needs no
+// rewriting, whatever its formatting, REV or version.
+bool same_fields(const ContactPatch& a, const ContactPatch& b);
+
 // Sets every field a card holds (name, other names, emails, phones, tags, types, org, title,
 // note, learn, offer, birthday, dates, cadence, circle, met via as written) to the patch's
 // exactly: an absent value clears the field, a list replaces kith's. Returns true when

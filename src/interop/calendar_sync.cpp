@@ -79,7 +79,7 @@ Result<CalendarSyncReport> sync_calendar(Store& store, const fs::path& dir,
     auto items = vdir::list_items(dir, ".ics", kMaxEventFile, "calendar");
     if (!items) return items.error();
     for (vdir::Item& item : *items) {
-      auto text = vdir::read_item(item.path);
+      auto text = vdir::read_item(dir / item.name);
       if (!text) return text.error();
       std::string uid = uid_of(*text);
       if (!uid.ends_with(kOwnSuffix)) continue;
@@ -87,7 +87,7 @@ Result<CalendarSyncReport> sync_calendar(Store& store, const fs::path& dir,
         report.warnings.push_back(item.name + ": a second file of event " + uid + "; left alone");
         continue;
       }
-      ours[uid] = {item.path, std::move(*text)};
+      ours[uid] = {dir / item.name, std::move(*text)};
     }
   }
 

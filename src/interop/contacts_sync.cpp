@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <unordered_map>
 
 #include "formats/card_merge.hpp"
 #include "formats/vcard.hpp"
@@ -20,12 +19,27 @@ namespace fs = std::filesystem;
 
 constexpr std::uintmax_t kMaxCardFile = 8 << 20;  // as a vCard property may be (a photo)
 
-// A file of the folder, with its card when kith reads it this time (new or changed).
-struct Seen {
-  vdir::Item item;
-  std::optional<std::string> text;
+// A card file kith reads this time (new or changed): its text and what it says.
+struct Changed {
+  std::string text;
   std::optional<formats::ContactPatch> patch;  // nullopt: nothing to name a person by
 };
+
+// A file of the folder.
+struct Seen {
+  std::string file;
+  vdir::Stamp stamp;
+  bool changed = false;  // new to kith, or changed since kith last wrote or read it
+};
+
+// The element of `sorted` (by file name) for `file`, or null.
+template <class T>
+const T* find(const std::vector<T>& sorted, const std::string& file) {
+  auto it =
+      std::lower_bound(sorted.begin(), sorted.end(), file,
+                       [](const T& element, const std::string& f) { return element.file < f; });
+  return it != sorted.end() && it->file == file ? &*it : nullptr;
+}
 
 // The one card of a file. Errc::bad_file "line N: ..." when it holds none, several, or one
 // that cannot be parsed.
@@ -61,6 +75,12 @@ formats::ContactPatch patch_of(const std::string& text) {
   return patch && *patch ? std::move(**patch) : formats::ContactPatch{};
 }
 
+// True when the card file `on_disk` has the UID `uid` and says what `text` says.
+bool says_the_same(const std::string& on_disk, const std::string& text, const std::string& uid) {
+  formats::ContactPatch there = patch_of(on_disk);
+  return there.uid == uid && formats::same_fields(there, patch_of(text));
+}
+
 // A UID as a file name: itself when it is a plain one, else the contact's uuid.
 std::string file_for(const std::string& uid, const std::string& uuid) {
   bool plain = !uid.empty() && uid.size() <= 200 && uid.front() != '.' &&
@@ -87,28 +107,26 @@ class ContactsSync {
   Status read(std::vector<vdir::Item> items) {
     auto rows = store_.vdir_cards(folder_);
     if (!rows) return rows.error();
-    for (VdirCard& row : *rows) rows_.emplace(row.file, std::move(row));
+    rows_ = std::move(*rows);
+    auto by_file = [](const auto& a, const auto& b) { return a.file < b.file; };
+    std::sort(rows_.begin(), rows_.end(), by_file);
+    std::sort(items.begin(), items.end(),
+              [](const vdir::Item& a, const vdir::Item& b) { return a.name < b.name; });
+    seen_.reserve(items.size());
     for (vdir::Item& item : items) {
       KITH_TRY(check_cancel());
-      Seen seen{std::move(item), std::nullopt, std::nullopt};
-      auto row = rows_.find(seen.item.name);
-      const vdir::Stamp known{row == rows_.end() ? -1 : row->second.mtime_ns,
-                              row == rows_.end() ? -1 : row->second.size,
-                              row == rows_.end() ? -1 : row->second.inode};
-      if (row == rows_.end() || !(known == seen.item.stamp)) {
-        auto text = vdir::read_item(seen.item.path);
-        if (!text) return text.error();
+      Seen seen{std::move(item.name), item.stamp};
+      const VdirCard* row = find(rows_, seen.file);
+      if (!row || !(vdir::Stamp{row->mtime_ns, row->size, row->inode} == seen.stamp)) {
+        // Checked now and read again when merged, so that memory holds one card at a time.
         std::vector<std::string> warnings;
-        auto patch = parse_card(*text, warnings);
-        if (!patch) {
-          return Error{Errc::bad_file, seen.item.path.string() + ": " + patch.error().message};
-        }
-        for (const std::string& w : warnings) warn(seen.item.name + ": " + w);
-        if (!*patch) warn(seen.item.name + ": nothing to name a person by; left alone");
-        seen.text = std::move(*text);
-        seen.patch = std::move(*patch);
+        auto card = load(seen.file, warnings);
+        if (!card) return card.error();
+        for (const std::string& w : warnings) warn(seen.file + ": " + w);
+        if (!card->patch) warn(seen.file + ": nothing to name a person by; left alone");
+        seen.changed = true;
       }
-      seen_.emplace(seen.item.name, std::move(seen));
+      seen_.push_back(std::move(seen));
     }
     return {};
   }
@@ -118,17 +136,14 @@ class ContactsSync {
     auto types = store_.types();
     if (!types) return types.error();
     for (const RelationshipType& t : *types) types_.insert(t.name);
-    auto stamps = store_.contact_stamps();
-    if (!stamps) return stamps.error();
-    for (const ContactStamp& s : *stamps) stamps_.emplace(s.id, s);
 
-    for (const auto& [file, row] : rows_) KITH_TRY(known_card(row));
-    for (auto& [file, seen] : seen_) {
-      if (!rows_.count(file)) KITH_TRY(new_card(seen));
+    for (const VdirCard& row : rows_) KITH_TRY(known_card(row));
+    for (const Seen& seen : seen_) {
+      if (!find(rows_, seen.file)) KITH_TRY(new_card(seen));
     }
-    for (const ContactStamp& s : *stamps) {
-      if (!s.archived && !carded_.count(s.id)) KITH_TRY(new_contact(s));
-    }
+    auto uncarded = store_.contacts_without_card(folder_);
+    if (!uncarded) return uncarded.error();
+    for (std::int64_t id : *uncarded) KITH_TRY(new_contact(id));
     KITH_TRY(merger_.finish());
     store_.note_change({"sync", summary(), options_.today});
     return {};
@@ -137,10 +152,15 @@ class ContactsSync {
  private:
   void warn(std::string text) { report_.warnings.push_back(std::move(text)); }
 
-  const ContactStamp* active(const std::optional<std::int64_t>& id) const {
-    if (!id) return nullptr;
-    auto it = stamps_.find(*id);
-    return it == stamps_.end() || it->second.archived ? nullptr : &it->second;
+  // The card file's text and what it says. Errc::bad_file "PATH: line N: ..." when it cannot
+  // be read or parsed.
+  Result<Changed> load(const std::string& file, std::vector<std::string>& warnings) {
+    const fs::path path = dir_ / file;
+    auto text = vdir::read_item(path);
+    if (!text) return text.error();
+    auto patch = parse_card(*text, warnings);
+    if (!patch) return Error{Errc::bad_file, path.string() + ": " + patch.error().message};
+    return Changed{std::move(*text), std::move(*patch)};
   }
 
   Result<ContactRecord> record_of(std::int64_t id) {
@@ -158,11 +178,12 @@ class ContactsSync {
     return r;
   }
 
-  // Writes the card (unless `text` is what the file holds) and remembers it.
+  // Writes the card `text` (unless the file says the same already: then its own text stays,
+  // with its formatting) and remembers what the file holds.
   Status put(const std::string& file, const std::string& uid, const ContactRecord& record,
-             const std::string& text, const std::optional<std::string>& on_disk,
-             vdir::Stamp stamp) {
-    if (on_disk && *on_disk == text) {
+             std::string text, const std::string* on_disk, vdir::Stamp stamp) {
+    if (on_disk && (*on_disk == text || says_the_same(*on_disk, text, uid))) {
+      text = *on_disk;
       ++report_.unchanged;
     } else {
       ++report_.written;
@@ -172,10 +193,8 @@ class ContactsSync {
         stamp = *written;
       }
     }
-    carded_.insert(record.contact.id);
-    VdirCard row{file,           uid,        record.contact.id, record.contact.updated_at,
-                 stamp.mtime_ns, stamp.size, stamp.inode};
-    return store_.put_vdir_card(folder_, row, text);
+    return store_.put_vdir_card(folder_, file, {uid, text}, record.contact.id, stamp.mtime_ns,
+                                stamp.size, stamp.inode);
   }
 
   Status remove_file(const std::string& file) {
@@ -187,42 +206,43 @@ class ContactsSync {
   // A card kith wrote or read before.
   Status known_card(const VdirCard& row) {
     KITH_TRY(check_cancel());
-    auto seen = seen_.find(row.file);
-    const ContactStamp* contact = active(row.contact_id);
-    if (seen == seen_.end()) {
+    const Seen* seen = find(seen_, row.file);
+    if (!seen) {
       // Deleted in the folder: the contact is archived, never uploaded again.
-      if (contact) {
-        auto stored = store_.contact(contact->id);
+      if (row.contact_active) {
+        auto stored = store_.contact(*row.contact_id);
         if (!stored) return stored.error();
         stored->archived = true;
         KITH_TRY(store_.update_contact(*stored));
-        stamps_[contact->id].archived = true;
         ++report_.archived;
       }
       return store_.remove_vdir_card(folder_, row.file);
     }
-    if (!contact) return remove_file(row.file);  // deleted or archived in kith
-    const bool file_changed = seen->second.text.has_value();
-    if (!file_changed && contact->updated_at == row.contact_rev) {
-      carded_.insert(contact->id);
+    if (!row.contact_active) return remove_file(row.file);  // deleted or archived in kith
+    if (!seen->changed && row.contact_unchanged) {
       ++report_.unchanged;
       return {};
     }
-    if (file_changed && !seen->second.patch) {  // a card that names nobody now: left alone
-      carded_.insert(contact->id);
-      return {};
+    std::optional<Changed> changed;
+    if (seen->changed) {
+      std::vector<std::string> warned_already;
+      auto card = load(row.file, warned_already);
+      if (!card) return card.error();
+      if (!card->patch) return {};  // a card that names nobody now: left alone
+      changed = std::move(*card);
     }
-    auto base_text = store_.vdir_base(folder_, row.file);
-    if (!base_text) return base_text.error();
-    auto record = record_of(contact->id);
+    auto base = store_.vdir_base(folder_, row.file);
+    if (!base) return base.error();
+    auto record = record_of(*row.contact_id);
     if (!record) return record.error();
-    const std::string uid = row.uid.value_or(record->contact.uuid);
-    const formats::ContactPatch base = patch_of(base_text->value_or(""));
+    const std::string uid = *base ? (*base)->uid : record->contact.uuid;
+    const std::string base_text = *base ? (*base)->text : "";
+    const formats::ContactPatch base_patch = patch_of(base_text);
     const formats::ContactPatch kith = patch_of(card_text(*record, uid));
-    const formats::ContactPatch& card = file_changed ? *seen->second.patch : base;
+    const formats::ContactPatch& card = changed ? *changed->patch : base_patch;
     const std::string& updated = record->contact.updated_at;
     const bool card_newer = card.rev && *card.rev > updated.substr(0, 19) + ".000Z";
-    formats::CardMerge merge = formats::merge_card(base, card, kith, card_newer);
+    formats::CardMerge merge = formats::merge_card(base_patch, card, kith, card_newer);
     for (const std::string& field : merge.conflicts) {
       report_.conflicts.push_back(record->contact.name + ": " + field + " (kept " +
                                   (card_newer ? "the card's, newer)" : "kith's, newer)"));
@@ -237,31 +257,35 @@ class ContactsSync {
       if (merged.met_via != record->contact.met_via) merged.met_via_id.reset();
       KITH_TRY(store_.update_contact(merged));
       ++report_.changed;
-      auto again = record_of(contact->id);
+      auto again = record_of(*row.contact_id);
       if (!again) return again.error();
       record = std::move(again);
     }
-    const std::optional<std::string>& on_disk = file_changed ? seen->second.text : *base_text;
-    return put(row.file, uid, *record, card_text(*record, uid), on_disk, seen->second.item.stamp);
+    return put(row.file, uid, *record, card_text(*record, uid),
+               changed ? &changed->text : &base_text, seen->stamp);
   }
 
   // A card file kith has not seen before.
-  Status new_card(Seen& seen) {
+  Status new_card(const Seen& seen) {
+    const std::string& file = seen.file;
     KITH_TRY(check_cancel());
-    if (!seen.patch) return {};
-    formats::ContactPatch& patch = *seen.patch;
-    if (patch.uid && uids_.count(*patch.uid)) {
-      warn(seen.item.name + ": a second card with UID " + *patch.uid + "; left alone");
-      return {};
-    }
+    std::vector<std::string> warned_already;
+    auto card = load(file, warned_already);
+    if (!card) return card.error();
+    Changed& changed = *card;
+    if (!changed.patch) return {};
+    formats::ContactPatch& patch = *changed.patch;
     auto found = merger_.find(patch);
     if (!found) return found.error();
-    if (*found && carded_.count(**found)) {
-      if (merger_.found_by_key()) {
-        warn(seen.item.name + ": a second card of a contact that has one; left alone");
+    if (*found) {
+      auto has = store_.has_vdir_card(folder_, **found);
+      if (!has) return has.error();
+      bool has_card = *has;
+      if (has_card && merger_.found_by_key()) {
+        warn(file + ": a second card of a contact that has one; left alone");
         return {};
       }
-      *found = std::nullopt;  // an email of someone else's card: another person
+      if (has_card) *found = std::nullopt;  // an email of someone else's card: another person
     }
     patch.archived = false;  // on the phone again: active
     const std::uint64_t added = import_report_.contacts.added;
@@ -272,33 +296,31 @@ class ContactsSync {
     report_.changed += import_report_.contacts.updated - updated;
     auto record = record_of(*id);
     if (!record) return record.error();
-    stamps_[*id] = {*id, record->contact.uuid, record->contact.updated_at, false};
     const std::string uid = patch.uid.value_or(record->contact.uuid);
-    uids_.insert(uid);
-    return put(seen.item.name, uid, *record, card_text(*record, uid), seen.text, seen.item.stamp);
+    return put(file, uid, *record, card_text(*record, uid), &changed.text, seen.stamp);
   }
 
   // An active contact without a card in the folder.
-  Status new_contact(const ContactStamp& stamp) {
+  Status new_contact(std::int64_t id) {
     KITH_TRY(check_cancel());
-    auto record = record_of(stamp.id);
+    auto record = record_of(id);
     if (!record) return record.error();
     std::string uid = record->contact.uuid;
-    for (const ExternalId& id : record->external_ids) {
-      if (id.source == ExternalSource::vcard && !uids_.count(id.id)) {
-        uid = id.id;  // the UID it came with from another address book
+    for (const ExternalId& external : record->external_ids) {
+      if (external.source == ExternalSource::vcard) {
+        uid = external.id;  // the UID it came with from another address book
         break;
       }
     }
     std::string file = file_for(uid, record->contact.uuid);
-    if (seen_.count(file) || rows_.count(file)) file = record->contact.uuid + ".vcf";
-    if (seen_.count(file) || rows_.count(file)) {
+    auto taken = [&](const std::string& name) { return find(seen_, name) || find(rows_, name); };
+    if (taken(file)) file = record->contact.uuid + ".vcf";
+    if (taken(file)) {
       warn(file + ": another card has this contact's file name; " + record->contact.name +
            " not written");
       return {};
     }
-    uids_.insert(uid);
-    return put(file, uid, *record, card_text(*record, uid), std::nullopt, {});
+    return put(file, uid, *record, card_text(*record, uid), nullptr, {});
   }
 
   std::string summary() const {
@@ -316,12 +338,9 @@ class ContactsSync {
   ImportReport import_report_;
   std::vector<std::string> merge_warnings_;
   PatchMerger merger_;
-  std::map<std::string, VdirCard> rows_;  // by file name
-  std::map<std::string, Seen> seen_;      // the folder's cards, by file name
-  std::unordered_map<std::int64_t, ContactStamp> stamps_;
+  std::vector<VdirCard> rows_;  // the cards kith knows, sorted by file name
+  std::vector<Seen> seen_;      // the folder's cards, sorted by file name
   std::set<std::string> types_;
-  std::set<std::int64_t> carded_;  // contacts with a card in the folder, as of now
-  std::set<std::string> uids_;     // UIDs of cards new this time
 };
 
 }  // namespace

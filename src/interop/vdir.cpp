@@ -57,7 +57,7 @@ Result<std::vector<Item>> list_items(const fs::path& dir, std::string_view exten
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
     if (static_cast<std::uintmax_t>(st.st_size) > max_size) continue;
-    items.push_back({std::move(name), path, stamp_of(st)});
+    items.push_back({std::move(name), stamp_of(st)});
   }
   return items;
 }

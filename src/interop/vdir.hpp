@@ -25,8 +25,7 @@ struct Stamp {
 };
 
 struct Item {
-  std::string name;  // the file name
-  std::filesystem::path path;
+  std::string name;  // the file name in the folder
   Stamp stamp;
 };
 

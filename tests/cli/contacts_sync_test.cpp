@@ -121,8 +121,9 @@ TEST_CASE("cards added, changed and deleted in the folder come into kith", "[syn
   json linus = n.show("linus");
   REQUIRE(linus["external_ids"].size() == 1);
   CHECK(linus["external_ids"][0]["id"] == kPhoneUid);
-  const std::string phone_card = read_file(n.dir / "phone-made.vcf");
-  CHECK(phone_card.find(std::string("UID:") + kPhoneUid + "\r\n") != std::string::npos);
+  // It says what kith says of the person: the phone's own text stays, untouched.
+  CHECK(read_file(n.dir / "phone-made.vcf") ==
+        card(kPhoneUid, "FN:Linus Pauling\r\nEMAIL:linus@example.org\r\n"));
   CHECK(cards_in(n.dir) == std::vector<std::string>{n.ada + ".vcf", "phone-made.vcf"});
   CHECK(n.show("ada")["phones"] == json::array({"+44 7700 900123"}));
   // The deleted card archived Grace, and her card is not uploaded again.
@@ -201,6 +202,17 @@ TEST_CASE("a card that lost kith's X-KITH properties clears nothing in kith", "[
   CHECK(n.show("old friend")["types"] == json::array({"mentor", "peer"}));
 }
 
+TEST_CASE("a card without a UID gets its contact's, in place", "[sync][contacts]") {
+  Network n;
+  n.sync();
+  write_file(n.dir / "no-uid.vcf",
+             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Linus Pauling\r\nEND:VCARD\r\n");
+  CHECK(n.sync_json()["added"] == 1);
+  const std::string linus = n.box.query("SELECT uuid FROM contacts WHERE name = 'Linus Pauling'");
+  CHECK(read_file(n.dir / "no-uid.vcf").find("UID:" + linus + "\r\n") != std::string::npos);
+  CHECK(n.sync_json()["unchanged"] == 3);
+}
+
 TEST_CASE("sync --contacts --dry-run says what would come in and go out and changes nothing",
           "[sync][contacts]") {
   Network n;
@@ -215,7 +227,7 @@ TEST_CASE("sync --contacts --dry-run says what would come in and go out and chan
   CHECK(report["dry_run"] == true);
   CHECK(report["added"] == 1);
   CHECK(report["archived"] == 1);
-  CHECK(report["written"] == 2);
+  CHECK(report["written"] == 1);  // Ada's card; the phone's says what kith would
   CHECK(n.box.dump() == before);
   CHECK(read_file(n.card_of(n.ada)) == ada_card);
   CHECK(cards_in(n.dir) == std::vector<std::string>{n.ada + ".vcf", "phone-made.vcf"});
