@@ -18,6 +18,12 @@ struct SyncOptions {
   bool dry_run = false;
 };
 
+void print_warnings(const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) {
+    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
+  }
+}
+
 Status run_contacts_sync(Context& ctx, const SyncOptions& o) {
   auto store = ctx.open(Store::Access::write);
   if (!store) return store.error();
@@ -26,9 +32,7 @@ Status run_contacts_sync(Context& ctx, const SyncOptions& o) {
   options.dry_run = o.dry_run;
   auto report = sync_contacts(*store, o.contacts, options);
   if (!report) return report.error();
-  for (const std::string& warning : report->warnings) {
-    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
-  }
+  print_warnings(report->warnings);
   for (const std::string& conflict : report->conflicts) {
     write_stderr(fmt::format("kith: edited on both sides: {}\n", printable(conflict)));
   }
@@ -68,9 +72,7 @@ Status run_sync(Context& ctx, const SyncOptions& o) {
   options.dry_run = o.dry_run;
   auto report = sync_calendar(*store, o.calendar, options);
   if (!report) return report.error();
-  for (const std::string& warning : report->warnings) {
-    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
-  }
+  print_warnings(report->warnings);
   if (ctx.json) {
     print_json({{"calendar", o.calendar},
                 {"dry_run", o.dry_run},
