@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <memory>
+#include <sstream>
 
 #include "formats/contact_patch.hpp"
 #include "formats/kith_json.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
 #include "interop/patch_merger.hpp"
+#include "interop/vdir.hpp"
 #include "kith/cancel.hpp"
 #include "kith/text.hpp"
 
@@ -211,6 +213,48 @@ Status import_vcard(Store& store, const ImportSource& open, const ImportOptions&
   return {};
 }
 
+// The cards of every .vcf file of a vdir, file by file; an error names the file.
+Status import_vcard_folder(Store& store, const std::filesystem::path& dir,
+                           const ImportOptions& options, ImportReport& report,
+                           std::vector<std::string>& warnings) {
+  auto items = vdir::list_items(dir, ".vcf", formats::VCardReader::kMaxProperty, "vCard");
+  if (!items) return items.error();
+  std::sort(items->begin(), items->end(),
+            [](const vdir::Item& a, const vdir::Item& b) { return a.name < b.name; });
+  std::size_t next_file = 0;
+  std::string file;
+  std::unique_ptr<std::istringstream> in;
+  std::unique_ptr<formats::VCardReader> reader;
+  std::size_t cards = 0;
+  KITH_TRY(import_people(store, options, report, warnings,
+                         [&](std::optional<formats::ContactPatch>& patch) -> Result<bool> {
+                           formats::VCard card;
+                           while (true) {
+                             if (reader) {
+                               std::vector<std::string> card_warnings;
+                               auto more = reader->next(card);
+                               if (!more)
+                                 return Error{Errc::bad_file, file + ": " + more.error().message};
+                               if (*more) {
+                                 ++cards;
+                                 patch = formats::contact_patch(card, card_warnings);
+                                 for (std::string& w : card_warnings)
+                                   warnings.push_back(file + ": " + w);
+                                 return true;
+                               }
+                             }
+                             if (next_file == items->size()) return false;
+                             file = (*items)[next_file++].name;
+                             auto text = vdir::read_item(dir / file);
+                             if (!text) return text.error();
+                             in = std::make_unique<std::istringstream>(std::move(*text));
+                             reader = std::make_unique<formats::VCardReader>(*in);
+                           }
+                         }));
+  if (cards == 0) return Error{Errc::bad_file, "no vCard in it (no .vcf file with a card)"};
+  return {};
+}
+
 Status import_linkedin(Store& store, const ImportSource& open, const ImportOptions& options,
                        ImportReport& report, std::vector<std::string>& warnings) {
   auto in = open();
@@ -268,25 +312,17 @@ std::string import_summary(std::string_view name, const ImportReport& report) {
   return out;
 }
 
-}  // namespace
-
-Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
-                                 const ImportOptions& options) {
+// Runs `merge` (what one format does) as one import: one transaction (rolled back for a dry
+// run), one journal entry, errors and warnings named by `name`.
+Result<ImportReport> run_import(
+    Store& store, std::string_view name, const ImportOptions& options,
+    const std::function<Status(ImportReport&, std::vector<std::string>&)>& merge) {
   ImportReport report;
   std::vector<std::string> warnings;
   auto body = [&]() -> Status {
     report = ImportReport{};
     warnings.clear();
-    Status status;
-    switch (options.format) {
-      case ImportFormat::json: status = import_json(store, open, options, report); break;
-      case ImportFormat::vcard:
-        status = import_vcard(store, open, options, report, warnings);
-        break;
-      case ImportFormat::linkedin:
-        status = import_linkedin(store, open, options, report, warnings);
-        break;
-    }
+    Status status = merge(report, warnings);
     if (status) store.note_change({"import", import_summary(name, report), options.today});
     return status;
   };
@@ -303,6 +339,31 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
     }
   }
   return report;
+}
+
+}  // namespace
+
+Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
+                                 const ImportOptions& options) {
+  return run_import(store, name, options,
+                    [&](ImportReport& report, std::vector<std::string>& warnings) -> Status {
+                      switch (options.format) {
+                        case ImportFormat::json: return import_json(store, open, options, report);
+                        case ImportFormat::vcard:
+                          return import_vcard(store, open, options, report, warnings);
+                        case ImportFormat::linkedin:
+                          return import_linkedin(store, open, options, report, warnings);
+                      }
+                      return Status{};
+                    });
+}
+
+Result<ImportReport> import_folder(Store& store, const std::filesystem::path& dir,
+                                   const ImportOptions& options) {
+  return run_import(store, dir.string(), options,
+                    [&](ImportReport& report, std::vector<std::string>& warnings) {
+                      return import_vcard_folder(store, dir, options, report, warnings);
+                    });
 }
 
 }  // namespace kith

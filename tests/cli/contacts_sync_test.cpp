@@ -317,4 +317,26 @@ TEST_CASE("a new card found by a kith uuid or an email lands on that contact", "
   CHECK(text.find("X-KITH-TYPE:mentor") != std::string::npos);
 }
 
+TEST_CASE("kith import DIR reads a vdir's cards, and names the file of a bad one",
+          "[sync][contacts][import]") {
+  Network n;
+  n.sync();
+  write_file(n.dir / "phone-made.vcf", card(kPhoneUid, "FN:Linus Pauling\r\n"));
+  Sandbox other;
+  CHECK(other.ok({"import", n.dir.string()}).rfind("Imported " + n.dir.string() + " (vcard).", 0) ==
+        0);
+  CHECK(other.query("SELECT name FROM contacts ORDER BY name") ==
+        "Ada Lovelace\nGrace Hopper\nLinus Pauling");
+  CHECK(other.query("SELECT group_concat(t.name) FROM contact_types ct JOIN types t"
+                    " ON t.id = ct.type_id JOIN contacts c ON c.id = ct.contact_id"
+                    " WHERE c.name = 'Ada Lovelace'") == "mentor,sponsor");
+  write_file(n.dir / "zz-broken.vcf", "BEGIN:VCARD\r\nFN:Half\r\n");
+  const std::string before = other.dump();
+  Outcome o = other.kith({"import", n.dir.string()});
+  CHECK(o.code == 4);
+  CHECK(o.err == "kith: " + n.dir.string() +
+                     ": zz-broken.vcf: line 1: the card has no END:VCARD (the file ends first)\n");
+  CHECK(other.dump() == before);
+}
+
 }  // namespace kith::test

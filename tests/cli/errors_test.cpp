@@ -972,10 +972,16 @@ TEST_CASE("hostile import files are refused with one line that quotes nothing fr
                    {"import", escape.string()},
                    4,
                    "missing\\x1b[2J.json: cannot read it: No such file or directory"});
-  cases.push_back({"a folder given as vCard",
-                   {"import", box.dir().string(), "--format", "vcard"},
+  const fs::path empty = box.dir() / "empty-folder";
+  fs::create_directory(empty);
+  cases.push_back({"a folder without vCards",
+                   {"import", empty.string(), "--format", "vcard"},
                    4,
-                   box.dir().string() + ": cannot read it: it is a folder"});
+                   empty.string() + ": no vCard in it (no .vcf file with a card)"});
+  cases.push_back({"a folder given as JSON",
+                   {"import", box.dir().string(), "--format", "json"},
+                   2,
+                   "a folder is imported as vCards"});
   cases.push_back({"the database itself",
                    {"import", box.db().string()},
                    4,

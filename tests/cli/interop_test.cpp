@@ -380,7 +380,7 @@ TEST_CASE("bad files are refused with exit code 4, naming where, the database un
       box, {"import", (box.dir() / "missing.json").string()},
       (box.dir() / "missing.json").string() + ": cannot read it: No such file or directory");
   check_refused(box, {"import", box.dir().string()},
-                box.dir().string() + ": cannot read it: it is a folder");
+                box.dir().string() + ": no vCard in it (no .vcf file with a card)");
 }
 
 TEST_CASE(
