@@ -30,6 +30,29 @@ bool names_uuid(const formats::ContactPatch& patch, const std::string& uuid) {
   return true;
 }
 
+// A card whose REV is older than the contact's last change fills in only what kith lacks:
+// it never overwrites a newer edit made in kith.
+void older(formats::ContactPatch& patch, const Contact& contact) {
+  auto keep_kiths = [](auto& value, bool kith_has) {
+    if (kith_has) value.reset();
+  };
+  patch.name = contact.name;
+  keep_kiths(patch.org, !contact.org.empty());
+  keep_kiths(patch.title, !contact.title.empty());
+  keep_kiths(patch.note, !contact.note.empty());
+  keep_kiths(patch.learn, !contact.learn.empty());
+  keep_kiths(patch.offer, !contact.offer.empty());
+  keep_kiths(patch.met_via, !contact.met_via.empty());
+  keep_kiths(patch.birthday, contact.birthday.has_value());
+  keep_kiths(patch.every, contact.every.has_value());
+  keep_kiths(patch.circle, contact.circle.has_value());
+  keep_kiths(patch.archived, true);
+  std::erase_if(patch.dates, [&](const ImportantDate& date) {
+    return std::any_of(contact.dates.begin(), contact.dates.end(),
+                       [&](const ImportantDate& known) { return known.label == date.label; });
+  });
+}
+
 }  // namespace
 
 Status introduce(Store& store, const std::vector<PendingIntroduction>& pending) {
@@ -75,6 +98,7 @@ Result<std::int64_t> PatchMerger::merge_into(formats::ContactPatch& patch,
     contact = std::move(*stored);
     // Found by name, or by the uuid of a contact merged into it: the name stays kith's.
     if (found_by_name_ || !names_uuid(patch, contact.uuid)) patch.name = contact.name;
+    if (patch.rev && *patch.rev < contact.updated_at.substr(0, 19) + ".000Z") older(patch, contact);
     auto stored_ids = store_.external_ids(*id);
     if (!stored_ids) return stored_ids.error();
     ids = std::move(*stored_ids);

@@ -46,7 +46,8 @@ class PatchMerger {
   // an email or a name.
   bool found_by_key() const { return found_by_key_; }
 
-  // Merges the patch into contact `id` (formats::apply: its fields replace, its lists add), or
+  // Merges the patch into contact `id` (formats::apply: its fields replace, its lists add; a
+  // card whose REV is older than the contact's last change only fills what kith lacks), or
   // adds it as a new contact when `id` is nullopt; its UIDs that are not the contact's uuid
   // are kept as external ids, exactly as written. Unknown types are left out with a warning.
   // Counts what it did in the report. Returns the contact's id.

@@ -612,4 +612,25 @@ TEST_CASE("an import prints no progress when stderr is not a terminal", "[intero
   CHECK(o.err.empty());
 }
 
+TEST_CASE("a vCard older than kith's last edit fills in but never overwrites it",
+          "[interop][import]") {
+  Sandbox box;
+  box.ok({"add", "Grace Hopper", "--email", "grace@example.org", "--org", "Harvard"});
+  const fs::path file = box.dir() / "old.vcf";
+  auto card = [](const std::string& rev) {
+    return "BEGIN:VCARD\r\nVERSION:3.0\r\nREV:" + rev +
+           "\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\nORG:Navy\r\n"
+           "TITLE:Rear Admiral\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n";
+  };
+  write_file(file, card("20000101T000000Z"));
+  box.ok({"import", file.string()});
+  json grace = json::parse(box.ok({"--json", "show", "grace"}));
+  CHECK(grace["org"] == "Harvard");
+  CHECK(grace["title"] == "Rear Admiral");
+  CHECK(grace["phones"] == json::array({"+1 555 0100"}));
+  write_file(file, card("20990101T000000Z"));
+  box.ok({"import", file.string()});
+  CHECK(json::parse(box.ok({"--json", "show", "grace"}))["org"] == "Navy");
+}
+
 }  // namespace kith::test
