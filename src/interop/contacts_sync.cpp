@@ -292,6 +292,8 @@ class ContactsSync {
     const std::uint64_t updated = import_report_.contacts.updated;
     auto id = merger_.merge_into(patch, *found);
     if (!id) return id.error();
+    for (std::string& w : merge_warnings_) warn(file + ": " + w);  // an unknown type
+    merge_warnings_.clear();
     report_.added += import_report_.contacts.added - added;
     report_.changed += import_report_.contacts.updated - updated;
     auto record = record_of(*id);

@@ -202,6 +202,18 @@ TEST_CASE("a card that lost kith's X-KITH properties clears nothing in kith", "[
   CHECK(n.show("old friend")["types"] == json::array({"mentor", "peer"}));
 }
 
+TEST_CASE("a new card with a type kith does not know comes in without it, with a warning",
+          "[sync][contacts]") {
+  Network n;
+  n.sync();
+  write_file(n.dir / "wizard.vcf",
+             card("wiz-1", "FN:Merlin\r\nX-KITH-TYPE:wizard\r\nX-KITH-TYPE:peer\r\n"));
+  Outcome o = n.box.kith({"sync", "--contacts", n.dir.string()});
+  CHECK(o.code == 0);
+  CHECK(o.err == "kith: warning: wizard.vcf: line 1: unknown type 'wizard'; left out\n");
+  CHECK(n.show("merlin")["types"] == json::array({"peer"}));
+}
+
 TEST_CASE("a card without a UID gets its contact's, in place", "[sync][contacts]") {
   Network n;
   n.sync();
