@@ -130,6 +130,25 @@ struct DueReminders {
   std::size_t upcoming_total = 0;   // due after today, within the window
 };
 
+// A card file of a contacts vdir as kith last wrote or read it (kith sync --contacts; the
+// table vdir_cards), with what a sync needs to know of it without reading it whole.
+struct VdirCard {
+  std::string file;                        // the file name in the folder
+  std::optional<std::int64_t> contact_id;  // nullopt once the contact is deleted (kith rm)
+  bool contact_active = false;             // the contact exists and is not archived
+  bool contact_unchanged = false;          // ... and has not changed since the card was made
+  // The file as kith last saw it: the same three mean an unchanged file.
+  std::int64_t mtime_ns = 0;
+  std::int64_t size = 0;
+  std::int64_t inode = 0;
+};
+
+// What a card file held when kith last wrote or read it.
+struct VdirBase {
+  std::string uid;   // the card's UID as written
+  std::string text;  // the card
+};
+
 class Store {
  public:
   enum class Access {
@@ -442,6 +461,26 @@ class Store {
   // REQUIRES: inside write(). Links the contact to its introducer without touching its
   // timestamps: completes a merge whose introducer came later in the same file.
   Status set_met_via_id(std::int64_t contact_id, std::int64_t introducer_id);
+
+  // --- Contacts vdirs (src/core/store_vdir.cpp; kith sync --contacts).
+
+  // The cards kith knows in `folder` (an absolute path), by file name.
+  Result<std::vector<VdirCard>> vdir_cards(std::string_view folder);
+  // What the card held when kith last wrote or read it; nullopt when kith keeps nothing of it
+  // (no such card, or its contact was deleted).
+  Result<std::optional<VdirBase>> vdir_base(std::string_view folder, std::string_view file);
+  // REQUIRES: inside write(). Records (or replaces) the card `file` of `folder`: its UID,
+  // contact, text, and the file's mtime, size and inode; the contact's updated_at now is
+  // kept, to tell later whether it changed since.
+  Status put_vdir_card(std::string_view folder, std::string_view file, const VdirBase& base,
+                       std::int64_t contact_id, std::int64_t mtime_ns, std::int64_t size,
+                       std::int64_t inode);
+  // REQUIRES: inside write(). Forgets the card (its file is gone).
+  Status remove_vdir_card(std::string_view folder, std::string_view file);
+  // True when the contact has a card in `folder`.
+  Result<bool> has_vdir_card(std::string_view folder, std::int64_t contact_id);
+  // The active contacts without a card in `folder`, by id.
+  Result<std::vector<std::int64_t>> contacts_without_card(std::string_view folder);
 
   // Full-text search over names, organisations, titles, notes, learn/offer and interaction
   // summaries. `query` is words, each matching as a prefix when it ends in '*'; every word

@@ -71,12 +71,26 @@ Json counts_json(const MergeCounts& c) {
 }
 
 Status run_import(Context& ctx, const ImportCliOptions& o) {
-  auto format = chosen_format(o);
+  // A folder is a vdir of vCards (kith sync --contacts's, khard's, vdirsyncer's).
+  std::error_code ec;
+  const bool folder = o.file != kStandardInput && std::filesystem::is_directory(o.file, ec);
+  auto given =
+      o.format ? parse_import_format(*o.format) : Result<ImportFormat>(ImportFormat::vcard);
+  if (folder && (!given || *given != ImportFormat::vcard)) {
+    return invalid_input("a folder is imported as vCards, one or more per .vcf file: --format " +
+                         *o.format + " cannot read '" + o.file + "' (see 'kith import --help')");
+  }
+  auto format = folder ? Result<ImportFormat>(ImportFormat::vcard) : chosen_format(o);
   if (!format) return format.error();
   // The whole input first: no database or writers' lock is held while a pipe is still
   // coming. Declared before the store, so that it is closed after it.
-  auto input = ImportInput::open(o.file, spool_folder(), ctx.db_path);
-  if (!input) return input.error();
+  std::optional<ImportInput> input;
+  if (!folder) {
+    auto opened = ImportInput::open(o.file, spool_folder(), ctx.db_path);
+    if (!opened) return opened.error();
+    input = std::move(*opened);
+  }
+  const std::string name = input ? input->name() : o.file;
   // A dry run writes nothing, not even a new database file.
   auto store = ctx.open(o.dry_run ? Store::Access::read : Store::Access::write);
   if (!store) return store.error();
@@ -85,9 +99,10 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   options.format = *format;
   options.dry_run = o.dry_run;
   options.today = ctx.today;
-  ProgressLine progress(printable(input->name()));
+  ProgressLine progress(printable(name));
   options.progress = [&](std::uint64_t records, std::uint64_t total) { progress(records, total); };
-  auto report = import_from(*store, input->name(), input->source(), options);
+  auto report = input ? import_from(*store, name, input->source(), options)
+                      : import_folder(*store, o.file, options);
   if (!report) return report.error();
 
   for (const std::string& warning : report->warnings) {
@@ -128,9 +143,8 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     row("interactions", report->interactions);
     row("reminders", report->reminders);
   }
-  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported",
-             printable(input->name()), to_string(*format),
-             o.dry_run ? "; nothing was written." : ".");
+  fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported", printable(name),
+             to_string(*format), o.dry_run ? "; nothing was written." : ".");
   fmt::print("{}", table.render(paint));
   if (report->possible_duplicates > 0) {
     const bool one = report->possible_duplicates == 1;
@@ -146,8 +160,10 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
 void add_import_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<ImportCliOptions>();
   CLI::App* cmd = &command;
-  cmd->add_option("file", options->file,
-                  "The file to import; - for standard input (pipes and FIFOs work as files)")
+  cmd->add_option(
+         "file", options->file,
+         "The file to import; - for standard input (pipes and FIFOs work as files); a folder: "
+         "its .vcf files (a vdir)")
       ->required()
       ->option_text("FILE");
   cmd->add_option("--format,-f", options->format,

@@ -1,5 +1,6 @@
 // kith sync DIR [--dry-run]: this database and the other kith databases sharing a folder.
 // kith sync --calendar DIR [--dry-run]: kith's calendar into a vdir (one .ics per event).
+// kith sync --contacts DIR [--dry-run]: contacts two-way with a vdir (one .vcf per contact).
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/render.hpp"
 #include "interop/calendar_sync.hpp"
+#include "interop/contacts_sync.hpp"
 #include "interop/device_sync.hpp"
 
 namespace kith::cli {
@@ -18,8 +20,15 @@ namespace {
 struct SyncOptions {
   std::string folder;
   std::string calendar;
+  std::string contacts;
   bool dry_run = false;
 };
+
+void print_warnings(const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) {
+    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
+  }
+}
 
 // The fields whose values are a person's own words: a conflict names them, never shows them.
 bool private_field(const std::string& field) {
@@ -56,9 +65,7 @@ Status run_device_sync(Context& ctx, const SyncOptions& o) {
   options.dry_run = o.dry_run;
   auto report = sync_devices(*store, o.folder, options);
   if (!report) return report.error();
-  for (const std::string& warning : report->warnings) {
-    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
-  }
+  print_warnings(report->warnings);
   if (ctx.json) {
     nlohmann::json conflicts = nlohmann::json::array();
     for (const ReportedConflict& c : report->conflicts) {
@@ -127,15 +134,50 @@ Status run_device_sync(Context& ctx, const SyncOptions& o) {
   return {};
 }
 
+Status run_contacts_sync(Context& ctx, const SyncOptions& o) {
+  auto store = ctx.open(Store::Access::write);
+  if (!store) return store.error();
+  ContactsSyncOptions options;
+  options.today = ctx.today;
+  options.dry_run = o.dry_run;
+  auto report = sync_contacts(*store, o.contacts, options);
+  if (!report) return report.error();
+  print_warnings(report->warnings);
+  for (const std::string& conflict : report->conflicts) {
+    write_stderr(fmt::format("kith: edited on both sides: {}\n", printable(conflict)));
+  }
+  if (ctx.json) {
+    print_json({{"contacts", o.contacts},
+                {"dry_run", o.dry_run},
+                {"added", report->added},
+                {"changed", report->changed},
+                {"archived", report->archived},
+                {"written", report->written},
+                {"removed", report->removed},
+                {"unchanged", report->unchanged},
+                {"conflicts", report->conflicts}});
+    return {};
+  }
+  fmt::print(
+      "{} {}: {} added, {} changed, {} archived in kith; {} card{} {}, {} removed; {} "
+      "unchanged{}\n",
+      o.dry_run ? "Dry run: contacts" : "Contacts", printable(o.contacts), report->added,
+      report->changed, report->archived, report->written, report->written == 1 ? "" : "s",
+      o.dry_run ? "to write" : "written", report->removed, report->unchanged,
+      o.dry_run ? "; nothing was changed." : ".");
+  return {};
+}
+
 Status run_sync(Context& ctx, const SyncOptions& o) {
-  if (!o.folder.empty() && !o.calendar.empty()) {
-    return Error{Errc::invalid_input,
-                 "kith sync takes one folder: DIR or --calendar DIR, not both"};
+  const int given = int(!o.folder.empty()) + int(!o.calendar.empty()) + int(!o.contacts.empty());
+  if (given != 1) {
+    return invalid_input(
+        std::string(given == 0 ? "kith sync needs a folder" : "one sync at a time") +
+        ": give one of DIR, --contacts DIR and --calendar DIR (see 'kith sync "
+        "--help')");
   }
   if (!o.folder.empty()) return run_device_sync(ctx, o);
-  if (o.calendar.empty()) {
-    return Error{Errc::invalid_input, "kith sync needs a folder: DIR or --calendar DIR"};
-  }
+  if (!o.contacts.empty()) return run_contacts_sync(ctx, o);
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
   CalendarSyncOptions options;
@@ -143,9 +185,7 @@ Status run_sync(Context& ctx, const SyncOptions& o) {
   options.dry_run = o.dry_run;
   auto report = sync_calendar(*store, o.calendar, options);
   if (!report) return report.error();
-  for (const std::string& warning : report->warnings) {
-    write_stderr(fmt::format("kith: warning: {}\n", printable(warning)));
-  }
+  print_warnings(report->warnings);
   if (ctx.json) {
     print_json({{"calendar", o.calendar},
                 {"dry_run", o.dry_run},
@@ -172,7 +212,11 @@ void add_sync_command(CLI::App& command, Action& action) {
   cmd->add_option("--calendar", options->calendar,
                   "The vdir to keep kith's calendar in: one .ics file per event")
       ->option_text("DIR");
-  cmd->add_flag("--dry-run,-n", options->dry_run, "Say what would be written and removed");
+  cmd->add_option("--contacts", options->contacts,
+                  "The vdir to keep kith's contacts in, two-way: one .vcf file per contact")
+      ->option_text("DIR");
+  cmd->add_flag("--dry-run,-n", options->dry_run,
+                "Say what would come in and be written and removed; change nothing");
   cmd->footer(
       "kith sync DIR: each device writes what changed on it into files of its own in DIR and\n"
       "applies the others' files, field by field: the later edit wins, deletions travel. Run\n"
@@ -181,7 +225,11 @@ void add_sync_command(CLI::App& command, Action& action) {
       "outreach is one event in its own file, with a stable UID; recurring where the source\n"
       "recurs. Events whose source is done, cancelled or deleted are removed; files that are not\n"
       "kith's are left alone. Run it before vdirsyncer (docs/sync.md), from cron for instance:\n"
-      "  kith sync --calendar ~/.calendars/kith && vdirsyncer sync");
+      "  kith sync --calendar ~/.calendars/kith && vdirsyncer sync\n"
+      "kith sync --contacts DIR: cards added, changed and deleted in the folder come in (a\n"
+      "deleted card archives its contact), and contacts added, changed, archived and deleted\n"
+      "in kith go out. A field edited on both sides keeps the newer edit. 'kith undo' reverts\n"
+      "what a sync changed in kith.");
   on_chosen(*cmd, options, action, run_sync);
 }
 

@@ -14,10 +14,11 @@
 namespace kith::formats {
 
 struct ContactPatch {
-  int line = 0;                   // where the person begins in the file
-  std::vector<std::string> uids;  // vCard UID and X-KITH-UID values, as written
-  std::string name;               // never empty
-  std::vector<std::string> akas;  // nicknames (vCard NICKNAME)
+  int line = 0;                    // where the person begins in the file
+  std::vector<std::string> uids;   // vCard UID and X-KITH-UID values, as written
+  std::optional<std::string> uid;  // the card's own UID (its first), as written
+  std::string name;                // never empty
+  std::vector<std::string> akas;   // nicknames (vCard NICKNAME)
   std::vector<std::string> emails;
   std::vector<std::string> phones;
   std::vector<std::string> tags;
@@ -36,6 +37,7 @@ struct ContactPatch {
   std::optional<bool> archived;
   std::vector<ExternalId> external_ids;
   std::vector<std::string> tags_when_new;  // tags only a newly added contact gets
+  std::optional<std::string> rev;          // the card's REV, as a kith timestamp
 };
 
 // Merges the patch into `contact` and `ids` as the header describes (met_via_id is left to

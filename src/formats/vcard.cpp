@@ -593,8 +593,17 @@ struct CardReader {
       std::string label = group_label(p);
       date(p, label.empty() ? "date" : label);
     } else if (n == "X-KITH-DATE") {
-      const auto* label = p.param("X-LABEL");
-      date(p, label && !label->empty() ? label->front() : "date");
+      // "20190301 work anniversary": the label in the value, where a server that rewrites
+      // parameters leaves it alone; earlier kiths wrote it as X-LABEL.
+      std::string text = text_value(p);
+      if (std::size_t space = text.find(' '); space != std::string::npos) {
+        VCardProperty dated = p;
+        dated.value = text.substr(0, space);
+        date(dated, std::string(trim(text.substr(space + 1))));
+      } else {
+        const auto* label = p.param("X-LABEL");
+        date(p, label && !label->empty() ? label->front() : "date");
+      }
     } else if (n == "CATEGORIES") {
       for (const std::string& part : split_unescaped(p.value, ',')) {
         std::string tag = category_tag(unescape_text(part));
@@ -612,6 +621,7 @@ struct CardReader {
       if (!uid.empty() && !has_control_chars(uid) &&
           uid.find_first_of("\t\n") == std::string::npos) {
         patch.uids.push_back(uid);
+        if (n == "UID" && !patch.uid) patch.uid = uid;
       }
     } else if (n == "URL") {
       if (auto profile = linkedin_profile(text_value(p))) {
@@ -621,14 +631,20 @@ struct CardReader {
         }
         patch.external_ids.push_back(id);
       }
-    } else if (n == "X-KITH-TYPES") {
+    } else if (n == "X-KITH-TYPE" || n == "X-KITH-TYPES") {
+      // One type per X-KITH-TYPE; earlier kiths wrote X-KITH-TYPES:mentor,sponsor, which some
+      // servers cut at the comma.
       for (const std::string& part : split_unescaped(p.value, ',')) {
         if (auto type = normalize_type_name(unescape_text(part))) {
-          patch.types.push_back(*type);
+          if (std::find(patch.types.begin(), patch.types.end(), *type) == patch.types.end()) {
+            patch.types.push_back(*type);
+          }
         } else {
           warn(p, type.error().message + "; left out");
         }
       }
+    } else if (n == "REV") {
+      patch.rev = rev_timestamp(text_value(p));
     } else if (n == "X-KITH-EVERY") {
       if (auto every = Duration::parse(text_value(p))) {
         patch.every = *every;
@@ -680,6 +696,23 @@ struct CardReader {
 
 }  // namespace
 
+std::optional<std::string> rev_timestamp(std::string_view value) {
+  std::string digits;
+  for (char c : value.substr(0, value.find_first_of(".,Zz+"))) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '-' && c != ':' && c != 'T' && c != 't') {
+      return std::nullopt;
+    }
+  }
+  if (digits.size() != 8 && digits.size() != 12 && digits.size() != 14) return std::nullopt;
+  digits.resize(14, '0');
+  std::string text = digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2) +
+                     "T" + digits.substr(8, 2) + ":" + digits.substr(10, 2) + ":" +
+                     digits.substr(12, 2) + ".000Z";
+  return is_timestamp(text) ? std::optional(text) : std::nullopt;
+}
+
 std::optional<ContactPatch> contact_patch(const VCard& card, std::vector<std::string>& warnings) {
   CardReader reader{card, warnings, {}};
   reader.patch.line = card.line;
@@ -725,16 +758,26 @@ std::string vcard_date(const YearlyDate& date) {
   return date.year() ? iso : "--" + iso;
 }
 
+// 2026-11-22T10:15:00.512Z as vCard writes a timestamp: 20261122T101500Z.
+std::string vcard_timestamp(std::string_view timestamp) {
+  std::string out;
+  for (char c : timestamp.substr(0, 19)) {
+    if (c != '-' && c != ':') out += c;
+  }
+  return out + "Z";
+}
+
 void property(std::ostream& out, std::string_view head, std::string_view value) {
   out << fold(std::string(head) + ":" + std::string(value));
 }
 
 }  // namespace
 
-void write_vcard(std::ostream& out, const ContactRecord& record) {
+void write_vcard(std::ostream& out, const ContactRecord& record, const VCardStyle& style) {
   const Contact& c = record.contact;
   out << "BEGIN:VCARD\r\nVERSION:4.0\r\n";
-  property(out, "UID", "urn:uuid:" + c.uuid);
+  property(out, "UID", style.uid ? escape_text(*style.uid) : "urn:uuid:" + c.uuid);
+  if (style.rev) property(out, "REV", vcard_timestamp(*style.rev));
   property(out, "FN", escape_text(c.name));
   property(out, "N", structured_name(c.name));
   if (!c.akas.empty()) {
@@ -754,7 +797,7 @@ void write_vcard(std::ostream& out, const ContactRecord& record) {
     if (d.label == "anniversary") {
       property(out, "ANNIVERSARY", vcard_date(d.date));
     } else {
-      property(out, "X-KITH-DATE;X-LABEL=" + param_value(d.label), vcard_date(d.date));
+      property(out, "X-KITH-DATE", vcard_date(d.date) + " " + escape_text(d.label));
     }
   }
   if (!c.note.empty()) property(out, "NOTE", escape_text(c.note));
@@ -768,15 +811,11 @@ void write_vcard(std::ostream& out, const ContactRecord& record) {
       std::string head = "URL;TYPE=linkedin";
       if (id.since) head += ";X-KITH-SINCE=" + id.since->to_string();
       property(out, head, escape_text(id.id));
-    } else {
+    } else if (id.id != style.uid) {
       property(out, "X-KITH-UID", escape_text(id.id));
     }
   }
-  if (!c.types.empty()) {
-    std::string types;
-    for (const std::string& t : c.types) types += (types.empty() ? "" : ",") + t;
-    property(out, "X-KITH-TYPES", types);
-  }
+  for (const std::string& type : c.types) property(out, "X-KITH-TYPE", type);
   if (c.every) property(out, "X-KITH-EVERY", c.every->to_string());
   if (c.circle) property(out, "X-KITH-CIRCLE", std::to_string(*c.circle));
   if (!c.learn.empty()) property(out, "X-KITH-LEARN", escape_text(c.learn));
@@ -788,7 +827,7 @@ void write_vcard(std::ostream& out, const ContactRecord& record) {
     if (record.met_via_contact) head += ";X-KITH-UUID=" + *record.met_via_contact;
     property(out, head, escape_text(c.met_via));
   }
-  if (c.archived) property(out, "X-KITH-ARCHIVED", "TRUE");
+  if (c.archived && !style.uid) property(out, "X-KITH-ARCHIVED", "TRUE");
   out << "END:VCARD\r\n";
 }
 

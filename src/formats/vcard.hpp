@@ -90,11 +90,26 @@ std::optional<YearlyDate> parse_vcard_date(std::string_view value);
 // (with a warning) for a card with nothing to name the person by.
 std::optional<ContactPatch> contact_patch(const VCard& card, std::vector<std::string>& warnings);
 
+// A vCard REV (20261122T101500Z, 2026-11-22T10:15:00Z, a date alone) as a kith timestamp
+// ("2026-11-22T10:15:00.000Z"; a zone offset is not applied); nullopt when it is not one.
+std::optional<std::string> rev_timestamp(std::string_view value);
+
+// How write_vcard writes a card kept in a vdir (kith sync --contacts).
+struct VCardStyle {
+  // The UID, exactly as written (a phone's own); nullopt: urn:uuid:<the contact's uuid>, and
+  // X-KITH-ARCHIVED for an archived contact.
+  std::optional<std::string> uid;
+  std::optional<std::string> rev;  // a kith timestamp, written as REV
+};
+
 // Writes one contact as a vCard 4.0: UID urn:uuid:<uuid>, FN and N, EMAIL, TEL, ORG, TITLE,
 // BDAY (--MMDD without a year), ANNIVERSARY or X-KITH-DATE for the important dates, NOTE,
 // CATEGORIES from tags, a LinkedIn URL, and X-KITH-* properties for what vCard has no place
 // for (types, cadence, circle, learn, offer, met via, archived, other UIDs), so that kith
-// reads back what it wrote. CRLF line ends, folded at 75 octets.
-void write_vcard(std::ostream& out, const ContactRecord& record);
+// reads back what it wrote. kith's own values never rely on a parameter or a comma: one
+// X-KITH-TYPE per type, a date's label after it in the value ("X-KITH-DATE:20190301 work
+// anniversary"), as servers and phones keep unknown properties but not always their
+// parameters or lists. CRLF line ends, folded at 75 octets.
+void write_vcard(std::ostream& out, const ContactRecord& record, const VCardStyle& style = {});
 
 }  // namespace kith::formats

@@ -1,17 +1,11 @@
 #include "interop/calendar_sync.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "formats/ics.hpp"
+#include "interop/vdir.hpp"
 #include "kith/cancel.hpp"
 #include "kith/text.hpp"
 
@@ -22,10 +16,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kOwnSuffix = "@kith";
 constexpr std::uintmax_t kMaxEventFile = 1 << 20;  // bigger files are not kith's events
-
-Error cannot(std::string_view what, const fs::path& path, const std::string& why) {
-  return Error{Errc::bad_file, "cannot " + std::string(what) + " '" + path.string() + "': " + why};
-}
 
 // The event's file as kith writes it: one VCALENDAR with the one VEVENT.
 std::string event_file(const formats::CalendarEvent& event, const std::string& now) {
@@ -70,34 +60,6 @@ std::string uid_of(std::string_view text) {
   return uid;
 }
 
-// Replaces `path` with `text` atomically: a hidden temporary file in the same folder (which
-// vdirsyncer never reads: it is not "*.ics"), mode 0600, renamed over it. Not fsynced: the
-// calendar is derived, and a file a crash left short differs from its event, so the next
-// sync writes it again.
-Status replace_file(const fs::path& path, const std::string& text) {
-  fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp");
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0) return cannot("write", path, std::strerror(errno));
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int error = errno;
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      return cannot("write", path, std::strerror(error));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0 || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temporary.c_str());
-    return cannot("write", path, std::strerror(error));
-  }
-  return {};
-}
-
 struct Existing {
   fs::path path;
   std::string text;
@@ -108,38 +70,24 @@ struct Existing {
 Result<CalendarSyncReport> sync_calendar(Store& store, const fs::path& dir,
                                          const CalendarSyncOptions& options) {
   CalendarSyncReport report;
-  std::error_code ec;
-  const bool exists = fs::exists(dir, ec);
-  if (!exists && !options.dry_run) {
-    if (!fs::create_directory(dir, ec) || ec) {
-      return cannot("create the calendar folder", dir, ec ? ec.message() : "it exists");
-    }
-    ::chmod(dir.c_str(), 0700);
-  } else if (exists && !fs::is_directory(dir, ec)) {
-    return cannot("sync the calendar into", dir, "not a folder");
-  }
+  auto exists = vdir::prepare_folder(dir, !options.dry_run, "calendar");
+  if (!exists) return exists.error();
 
   // kith's events already there, by UID.
   std::map<std::string, Existing> ours;
-  if (exists) {
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) return cannot("read the calendar folder", dir, ec.message());
-    for (; it != end; it.increment(ec)) {
-      if (ec) return cannot("read the calendar folder", dir, ec.message());
-      const fs::path& path = it->path();
-      std::string name = path.filename().string();
-      if (name.starts_with(".") || !name.ends_with(".ics")) continue;
-      if (!it->is_regular_file(ec) || it->file_size(ec) > kMaxEventFile) continue;
-      std::ifstream in(path, std::ios::binary);
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (!in && !in.eof()) return cannot("read", path, "read error");
-      std::string uid = uid_of(text);
+  if (*exists) {
+    auto items = vdir::list_items(dir, ".ics", kMaxEventFile, "calendar");
+    if (!items) return items.error();
+    for (vdir::Item& item : *items) {
+      auto text = vdir::read_item(dir / item.name);
+      if (!text) return text.error();
+      std::string uid = uid_of(*text);
       if (!uid.ends_with(kOwnSuffix)) continue;
       if (ours.count(uid)) {
-        report.warnings.push_back(name + ": a second file of event " + uid + "; left alone");
+        report.warnings.push_back(item.name + ": a second file of event " + uid + "; left alone");
         continue;
       }
-      ours[uid] = {path, std::move(text)};
+      ours[uid] = {dir / item.name, std::move(*text)};
     }
   }
 
@@ -158,7 +106,8 @@ Result<CalendarSyncReport> sync_calendar(Store& store, const fs::path& dir,
       ++report.written;
       if (options.dry_run) continue;
       fs::path path = found != ours.end() ? found->second.path : dir / (event.uid + ".ics");
-      KITH_TRY(replace_file(path, text));
+      auto written = vdir::replace_file(path, text);
+      if (!written) return written.error();
     }
     return {};
   };
@@ -174,7 +123,7 @@ Result<CalendarSyncReport> sync_calendar(Store& store, const fs::path& dir,
     if (current.count(uid)) continue;
     ++report.removed;
     if (options.dry_run) continue;
-    if (!fs::remove(existing.path, ec) && ec) return cannot("remove", existing.path, ec.message());
+    KITH_TRY(vdir::remove_item(existing.path));
   }
   return report;
 }

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <memory>
+#include <sstream>
 
 #include "formats/contact_patch.hpp"
 #include "formats/kith_json.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
+#include "interop/patch_merger.hpp"
+#include "interop/vdir.hpp"
 #include "kith/cancel.hpp"
 #include "kith/text.hpp"
 
@@ -50,24 +53,6 @@ Status tally(const Result<Merge>& merge, MergeCounts& counts, Progress& progress
     case Merge::skipped: ++counts.skipped; break;
   }
   progress.tick();
-  return {};
-}
-
-// A contact whose introducer was named by uuid but not known yet when it was merged: the
-// introducer may come later in the same file.
-struct PendingIntroduction {
-  std::int64_t contact_id = 0;
-  std::string introducer;  // uuid
-};
-
-Status introduce(Store& store, const std::vector<PendingIntroduction>& pending) {
-  for (const PendingIntroduction& p : pending) {
-    auto introducer = store.contact_id_by_uuid(p.introducer);
-    if (!introducer) return introducer.error();
-    if (*introducer && **introducer != p.contact_id) {
-      KITH_TRY(store.set_met_via_id(p.contact_id, **introducer));
-    }
-  }
   return {};
 }
 
@@ -188,167 +173,6 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
 
 // --- vCard and LinkedIn: people as other address books describe them -------------------------
 
-class PatchMerger {
- public:
-  // `by_name`: a person the file gives no email for is also found by name (LinkedIn).
-  PatchMerger(Store& store, const ImportOptions& options, ImportReport& report,
-              std::vector<std::string>& warnings, bool by_name)
-      : store_(store), options_(options), report_(report), warnings_(warnings), by_name_(by_name) {}
-
-  Status load_types() {
-    auto types = store_.types();
-    if (!types) return types.error();
-    types_ = std::move(*types);
-    return {};
-  }
-
-  Status merge(formats::ContactPatch& patch) {
-    std::erase_if(patch.types, [&](const std::string& name) {
-      bool known = std::any_of(types_.begin(), types_.end(),
-                               [&](const RelationshipType& t) { return t.name == name; });
-      if (!known) {
-        warnings_.push_back("line " + std::to_string(patch.line) + ": unknown type '" + name +
-                            "'; left out");
-      }
-      return !known;
-    });
-    auto found = find(patch);
-    if (!found) return found.error();
-    std::optional<std::int64_t> id = *found;
-
-    Contact contact;
-    std::vector<ExternalId> ids;
-    if (id) {
-      auto stored = store_.contact(*id);
-      if (!stored) return stored.error();
-      contact = std::move(*stored);
-      // Found by name, or by the uuid of a contact merged into it: the name stays kith's.
-      if (found_by_name_ || !names_uuid(patch, contact.uuid)) patch.name = contact.name;
-      auto stored_ids = store_.external_ids(*id);
-      if (!stored_ids) return stored_ids.error();
-      ids = std::move(*stored_ids);
-    } else {
-      contact.added_on = options_.today;
-      contact.uuid = uuid_from(patch).value_or("");
-      for (const std::string& tag : patch.tags_when_new) patch.tags.push_back(tag);
-    }
-    // A UID that is not this contact's uuid is remembered, so the same card is found again.
-    for (const std::string& uid : patch.uids) {
-      std::string bare = without_urn(uid);
-      if (!(is_uuid(bare) && lowercase_uuid(bare) == contact.uuid)) {
-        patch.external_ids.push_back({ExternalSource::vcard, uid, std::nullopt});
-      }
-    }
-    bool changed = formats::apply(patch, contact, ids);
-    std::optional<std::string> introducer;
-    if (patch.met_via) {
-      std::optional<std::int64_t> introducer_id;
-      if (patch.met_via_contact) {
-        auto known = store_.contact_id_by_uuid(*patch.met_via_contact);
-        if (!known) return known.error();
-        introducer_id = *known;
-        if (!introducer_id) introducer = patch.met_via_contact;
-      }
-      changed |= contact.met_via_id != introducer_id;
-      contact.met_via_id = introducer_id;
-    }
-
-    if (!id) {
-      auto added = store_.add_contact(contact);
-      if (!added) return added.error();
-      id = *added;
-      ++report_.contacts.added;
-    } else if (changed) {
-      KITH_TRY(store_.update_contact(contact));
-      ++report_.contacts.updated;
-    } else {
-      ++report_.contacts.skipped;
-      return {};
-    }
-    KITH_TRY(store_.set_external_ids(*id, ids));
-    if (introducer) pending_.push_back({*id, *introducer});
-    return {};
-  }
-
-  Status finish() { return introduce(store_, pending_); }
-
- private:
-  static std::string without_urn(const std::string& uid) {
-    return ascii_lower(uid.substr(0, 9)) == "urn:uuid:" ? uid.substr(9) : uid;
-  }
-
-  // The uuid a new contact takes from the file: its first UID that is a UUID.
-  static std::optional<std::string> uuid_from(const formats::ContactPatch& patch) {
-    for (const std::string& uid : patch.uids) {
-      std::string bare = without_urn(uid);
-      if (is_uuid(bare)) return lowercase_uuid(bare);
-    }
-    return std::nullopt;
-  }
-
-  // True unless the patch names a contact by a kith uuid that is not `uuid` (one merged into
-  // that contact).
-  static bool names_uuid(const formats::ContactPatch& patch, const std::string& uuid) {
-    for (const std::string& uid : patch.uids) {
-      std::string bare = without_urn(uid);
-      if (is_uuid(bare) && lowercase_uuid(bare) != uuid) return false;
-    }
-    return true;
-  }
-
-  // The contact the patch is about: by UID (a kith uuid, or one remembered from an earlier
-  // import), by external id, by email, else (by_name_, no email) by a name that is one
-  // contact's name or other name.
-  Result<std::optional<std::int64_t>> find(const formats::ContactPatch& patch) {
-    found_by_name_ = false;
-    for (const std::string& uid : patch.uids) {
-      std::string bare = without_urn(uid);
-      if (is_uuid(bare)) {
-        auto id = store_.contact_id_by_uuid(lowercase_uuid(bare));
-        if (!id || *id) return id;
-      }
-      auto id = store_.contact_id_by_external_id(ExternalSource::vcard, uid);
-      if (!id || *id) return id;
-    }
-    for (const ExternalId& external : patch.external_ids) {
-      auto id = store_.contact_id_by_external_id(external.source, external.id);
-      if (!id || *id) return id;
-    }
-    for (const std::string& email : patch.emails) {
-      auto id = store_.contact_id_by_email(email);
-      if (!id || *id) return id;
-    }
-    if (by_name_ && patch.emails.empty()) {
-      auto named = store_.contacts_named(patch.name, true);
-      if (!named) return named.error();
-      // Someone with another LinkedIn profile is another person of the same name.
-      std::erase_if(*named, [&](const ContactName& candidate) {
-        auto ids = store_.external_ids(candidate.id);
-        return ids && std::any_of(ids->begin(), ids->end(), [&](const ExternalId& known) {
-                 return known.source == ExternalSource::linkedin &&
-                        std::none_of(patch.external_ids.begin(), patch.external_ids.end(),
-                                     [&](const ExternalId& own) { return own.id == known.id; });
-               });
-      });
-      if (named->size() == 1) {
-        found_by_name_ = true;
-        return std::optional(named->front().id);
-      }
-      if (named->size() > 1) ++report_.possible_duplicates;
-    }
-    return std::optional<std::int64_t>();
-  }
-
-  Store& store_;
-  const ImportOptions& options_;
-  ImportReport& report_;
-  std::vector<std::string>& warnings_;
-  bool by_name_;
-  bool found_by_name_ = false;
-  std::vector<RelationshipType> types_;
-  std::vector<PendingIntroduction> pending_;
-};
-
 // Reads people from a file with `next` (returning false at the end; a person it leaves
 // empty was left out with a warning) and merges each.
 template <class Next>
@@ -363,7 +187,10 @@ Status import_people(Store& store, const ImportOptions& options, ImportReport& r
     if (!more) return more.error();
     if (!*more) break;
     KITH_TRY(check_cancel());
-    if (patch) KITH_TRY(merger.merge(*patch));
+    if (patch) {
+      auto merged = merger.merge(*patch);
+      if (!merged) return merged.error();
+    }
     if (warnings.size() > kMaxWarnings) {  // memory stays bounded however bad the file
       report.warnings_left_out += warnings.size() - kMaxWarnings;
       warnings.resize(kMaxWarnings);
@@ -391,6 +218,48 @@ Status import_vcard(Store& store, const ImportSource& open, const ImportOptions&
                            return true;
                          }));
   if (!any) return Error{Errc::bad_file, "no vCard in it (no BEGIN:VCARD)"};
+  return {};
+}
+
+// The cards of every .vcf file of a vdir, file by file; an error names the file.
+Status import_vcard_folder(Store& store, const std::filesystem::path& dir,
+                           const ImportOptions& options, ImportReport& report,
+                           std::vector<std::string>& warnings) {
+  auto items = vdir::list_items(dir, ".vcf", formats::VCardReader::kMaxProperty, "vCard");
+  if (!items) return items.error();
+  std::sort(items->begin(), items->end(),
+            [](const vdir::Item& a, const vdir::Item& b) { return a.name < b.name; });
+  std::size_t next_file = 0;
+  std::string file;
+  std::unique_ptr<std::istringstream> in;
+  std::unique_ptr<formats::VCardReader> reader;
+  std::size_t cards = 0;
+  KITH_TRY(import_people(store, options, report, warnings,
+                         [&](std::optional<formats::ContactPatch>& patch) -> Result<bool> {
+                           formats::VCard card;
+                           while (true) {
+                             if (reader) {
+                               std::vector<std::string> card_warnings;
+                               auto more = reader->next(card);
+                               if (!more)
+                                 return Error{Errc::bad_file, file + ": " + more.error().message};
+                               if (*more) {
+                                 ++cards;
+                                 patch = formats::contact_patch(card, card_warnings);
+                                 for (std::string& w : card_warnings)
+                                   warnings.push_back(file + ": " + w);
+                                 return true;
+                               }
+                             }
+                             if (next_file == items->size()) return false;
+                             file = (*items)[next_file++].name;
+                             auto text = vdir::read_item(dir / file);
+                             if (!text) return text.error();
+                             in = std::make_unique<std::istringstream>(std::move(*text));
+                             reader = std::make_unique<formats::VCardReader>(*in);
+                           }
+                         }));
+  if (cards == 0) return Error{Errc::bad_file, "no vCard in it (no .vcf file with a card)"};
   return {};
 }
 
@@ -451,25 +320,17 @@ std::string import_summary(std::string_view name, const ImportReport& report) {
   return out;
 }
 
-}  // namespace
-
-Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
-                                 const ImportOptions& options) {
+// Runs `merge` (what one format does) as one import: one transaction (rolled back for a dry
+// run), one journal entry, errors and warnings named by `name`.
+Result<ImportReport> run_import(
+    Store& store, std::string_view name, const ImportOptions& options,
+    const std::function<Status(ImportReport&, std::vector<std::string>&)>& merge) {
   ImportReport report;
   std::vector<std::string> warnings;
   auto body = [&]() -> Status {
     report = ImportReport{};
     warnings.clear();
-    Status status;
-    switch (options.format) {
-      case ImportFormat::json: status = import_json(store, open, options, report); break;
-      case ImportFormat::vcard:
-        status = import_vcard(store, open, options, report, warnings);
-        break;
-      case ImportFormat::linkedin:
-        status = import_linkedin(store, open, options, report, warnings);
-        break;
-    }
+    Status status = merge(report, warnings);
     if (status) store.note_change({"import", import_summary(name, report), options.today});
     return status;
   };
@@ -486,6 +347,31 @@ Result<ImportReport> import_from(Store& store, std::string_view name, const Impo
     }
   }
   return report;
+}
+
+}  // namespace
+
+Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
+                                 const ImportOptions& options) {
+  return run_import(store, name, options,
+                    [&](ImportReport& report, std::vector<std::string>& warnings) -> Status {
+                      switch (options.format) {
+                        case ImportFormat::json: return import_json(store, open, options, report);
+                        case ImportFormat::vcard:
+                          return import_vcard(store, open, options, report, warnings);
+                        case ImportFormat::linkedin:
+                          return import_linkedin(store, open, options, report, warnings);
+                      }
+                      return Status{};
+                    });
+}
+
+Result<ImportReport> import_folder(Store& store, const std::filesystem::path& dir,
+                                   const ImportOptions& options) {
+  return run_import(store, dir.string(), options,
+                    [&](ImportReport& report, std::vector<std::string>& warnings) {
+                      return import_vcard_folder(store, dir, options, report, warnings);
+                    });
 }
 
 }  // namespace kith

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -85,5 +86,12 @@ using ImportSource = std::function<Result<std::unique_ptr<std::istream>>()>;
 // is requested before the transaction commits (kith/cancel.hpp: checked between records).
 Result<ImportReport> import_from(Store& store, std::string_view name, const ImportSource& open,
                                  const ImportOptions& options);
+
+// Imports a vdir as vCards (options.format is ignored): every file ending ".vcf" in the folder
+// `dir` (not hidden), in name order, each holding cards as `kith import FILE --format vcard`
+// reads them, all in one transaction. Errors as import_from's, "<dir>: <file>: line N: ..."
+// for a card that cannot be parsed; a folder without any card is Errc::bad_file too.
+Result<ImportReport> import_folder(Store& store, const std::filesystem::path& dir,
+                                   const ImportOptions& options);
 
 }  // namespace kith

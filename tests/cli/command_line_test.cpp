@@ -191,6 +191,7 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"import", {"import", file, "rm", "ada", "--yes"}, "rm", "import"},
       {"sync", {"sync", "--calendar", out, "rm", "ada", "--yes"}, "rm", "sync"},
       {"sync", {"sync", out, "rm", "ada", "--yes"}, "rm", "sync"},
+      {"sync", {"sync", "--contacts", out, "rm", "ada", "--yes"}, "rm", "sync"},
       {"undo", {"undo", "1", "rm", "ada", "--yes"}, "rm", "undo"},
       {"redo", {"redo", "rm", "ada", "--yes"}, "rm", "redo"},
       {"help", {"help", "list", "report"}, "report", "help"},

@@ -398,9 +398,12 @@ TEST_CASE("sync DIR refuses a folder it cannot use, naming it", "[sync][devices]
   CHECK(a.dump() == before);
   const Outcome both = a.kith({"sync", "x", "--calendar", "y"});
   CHECK(both.code == 2);
+  CHECK(both.err.find("one sync at a time") != std::string::npos);
   const Outcome none = a.kith({"sync"});
   CHECK(none.code == 2);
-  CHECK(none.err == "kith: kith sync needs a folder: DIR or --calendar DIR\n");
+  CHECK(none.err ==
+        "kith: kith sync needs a folder: give one of DIR, --contacts DIR and --calendar DIR (see "
+        "'kith sync --help')\n");
 }
 
 // Three devices make random edits, additions, deletions and interactions, and sync in a random

@@ -582,8 +582,11 @@ TEST_CASE("every command refuses bad arguments with its exit code and changes no
       {"merge without OTHER", {"merge", "grace"}, 2, "OTHER"},
       {"merge with an unknown option", {"merge", "grace", "ada", "--force"}, 2, "--force"},
       // Every device, one network.
-      {"sync without a folder", {"sync"}, 2, "kith sync needs a folder: DIR or --calendar DIR"},
-      {"sync to a folder and a calendar at once", {"sync", "a", "--calendar", "b"}, 2, "not both"},
+      {"sync without a folder", {"sync"}, 2, "kith sync needs a folder"},
+      {"sync to a folder and a calendar at once",
+       {"sync", "a", "--calendar", "b"},
+       2,
+       "one sync at a time"},
       {"sync to two folders", {"sync", "a", "b"}, 2, "'b'"},
       {"add of a contact's whole name",
        {"add", "grace  hopper"},
@@ -976,10 +979,16 @@ TEST_CASE("hostile import files are refused with one line that quotes nothing fr
                    {"import", escape.string()},
                    4,
                    "missing\\x1b[2J.json: cannot read it: No such file or directory"});
-  cases.push_back({"a folder given as vCard",
-                   {"import", box.dir().string(), "--format", "vcard"},
+  const fs::path empty = box.dir() / "empty-folder";
+  fs::create_directory(empty);
+  cases.push_back({"a folder without vCards",
+                   {"import", empty.string(), "--format", "vcard"},
                    4,
-                   box.dir().string() + ": cannot read it: it is a folder"});
+                   empty.string() + ": no vCard in it (no .vcf file with a card)"});
+  cases.push_back({"a folder given as JSON",
+                   {"import", box.dir().string(), "--format", "json"},
+                   2,
+                   "a folder is imported as vCards"});
   cases.push_back({"the database itself",
                    {"import", box.db().string()},
                    4,
@@ -1006,6 +1015,47 @@ TEST_CASE("an import file kith may not read is refused with exit 4 and changes n
                        false,
                        "Secret",
                        true});
+}
+
+TEST_CASE("a contacts folder kith may not write is refused with exit 4 and changes nothing",
+          "[errors][sync]") {
+  Sandbox box;
+  seed(box);
+  fs::path folder = box.dir() / "contacts";
+  fs::create_directory(folder);
+  REQUIRE(::chmod(folder.c_str(), 0500) == 0);
+  if (::geteuid() == 0) {  // nobody may use the database, not the folder
+    for (const fs::path& p : {box.dir(), box.db()})
+      REQUIRE(::chown(p.c_str(), kNobody, kNobody) == 0);
+  }
+  check_rejected(box, {"unwritable contacts folder",
+                       {"sync", "--contacts", folder.string()},
+                       4,
+                       "cannot write '" + folder.string() + "': Permission denied",
+                       {},
+                       false,
+                       {},
+                       true});
+  CHECK(fs::is_empty(folder));
+}
+
+TEST_CASE("a contacts folder that is a file, or whose parent is missing, is exit 4",
+          "[errors][sync]") {
+  Sandbox box;
+  seed(box);
+  const fs::path file = box.dir() / "plain";
+  write_file(file, "x");
+  const std::vector<BadInput> cases = {
+      {"contacts into a file",
+       {"sync", "--contacts", file.string()},
+       4,
+       "cannot sync the contacts into '" + file.string() + "': not a folder"},
+      {"contacts under a missing folder",
+       {"sync", "--contacts", (box.dir() / "no" / "cards").string()},
+       4,
+       "cannot create the contacts folder"},
+  };
+  check_all_rejected(box, cases);
 }
 
 TEST_CASE("text that only looks dangerous is stored exactly and disturbs nothing", "[errors]") {

@@ -380,7 +380,7 @@ TEST_CASE("bad files are refused with exit code 4, naming where, the database un
       box, {"import", (box.dir() / "missing.json").string()},
       (box.dir() / "missing.json").string() + ": cannot read it: No such file or directory");
   check_refused(box, {"import", box.dir().string()},
-                box.dir().string() + ": cannot read it: it is a folder");
+                box.dir().string() + ": no vCard in it (no .vcf file with a card)");
 }
 
 TEST_CASE(
@@ -422,9 +422,11 @@ TEST_CASE("what the fixtures hold arrives in the right fields", "[interop]") {
   CHECK(zoe["uuid"] == "5f1c9a72-3b8e-4d0a-b6f4-2e7d9c1a8b35");
   CHECK(zoe["tags"] == json::parse(R"(["conference-speakers","work"])"));
   CHECK(zoe["phones"] == json::parse(R"(["+45-20-12-34-56"])"));
-  // Apple's UID is not a UUID: it is kept as an external id and exported back.
+  // Apple's UID is not a UUID, and Nextcloud's is in capitals: each is kept as written, as an
+  // external id, and exported back.
   CHECK(box.query("SELECT source, value FROM external_ids ORDER BY source, value") ==
         "linkedin|https://www.linkedin.com/in/johnnya\n"
+        "vcard|5F1C9A72-3B8E-4D0A-B6F4-2E7D9C1A8B35\n"
         "vcard|8C2B4E1A-7F3D-4B6A-9E21-3D5C7A9B0F12:ABPerson");
   CHECK(box.ok({"export", "--format", "vcard"})
             .find("X-KITH-UID:8C2B4E1A-7F3D-4B6A-9E21-"
@@ -608,6 +610,27 @@ TEST_CASE("an import prints no progress when stderr is not a terminal", "[intero
   Outcome o = empty.kith({"import", fixture_path("network.json")});
   CHECK(o.code == 0);
   CHECK(o.err.empty());
+}
+
+TEST_CASE("a vCard older than kith's last edit fills in but never overwrites it",
+          "[interop][import]") {
+  Sandbox box;
+  box.ok({"add", "Grace Hopper", "--email", "grace@example.org", "--org", "Harvard"});
+  const fs::path file = box.dir() / "old.vcf";
+  auto card = [](const std::string& rev) {
+    return "BEGIN:VCARD\r\nVERSION:3.0\r\nREV:" + rev +
+           "\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\nORG:Navy\r\n"
+           "TITLE:Rear Admiral\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n";
+  };
+  write_file(file, card("20000101T000000Z"));
+  box.ok({"import", file.string()});
+  json grace = json::parse(box.ok({"--json", "show", "grace"}));
+  CHECK(grace["org"] == "Harvard");
+  CHECK(grace["title"] == "Rear Admiral");
+  CHECK(grace["phones"] == json::array({"+1 555 0100"}));
+  write_file(file, card("20990101T000000Z"));
+  box.ok({"import", file.string()});
+  CHECK(json::parse(box.ok({"--json", "show", "grace"}))["org"] == "Navy");
 }
 
 }  // namespace kith::test

@@ -96,6 +96,11 @@ TEST_CASE("sync --calendar into something that is no folder is one error naming 
   Outcome missing = box.kith({"sync", "--calendar", (box.dir() / "no" / "cal").string()});
   CHECK(missing.code == 4);
   CHECK(missing.err.rfind("kith: cannot create the calendar folder '", 0) == 0);
+  Outcome bare = box.kith({"sync"});
+  CHECK(bare.code == 2);
+  CHECK(bare.err.rfind(
+            "kith: kith sync needs a folder: give one of DIR, --contacts DIR and --calendar DIR",
+            0) == 0);
 }
 
 }  // namespace kith::test

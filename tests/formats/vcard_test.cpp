@@ -291,11 +291,11 @@ TEST_CASE("vCard 4.0 output: UID, escaping, kith's own properties, CRLF and fold
         "FN:José Núñez\r\nN:Núñez;José;;;\r\n"
         "EMAIL:jose@example.com\r\nTEL;VALUE=text:+1 555-0112\r\n"
         "ORG:Acme\\; Sons\\, Inc.\r\nTITLE:VP\r\nBDAY:--0314\r\n"
-        "ANNIVERSARY:20010601\r\nX-KITH-DATE;X-LABEL=\"work anniversary\":20190301\r\n"
+        "ANNIVERSARY:20010601\r\nX-KITH-DATE:20190301 work anniversary\r\n"
         "NOTE:Line one\\nLine two\r\nCATEGORIES:exec,mentor-circle\r\n"
         "URL;TYPE=linkedin;X-KITH-SINCE=2024-11-21:https://www.linkedin.com/in/jose\r\n"
         "X-KITH-UID:ABC:ABPerson\r\n"
-        "X-KITH-TYPES:mentor,sponsor\r\nX-KITH-EVERY:3w\r\nX-KITH-CIRCLE:2\r\n"
+        "X-KITH-TYPE:mentor\r\nX-KITH-TYPE:sponsor\r\nX-KITH-EVERY:3w\r\nX-KITH-CIRCLE:2\r\n"
         "X-KITH-LEARN:How to lead\r\n"
         "X-KITH-MET-VIA;X-KITH-UUID=11111111-2222-4333-8444-555555555555:Grace Hoppe\r\n r\r\n"
         "X-KITH-ARCHIVED:TRUE\r\nEND:VCARD\r\n");
@@ -356,6 +356,57 @@ TEST_CASE("long vCard lines fold at 75 octets and N is guessed by culture", "[fo
     start = end + 2;
   }
   CHECK(read(text).people.find("note: " + r.contact.note + "\n") != std::string::npos);
+}
+
+}  // namespace kith::formats
+
+namespace kith::formats {
+
+TEST_CASE("kith's own properties are read one per type, the old comma list too, and REV",
+          "[formats][vcard][vdir]") {
+  std::istringstream in(
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:5C3F0A1E-7B2D-4C11-9E3A-0F1E2D3C4B5A\r\n"
+      "REV:20261122T101500Z\r\nFN:Ada\r\nX-KITH-TYPE:mentor\r\nX-KITH-TYPES:peer,mentor\r\n"
+      "X-KITH-DATE:20190301 work anniversary\r\nX-KITH-DATE;X-LABEL=met:--1231\r\n"
+      "END:VCARD\r\n");
+  VCardReader reader(in);
+  VCard card;
+  REQUIRE(reader.next(card).value());
+  std::vector<std::string> warnings;
+  auto patch = contact_patch(card, warnings);
+  REQUIRE(patch);
+  CHECK(warnings.empty());
+  CHECK(patch->types == std::vector<std::string>{"mentor", "peer"});
+  CHECK(patch->uid == "5C3F0A1E-7B2D-4C11-9E3A-0F1E2D3C4B5A");
+  CHECK(patch->rev == "2026-11-22T10:15:00.000Z");
+  REQUIRE(patch->dates.size() == 2);
+  CHECK(patch->dates[0].label == "work anniversary");
+  CHECK(patch->dates[0].date.to_string() == "2019-03-01");
+  CHECK(patch->dates[1].label == "met");
+}
+
+TEST_CASE("a REV in any of its forms is a kith timestamp, and nothing else is",
+          "[formats][vcard][vdir]") {
+  CHECK(rev_timestamp("20261122T101500Z") == "2026-11-22T10:15:00.000Z");
+  CHECK(rev_timestamp("2026-11-22T10:15:00Z") == "2026-11-22T10:15:00.000Z");
+  CHECK(rev_timestamp("2026-11-22T10:15:00.123+01:00") == "2026-11-22T10:15:00.000Z");
+  CHECK(rev_timestamp("20261122") == "2026-11-22T00:00:00.000Z");
+  CHECK_FALSE(rev_timestamp("yesterday"));
+  CHECK_FALSE(rev_timestamp("20261322T101500Z"));
+}
+
+TEST_CASE("a card written for a vdir keeps its UID as written and carries REV",
+          "[formats][vcard][vdir]") {
+  ContactRecord r;
+  r.contact.uuid = "0b6f0e0c-6f5e-4c2a-9a59-2d7c1f6f3a10";
+  r.contact.name = "Ada";
+  r.contact.updated_at = "2026-11-22T10:15:00.512Z";
+  r.external_ids = {{ExternalSource::vcard, "5C3F0A1E-7B2D-4C11-9E3A-0F1E2D3C4B5A", {}}};
+  std::ostringstream out;
+  write_vcard(out, r, {"5C3F0A1E-7B2D-4C11-9E3A-0F1E2D3C4B5A", r.contact.updated_at});
+  CHECK(out.str() ==
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:5C3F0A1E-7B2D-4C11-9E3A-0F1E2D3C4B5A\r\n"
+        "REV:20261122T101500Z\r\nFN:Ada\r\nN:Ada;;;;\r\nEND:VCARD\r\n");
 }
 
 }  // namespace kith::formats
