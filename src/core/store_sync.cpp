@@ -165,21 +165,19 @@ const std::vector<KindDef>& kinds() {
           "INSERT OR REPLACE INTO contact_aliases (contact_id, uuid, former_id)"
           " VALUES (:id, :e, 0)",
           ""}}));
-    v.push_back(finish(SyncKind::interaction, "interactions", "uuid",
-                       {plain("interactions", "day"), plain("interactions", "summary"),
-                        plain("interactions", "channel"), plain("interactions", "direction"),
-                        plain("interactions", "weight")},
-                       {{"people",
-                         "SELECT c.uuid, '' FROM interaction_people p"
-                         " JOIN contacts c ON c.id = p.contact_id WHERE p.interaction_id = :id",
-                         std::string("INSERT OR IGNORE INTO interaction_people"
-                                     " (contact_id, day, interaction_id) SELECT ") +
-                             "(SELECT id FROM contacts WHERE uuid = :e UNION ALL"
-                             " SELECT contact_id FROM contact_aliases WHERE uuid = :e LIMIT 1),"
-                             " day, id FROM interactions WHERE id = :id",
-                         "DELETE FROM interaction_people WHERE interaction_id = :id"
-                         " AND contact_id = (SELECT id FROM contacts WHERE uuid = :e UNION ALL"
-                         " SELECT contact_id FROM contact_aliases WHERE uuid = :e LIMIT 1)"}}));
+    v.push_back(
+        finish(SyncKind::interaction, "interactions", "uuid",
+               {plain("interactions", "day"), plain("interactions", "summary"),
+                plain("interactions", "channel"), plain("interactions", "direction"),
+                plain("interactions", "weight")},
+               {{"people",
+                 "SELECT c.uuid, '' FROM interaction_people p"
+                 " JOIN contacts c ON c.id = p.contact_id WHERE p.interaction_id = :id",
+                 // :cid is the element's contact, resolved once (set_element).
+                 "INSERT OR IGNORE INTO interaction_people (contact_id, day, interaction_id)"
+                 " SELECT :cid, day, id FROM interactions WHERE id = :id",
+                 "DELETE FROM interaction_people WHERE interaction_id = :id"
+                 " AND contact_id = :cid"}}));
     v.push_back(
         finish(SyncKind::reminder, "reminders", "uuid",
                {contact_ref("reminders", "contact", "contact_id"), plain("reminders", "kind"),
@@ -263,9 +261,21 @@ void write_stamp(Store::Impl& impl, const std::string& uuid, const std::string& 
   st.exec();
 }
 
+// The contacts an incoming record names, resolved once per record.
+using Resolved = std::map<std::string, std::int64_t>;
+
 void set_element(Store::Impl& impl, const Set& set, std::int64_t id, const std::string& elem,
-                 const std::optional<std::string>& value, SyncKind kind) {
+                 const std::optional<std::string>& value, SyncKind kind, Resolved& resolved) {
   if (!value && set.remove.empty()) return;
+  std::optional<std::int64_t> person;
+  if (set.name == "people") {
+    if (auto it = resolved.find(elem); it != resolved.end()) {
+      person = it->second;
+    } else {
+      person = contact_of(impl, elem);
+    }
+    if (!person) return;  // a contact deleted here, or never heard of: no link to make or drop
+  }
   if (value && kind == SyncKind::contact && set.name == "types") {
     // A type this device has not heard of arrives with the contact that has it.
     auto& add = impl.prepare("INSERT OR IGNORE INTO types (uuid, name, weight) VALUES (:u, :e, 3)");
@@ -277,10 +287,9 @@ void set_element(Store::Impl& impl, const Set& set, std::int64_t id, const std::
   st.bind(":id", id);
   bind_if(st, ":e", elem);
   bind_if(st, ":v", value);
+  if (person) st.bind(":cid", *person);
   st.exec();
-  if (set.name == "people" && impl.bulk_people) {
-    if (auto person = contact_of(impl, elem)) impl.bulk_people->insert(*person);
-  }
+  if (person && impl.bulk_people) impl.bulk_people->insert(*person);
 }
 
 }  // namespace
@@ -503,12 +512,18 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
       }
     }
     std::set<std::string> gone;  // people elements naming deleted contacts
+    Resolved resolved;
     if (in.kind == SyncKind::interaction) {
       auto it = in.sets.find("people");
       bool anyone = false;
       if (it != in.sets.end()) {
         for (const auto& [person, v] : it->second) {
           if (!v.value) continue;
+          if (auto known = contact_of(impl, person)) {
+            resolved[person] = *known;
+            anyone = true;
+            continue;
+          }
           const Ref ref = reference(impl, person);
           if (ref == Ref::unknown) {
             out.outcome = SyncApplied::Outcome::deferred;
@@ -578,7 +593,8 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
         auto it = in.sets.find(set.name);
         if (it == in.sets.end()) continue;
         for (const auto& [elem, v] : it->second) {
-          if (v.value && !gone.contains(elem)) set_element(impl, set, *id, elem, v.value, in.kind);
+          if (v.value && !gone.contains(elem))
+            set_element(impl, set, *id, elem, v.value, in.kind, resolved);
           if (v.stamp != Stamp{}) write_stamp(impl, in.uuid, set.name, elem, v.stamp);
         }
       }
@@ -629,7 +645,7 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
         if (auto m = mine.find(elem); m != mine.end()) have = m->second;
         if (!wins(v, have)) continue;
         if (have.value != v.value && !gone.contains(elem)) {
-          set_element(impl, set, *id, elem, v.value, in.kind);
+          set_element(impl, set, *id, elem, v.value, in.kind, resolved);
           changed = true;
         }
         write_stamp(impl, uuid, set.name, elem, v.stamp);
