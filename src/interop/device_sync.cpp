@@ -316,6 +316,10 @@ Result<SyncApplied::Outcome> Sync::apply_line(const std::string& text, const Syn
     ReportedConflict rc;
     rc.kept_device = device_name(c.kept_stamp.device);
     rc.lost_device = device_name(c.lost_stamp.device);
+    if (rc.kept_device == rc.lost_device) {  // two machines of one name: tell them apart
+      rc.kept_device += " (" + c.kept_stamp.device.substr(0, 6) + ")";
+      rc.lost_device += " (" + c.lost_stamp.device.substr(0, 6) + ")";
+    }
     auto now = store_.sync_record(c.kind, c.uuid);
     if (now && *now) {
       const auto& f = (*now)->fields;
