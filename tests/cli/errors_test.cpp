@@ -1039,6 +1039,29 @@ TEST_CASE("a contacts folder kith may not write is refused with exit 4 and chang
   CHECK(fs::is_empty(folder));
 }
 
+TEST_CASE("a device sync folder kith may not write is refused with exit 4 and changes nothing",
+          "[errors][sync]") {
+  Sandbox box;
+  seed(box);
+  fs::path folder = box.dir() / "shared";
+  fs::create_directory(folder);
+  REQUIRE(::chmod(folder.c_str(), 0500) == 0);
+  if (::geteuid() == 0) {  // nobody may use the database, not the folder
+    for (const fs::path& p : {box.dir(), box.db()})
+      REQUIRE(::chown(p.c_str(), kNobody, kNobody) == 0);
+  }
+  check_rejected(box, {"unwritable sync folder",
+                       {"sync", folder.string()},
+                       4,
+                       "cannot use sync folder '" + folder.string() + "/",
+                       {},
+                       false,
+                       {},
+                       true});
+  CHECK(fs::is_empty(folder));
+  CHECK(box.query("SELECT count(*) FROM sync_device") == "0");
+}
+
 TEST_CASE("a contacts folder that is a file, or whose parent is missing, is exit 4",
           "[errors][sync]") {
   Sandbox box;
