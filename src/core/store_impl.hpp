@@ -208,6 +208,15 @@ Status require_write(const Store::Impl& impl);
 // A new random (version 4) UUID in its canonical lowercase form (uuid.cpp).
 std::string new_uuid();
 
+// The id of the contact with this uuid, or that a contact with it was merged into (an alias);
+// nullopt when there is none. Throws SQLite::Exception (Store::contact_id_by_uuid guards it).
+std::optional<std::int64_t> contact_id_of(Store::Impl& impl, std::string_view uuid);
+// The stamp of the deletion of the record with this uuid, when a sync recorded one
+// (sync_tombstones); throws as above. store_sync.cpp.
+std::optional<Stamp> tombstone_of(Store::Impl& impl, std::string_view uuid);
+// Forgets that tombstone (a record made again after its deletion).
+void drop_tombstone(Store::Impl& impl, std::string_view uuid);
+
 // Binds optional and string_view values the way the schema stores them.
 void bind_text(SQLite::Statement& st, const char* name, std::string_view value);
 void bind_optional(SQLite::Statement& st, const char* name, const std::optional<std::string>& v);

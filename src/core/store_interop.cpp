@@ -41,11 +41,7 @@ std::optional<Stored> stored(SQLite::Statement& st, std::string_view uuid) {
 // True when a sync has deleted the record with this uuid (kith sync DIR): an import of an older
 // file never brings it back.
 bool deleted_by_sync(Store::Impl& impl, std::string_view uuid) {
-  auto& st = impl.prepare("SELECT 1 FROM sync_tombstones WHERE uuid = :uuid");
-  st.bind(":uuid", std::string(uuid));
-  const bool deleted = st.executeStep();
-  st.reset();
-  return deleted;
+  return tombstone_of(impl, uuid).has_value();
 }
 
 // Sets a record's timestamps to the given ones (the writes before it stamped it "now").
@@ -369,15 +365,20 @@ Result<Merge> Store::merge_reminder(const ReminderRecord& record,
   });
 }
 
+std::optional<std::int64_t> contact_id_of(Store::Impl& impl, std::string_view uuid) {
+  auto& st = impl.prepare(
+      "SELECT id FROM contacts WHERE uuid = :uuid UNION ALL"
+      " SELECT contact_id FROM contact_aliases WHERE uuid = :uuid");
+  st.bind(":uuid", std::string(uuid));
+  if (!st.executeStep()) return std::nullopt;
+  std::optional<std::int64_t> id = st.getColumn(0).getInt64();
+  st.reset();
+  return id;
+}
+
 Result<std::optional<std::int64_t>> Store::contact_id_by_uuid(std::string_view uuid) {
-  return guarded(*impl_, [&]() -> Result<std::optional<std::int64_t>> {
-    auto& st = impl_->prepare(
-        "SELECT id FROM contacts WHERE uuid = :uuid UNION ALL"
-        " SELECT contact_id FROM contact_aliases WHERE uuid = :uuid");
-    st.bind(":uuid", std::string(uuid));
-    if (!st.executeStep()) return std::optional<std::int64_t>();
-    return std::optional(st.getColumn(0).getInt64());
-  });
+  return guarded(
+      *impl_, [&]() -> Result<std::optional<std::int64_t>> { return contact_id_of(*impl_, uuid); });
 }
 
 Result<std::optional<std::int64_t>> Store::contact_id_by_external_id(ExternalSource source,

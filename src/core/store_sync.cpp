@@ -217,27 +217,12 @@ Stamp least_or(const std::map<std::string, Stamp>& stamps, const std::string& ke
   return it == stamps.end() ? Stamp{} : it->second;
 }
 
-std::optional<std::int64_t> contact_of(Store::Impl& impl, const std::string& uuid) {
-  auto& st = impl.prepare(
-      "SELECT id FROM contacts WHERE uuid = :v UNION ALL"
-      " SELECT contact_id FROM contact_aliases WHERE uuid = :v LIMIT 1");
-  st.bind(":v", uuid);
-  if (!st.executeStep()) return std::nullopt;
-  return st.getColumn(0).getInt64();
-}
-
-bool tombstoned(Store::Impl& impl, const std::string& uuid) {
-  auto& st = impl.prepare("SELECT 1 FROM sync_tombstones WHERE uuid = :u");
-  st.bind(":u", uuid);
-  return st.executeStep();
-}
-
 // What a reference to a contact gives: it resolves, names a deleted contact, or names one this
 // device has not heard of yet.
 enum class Ref { resolves, deleted, unknown };
 Ref reference(Store::Impl& impl, const std::string& uuid) {
-  if (contact_of(impl, uuid)) return Ref::resolves;
-  return tombstoned(impl, uuid) ? Ref::deleted : Ref::unknown;
+  if (contact_id_of(impl, uuid)) return Ref::resolves;
+  return tombstone_of(impl, uuid) ? Ref::deleted : Ref::unknown;
 }
 
 void write_stamp(Store::Impl& impl, const std::string& uuid, const std::string& field,
@@ -272,7 +257,7 @@ void set_element(Store::Impl& impl, const Set& set, std::int64_t id, const std::
     if (auto it = resolved.find(elem); it != resolved.end()) {
       person = it->second;
     } else {
-      person = contact_of(impl, elem);
+      person = contact_id_of(impl, elem);
     }
     if (!person) return;  // a contact deleted here, or never heard of: no link to make or drop
   }
@@ -481,18 +466,12 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
     Impl& impl = *impl_;
 
     // A deleted record stays deleted, unless it was made again after (kith redo).
-    auto& tomb = impl.prepare("SELECT clock, device FROM sync_tombstones WHERE uuid = :u");
-    tomb.bind(":u", in.uuid);
-    if (tomb.executeStep()) {
-      Stamp deleted{tomb.getColumn(0).getInt64(), tomb.getColumn(1).getString()};
-      tomb.reset();
-      if (!in.created || *in.created <= deleted) {
+    if (auto deleted = tombstone_of(impl, in.uuid)) {
+      if (!in.created || *in.created <= *deleted) {
         out.outcome = SyncApplied::Outcome::deleted;
         return out;
       }
-      auto& drop = impl.prepare("DELETE FROM sync_tombstones WHERE uuid = :u");
-      drop.bind(":u", in.uuid);
-      drop.exec();
+      drop_tombstone(impl, in.uuid);
     }
 
     // References to contacts: one this device has not heard of defers the record; one that was
@@ -519,7 +498,7 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
       if (it != in.sets.end()) {
         for (const auto& [person, v] : it->second) {
           if (!v.value) continue;
-          if (auto known = contact_of(impl, person)) {
+          if (auto known = contact_id_of(impl, person)) {
             resolved[person] = *known;
             anyone = true;
             continue;
@@ -551,7 +530,7 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
     std::string uuid = in.uuid;
     std::optional<std::int64_t> id;
     if (in.kind == SyncKind::contact) {
-      id = contact_of(impl, in.uuid);
+      id = contact_id_of(impl, in.uuid);
       if (id) {
         auto& st = impl.prepare("SELECT uuid FROM contacts WHERE id = :id");
         st.bind(":id", *id);
@@ -728,21 +707,30 @@ Result<std::vector<std::int64_t>> Store::tombstoned_contacts() {
   });
 }
 
+std::optional<Stamp> tombstone_of(Store::Impl& impl, std::string_view uuid) {
+  auto& st = impl.prepare("SELECT clock, device FROM sync_tombstones WHERE uuid = :u");
+  st.bind(":u", std::string(uuid));
+  if (!st.executeStep()) return std::nullopt;
+  std::optional<Stamp> stamp = Stamp{st.getColumn(0).getInt64(), st.getColumn(1).getString()};
+  st.reset();
+  return stamp;
+}
+
+void drop_tombstone(Store::Impl& impl, std::string_view uuid) {
+  auto& st = impl.prepare("DELETE FROM sync_tombstones WHERE uuid = :u");
+  st.bind(":u", std::string(uuid));
+  st.exec();
+}
+
 Result<std::optional<Stamp>> Store::tombstone(std::string_view uuid) {
-  return guarded(*impl_, [&]() -> Result<std::optional<Stamp>> {
-    auto& st = impl_->prepare("SELECT clock, device FROM sync_tombstones WHERE uuid = :u");
-    st.bind(":u", std::string(uuid));
-    if (!st.executeStep()) return std::optional<Stamp>{};
-    return std::optional<Stamp>{Stamp{st.getColumn(0).getInt64(), st.getColumn(1).getString()}};
-  });
+  return guarded(*impl_,
+                 [&]() -> Result<std::optional<Stamp>> { return tombstone_of(*impl_, uuid); });
 }
 
 Status Store::forget_tombstone(std::string_view uuid) {
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Status {
-    auto& st = impl_->prepare("DELETE FROM sync_tombstones WHERE uuid = :u");
-    st.bind(":u", std::string(uuid));
-    st.exec();
+    drop_tombstone(*impl_, uuid);
     return {};
   });
 }
