@@ -90,6 +90,7 @@ struct Contact {
   Date added_on;
   bool archived = false;
   std::optional<Date> last_contact;  // the latest interaction's day
+  std::optional<Date> last_skip;     // the latest `kith skip`'s day
   Balance balance;
   std::string created_at;
   std::string updated_at;
@@ -115,7 +116,8 @@ std::optional<Duration> effective_cadence(const Contact& contact,
                                           const std::vector<RelationshipType>& types);
 
 // When the next check-in is due: one cadence after the last interaction, or after the day it
-// was added if there has been none. nullopt when the contact has no cadence or is archived.
+// was added if there has been none, or after the last skip when that is later. nullopt when the
+// contact has no cadence or is archived.
 std::optional<Date> next_due(const Contact& contact, const std::optional<Duration>& cadence);
 
 // True when today is past the due date.

@@ -10,7 +10,8 @@
 //   - a person who shares a type with someone already on that day gives way to the next
 //     person within kComparablePoints of priority who does not: one day is not all peers when
 //     another order is as good;
-//   - people with an open outreach already booked (a reminder of kind plan) are left out.
+//   - people spoken for (urgency.hpp: outreach already booked, a meeting before they are due,
+//     a reminder about them due that day) are left out.
 #pragma once
 
 #include <cstddef>
@@ -66,10 +67,12 @@ struct PlanSlot {
 };
 
 struct Plan {
-  std::vector<Date> days;           // the days that take people: the window without weekends
-  std::vector<PlanSlot> slots;      // by day, then in the order chosen
-  std::size_t unplaced = 0;         // due by the window's end but not fitted in
-  std::size_t already_planned = 0;  // left out: an outreach is already booked for them
+  std::vector<Date> days;       // the days that take people: the window without weekends
+  std::vector<PlanSlot> slots;  // by day, then in the order chosen
+  std::size_t unplaced = 0;     // due by the window's end but not fitted in
+  // Left out: spoken for on the first day they could be planned (outreach already booked, a
+  // meeting, or a reminder about them due by then).
+  std::size_t already_planned = 0;
 };
 
 // The days of the window that take people: `days` calendar days from `start`, without

@@ -11,13 +11,20 @@
 
 namespace kith {
 
-// What a reminder is. Frozen: stored in the database as "reminder", "promise", "followup"
-// and "plan".
+// What a reminder is. Frozen: stored in the database as "reminder", "promise", "followup",
+// "plan", "meeting", "topic" and "skip".
 enum class ReminderKind {
   reminder,  // a plain reminder
   promise,   // a commitment you made to the person
   followup,  // the next step recorded with `kith log --next`
   plan,      // an outreach slot saved by `kith plan --save`
+  meeting,   // a recurring meeting with the person (`kith remind --meeting`): a 1:1
+  // Something to raise with the person next time (`kith agenda`): not due on a day (`due` is
+  // the day it was raised); closed by `kith log --covered` or dropped with `kith cancel`.
+  topic,
+  // "Not this round" (`kith skip`): closed the day it is made, its text the note (may be
+  // empty). The next check-in counts from it as from an interaction.
+  skip,
 };
 std::string_view to_string(ReminderKind kind);
 Result<ReminderKind> parse_reminder_kind(std::string_view text);
@@ -40,8 +47,14 @@ struct Reminder {
 };
 
 // True for the kinds that are about someone by nature: a promise is made to someone, outreach is
-// booked for someone. Such a reminder always names its person.
+// booked for someone, a meeting, a topic and a skip are with someone. Such a reminder always
+// names its person.
 bool needs_person(ReminderKind kind);
+
+// True for the kinds that are things to do on a day (a reminder, promise, follow-up, booked
+// outreach or meeting): what `kith reminders`, the report and the calendar list. Agenda topics
+// and skips are not.
+bool is_dated(ReminderKind kind);
 
 // The next occurrence of a rhythm strictly after `after`: the first anchor + k * every
 // (k >= 1) later than `after`. Counting from the anchor keeps month ends and Feb 29 in step:

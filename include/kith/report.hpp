@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -45,6 +47,7 @@ struct Outreach {
   Urgency urgency;                  // with its heaviest type
   Contact contact;                  // the person: contact.id == urgency.id
   std::optional<Interaction> last;  // the latest interaction; nullopt when there is none
+  std::vector<Reminder> agenda;     // their open agenda topics, oldest first
 };
 
 struct Report {
@@ -65,6 +68,9 @@ struct Report {
   std::vector<Upcoming> coming_up;
   std::size_t coming_up_total = 0;  // listed or not
   bool occasion_today = false;      // a birthday or important date today, listed or not
+  // The open agenda topics of the people of the reminders listed (due now and coming up), by
+  // contact id, oldest first; people without topics are absent. Filled by daily_report.
+  std::map<std::int64_t, std::vector<Reminder>> agendas;
 
   // True when there is nothing to act on today: nothing due, nobody overdue, and no
   // birthday or important date today. `kith report --quiet` prints nothing then.

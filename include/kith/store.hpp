@@ -297,12 +297,20 @@ class Store {
   // not_found naming the id when there is no such reminder.
   Result<Reminder> reminder(std::int64_t id);
   // Reminders, soonest first (then by id): open ones, or all with `include_done`; about one
-  // contact, or everyone.
+  // contact, or everyone. Agenda topics and skips are not listed (is_dated): see topics() and
+  // skips().
   Result<std::vector<Reminder>> reminders(std::optional<std::int64_t> contact_id,
                                           bool include_done = false);
   // The same one at a time, for lists too long to hold; stops at the first failing visit.
   Status stream_reminders(std::optional<std::int64_t> contact_id, bool include_done,
                           const std::function<Status(Reminder&&)>& visit);
+  // The open agenda topics (reminders of kind topic) of one contact, oldest first, or of
+  // everyone, by contact name, then oldest first.
+  Result<std::vector<Reminder>> topics(std::optional<std::int64_t> contact_id);
+  // The skips (reminders of kind skip) of one contact or of everyone, on or after `since` when
+  // given, newest first (by day, then id).
+  Result<std::vector<Reminder>> skips(std::optional<std::int64_t> contact_id,
+                                      std::optional<Date> since);
   // REQUIRES: inside write(). Stores every field of the reminder with reminder.id (not its
   // uuid or contact_name) and marks it updated. not_found when there is no such reminder.
   Status update_reminder(const Reminder& reminder);

@@ -33,9 +33,9 @@
 //     what any of its unread people can score. The engine reads the head with the highest
 //     bound, and stops when no bound can beat the last of the top `limit` found so far.
 //   * A candidate comes with the facts of its summary (cadence, due, weight, net, never
-//     contacted). The engine asks whether outreach is booked for them and for their open
-//     promises only when that could bring them into the top, and for their name (for ties)
-//     only then.
+//     contacted). The engine asks what stands for a check-in with them (their bookings) and
+//     for their open promises only when that could bring them into the top, and for their
+//     name (for ties) only then. overdue_count leaves out the same people spoken_for does.
 //   * The source's errors are returned as they are; nothing is thrown.
 #pragma once
 
@@ -84,7 +84,22 @@ struct UrgencyFacts {
   int open_promises = 0;             // open promises to the contact
   std::optional<Date> next_promise;  // the soonest open promise's due day
   bool planned = false;              // an open outreach (a reminder of kind plan) is booked
+  std::optional<Date> next_meeting;  // the soonest open meeting with them (kind meeting)
+  // The soonest open reminder, follow-up or promise about them: on its day it is due in the
+  // report, and they are not listed again to reach out to.
+  std::optional<Date> next_reminder;
 };
+
+// A meeting stands for a check-in when its next occurrence falls no more than this many days
+// after the day the person is due (or after the day in question, once that has passed).
+inline constexpr int kMeetingCoversDays = 7;
+
+// True when something else already stands for reaching out to the person on `day`, so that
+// neither the report nor the plan lists them to reach out to: outreach is booked for them, a
+// reminder, follow-up or promise about them is due by `day` (the report lists it instead), or
+// a meeting with them falls by kMeetingCoversDays after their due day or `day`, whichever is
+// later (docs/ranking.md, "Spoken for").
+bool spoken_for(const UrgencyFacts& facts, Date day);
 
 // What kith knows about one contact's check-in as of a day, and how urgent it is. A value:
 // it refers to nothing outside itself.
@@ -108,6 +123,8 @@ struct Urgency {
   std::optional<Date> next_promise;
   bool planned = false;
   bool never_contacted = false;
+  std::optional<Date> next_meeting;
+  std::optional<Date> next_reminder;
 
   double score = 0;
   std::vector<ScoreTerm> terms;  // the non-zero terms, in the order of Term
@@ -167,6 +184,13 @@ struct OpenPromises {
   std::optional<Date> next;  // the soonest one's due day; set when count > 0
 };
 
+// What may already stand for reaching out to a person (spoken_for).
+struct Bookings {
+  bool planned = false;  // outreach booked
+  std::optional<Date> next_meeting;
+  std::optional<Date> next_reminder;
+};
+
 // A contact's name, for ordering ties.
 struct DueName {
   std::string name;
@@ -179,7 +203,7 @@ class DueSource {
  public:
   virtual ~DueSource() = default;
 
-  // How many people are overdue on `today` and have no outreach booked, in all.
+  // How many people are overdue on `today` and not spoken_for on it, in all.
   virtual Result<std::size_t> overdue_count(Date today) = 0;
   // Opens the queues of the people overdue on `today`, one per cadence that has any, and
   // returns their cadences: queue i streams the people of cadences[i].
@@ -189,8 +213,9 @@ class DueSource {
   virtual Result<std::optional<DueCandidate>> next(std::size_t queue) = 0;
 
   // Per-person lookups, for people the queues gave.
-  // True when outreach is booked for the person (an open reminder of kind plan).
-  virtual Result<bool> booked(std::int64_t id) = 0;
+  // What may stand for reaching out to the person: booked outreach (an open reminder of kind
+  // plan), their soonest open meeting, and their soonest open reminder, follow-up or promise.
+  virtual Result<Bookings> bookings(std::int64_t id) = 0;
   virtual Result<OpenPromises> promises(std::int64_t id) = 0;
   virtual Result<DueName> name(std::int64_t id) = 0;
 };
@@ -198,7 +223,7 @@ class DueSource {
 // The most urgent people and how many there are.
 struct DueRanking {
   std::vector<Urgency> ranked;  // at most `limit`, most urgent first, in rank_due's order
-  std::size_t total = 0;        // every overdue person not booked, listed or not
+  std::size_t total = 0;        // every overdue person not spoken for, listed or not
 };
 
 // The `limit` most urgent people overdue on `today`, in exactly rank_due's order over

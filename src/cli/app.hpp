@@ -92,5 +92,7 @@ void add_report_command(CLI::App& command, Action& action);
 void add_plan_command(CLI::App& command, Action& action);
 void add_export_command(CLI::App& command, Action& action);
 void add_import_command(CLI::App& command, Action& action);
+void add_agenda_command(CLI::App& command, Action& action);
+void add_skip_command(CLI::App& command, Action& action);
 
 }  // namespace kith::cli

@@ -52,12 +52,33 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
         if (more) widths[0] = std::max(widths[0], kMinStreamedIdWidth);
       });
   JsonArrayPrinter json;
+  // Skips (kith skip) show in the text timeline among the interactions, by day; they are few,
+  // so they are read first. The JSON stays a list of interactions (skips: kith show --json).
+  std::vector<Reminder> skips;
+  if (!ctx.json) {
+    auto found = store->skips(query.contact_id, query.since);
+    if (!found) return found.error();
+    skips = std::move(*found);
+  }
+  auto skip = skips.begin();
+  auto skips_through = [&](std::optional<Date> day) {
+    for (; skip != skips.end() && (!day || skip->due >= *day); ++skip) {
+      std::string who = query.contact_id ? "" : printable(skip->contact_name);
+      table.add({{""},
+                 {skip->due.to_string()},
+                 {"skip", Paint::yellow},
+                 {""},
+                 {who, Paint::bold},
+                 {skip->text.empty() ? "skipped this round" : printable(skip->text)}});
+    }
+  };
   KITH_TRY(store->stream_history(query, [&](Interaction&& i) -> Status {
     ++count;
     if (ctx.json) {
       json.add(interaction_json(i));
       return {};
     }
+    skips_through(i.day);
     std::vector<std::string> names;
     for (const auto& p : i.people) {
       if (!query.contact_id || p.id != *query.contact_id) names.push_back(p.name);
@@ -75,7 +96,9 @@ Status run_history(Context& ctx, const HistoryOptions& o) {
     json.finish();
     return {};
   }
-  if (count == 0) {
+  // Older skips, unless --limit cut the timeline short before them.
+  if (query.limit == 0 || count < static_cast<std::size_t>(query.limit)) skips_through({});
+  if (count == 0 && skips.empty()) {
     if (!store->missing()) fmt::print("No interactions{}.\n", o.since || o.who ? " match" : " yet");
     return {};
   }

@@ -5,6 +5,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "kith/text.hpp"
 #include "kith/use_cases/interactions.hpp"
 
 namespace kith::cli {
@@ -17,8 +18,25 @@ struct LogOptions {
   bool gave = false;
   bool received = false;
   int weight = kDefaultInteractionWeight;
-  std::vector<std::string> next;  // DATE TEXT
+  std::vector<std::string> next;     // DATE TEXT
+  std::vector<std::string> done;     // reminder ids
+  std::vector<std::string> covered;  // topic ids, or "all"
 };
+
+// The ids given to a repeatable option, each occurrence also a comma-separated list.
+std::vector<std::string> split_ids(const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  for (const std::string& text : given) {
+    std::size_t start = 0;
+    while (true) {
+      std::size_t comma = text.find(',', start);
+      out.push_back(std::string(trim(text.substr(start, comma - start))));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
 
 Status run_log(Context& ctx, const LogOptions& o) {
   if (o.args.size() < 2) {
@@ -50,6 +68,23 @@ Status run_log(Context& ctx, const LogOptions& o) {
     if (!due) return Error{due.error().code, "--next: " + due.error().message};
     request.next = FollowUp{*due, o.next[1]};
   }
+  for (const std::string& text : split_ids(o.done)) {
+    auto id = record_id(text, "reminder", "kith reminders");
+    if (!id) return Error{id.error().code, "--done: " + id.error().message};
+    request.done.push_back(*id);
+  }
+  for (const std::string& text : split_ids(o.covered)) {
+    if (text == "all") {
+      request.covered_all = true;
+      continue;
+    }
+    auto id = record_id(text, "topic", "kith agenda");
+    if (!id) return Error{id.error().code, "--covered: " + id.error().message};
+    request.covered.push_back(*id);
+  }
+  if (request.covered_all && !request.covered.empty()) {
+    return invalid_input("--covered: give topic ids or 'all', not both");
+  }
   // Bad input neither creates nor waits for a database.
   KITH_TRY(check_log(request, ctx.today));
 
@@ -72,6 +107,14 @@ Status run_log(Context& ctx, const LogOptions& o) {
     out["people"] = std::move(next);
     out["plans_done"] = logged->plans_done;
     if (logged->followup) out["followup"] = reminder_json(*logged->followup, ctx.today);
+    auto reminders = [&](const std::vector<Reminder>& list) {
+      Json a = Json::array();
+      for (const Reminder& r : list) a.push_back(reminder_json(r, ctx.today));
+      return a;
+    };
+    out["completed"] = reminders(logged->completed);
+    out["covered"] = reminders(logged->covered);
+    out["agenda"] = reminders(logged->open_topics);
     print_json(out);
     return {};
   }
@@ -103,7 +146,21 @@ Status run_log(Context& ctx, const LogOptions& o) {
     line += fmt::format("; planned outreach done{}",
                         plans_done > 1 ? fmt::format(" ({})", plans_done) : std::string());
   }
+  for (const Reminder& r : logged->completed) {
+    line += fmt::format("; {} #{} done", r.kind == ReminderKind::meeting ? "meeting" : "reminder",
+                        r.id);
+    if (!r.done_on) line += fmt::format(" (next {})", r.due.to_string());
+  }
+  if (std::size_t n = logged->covered.size()) {
+    line += fmt::format("; {} topic{} covered", n, n == 1 ? "" : "s");
+  }
   fmt::print("{}.\n", line);
+  // What was not covered stays on the agenda for next time.
+  for (const Reminder& t : logged->open_topics) {
+    fmt::print("  still on the agenda: #{} \"{}\"{}\n", t.id, printable(t.text),
+               logged->people.size() > 1 ? fmt::format(" ({})", printable(t.contact_name))
+                                         : std::string());
+  }
   return {};
 }
 
@@ -130,9 +187,21 @@ void add_log_command(CLI::App& command, Action& action) {
       ->type_size(2)
       ->expected(1)
       ->option_text("DATE TEXT");
+  cmd->add_option("--done", options->done,
+                  "Complete these reminders about them in the same breath (ids: 9,10 or "
+                  "repeated)")
+      ->option_text("ID,...");
+  cmd->add_option("--covered", options->covered,
+                  "Close these agenda topics (ids: 12,14 or repeated), or 'all'; the others "
+                  "carry over")
+      ->option_text("ID,...|all");
   cmd->footer(
-      "Example:\n  kith log ada grace \"Panel prep over lunch\" --via meal --gave "
-      "--next friday \"Send the slides\"");
+      "A log with someone completes the current occurrence of a meeting with them (kith remind\n"
+      "--meeting) and the outreach booked for them; follow-ups and promises stay open unless\n"
+      "named with --done.\n"
+      "Examples:\n  kith log ada grace \"Panel prep over lunch\" --via meal --gave "
+      "--next friday \"Send the slides\"\n"
+      "  kith log maya \"Weekly 1:1\" --via meeting --covered 12,14 --done 9");
   on_chosen(*cmd, options, action, run_log);
 }
 

@@ -1,4 +1,4 @@
-// kith remind [WHO] TEXT (--on DATE | --in DURATION) [--every DURATION] [--promise]
+// kith remind [WHO] TEXT (--on DATE | --in DURATION) [--every DURATION] [--promise|--meeting]
 #include <fmt/core.h>
 
 #include "cli/command_util.hpp"
@@ -15,6 +15,7 @@ struct RemindOptions {
   std::optional<std::string> in;
   std::optional<std::string> every;
   bool promise = false;
+  bool meeting = false;
 };
 
 Status run_remind(Context& ctx, const RemindOptions& o) {
@@ -27,6 +28,7 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
   if (o.args.size() == 2) request.who = o.args.front();
   request.text = o.args.back();
   request.promise = o.promise;
+  request.meeting = o.meeting;
   if (o.on) {
     auto due = parse_date(*o.on, ctx.today);
     if (!due) return Error{due.error().code, "--on: " + due.error().message};
@@ -53,10 +55,10 @@ Status run_remind(Context& ctx, const RemindOptions& o) {
     print_json(reminder_json(*stored, ctx.today));
     return {};
   }
-  std::string line = fmt::format("{} #{}", o.promise ? "Promise" : "Reminder", stored->id);
-  if (stored->contact_id) {
-    line += fmt::format(" {} {}", o.promise ? "to" : "about", printable(stored->contact_name));
-  }
+  const char* kind = o.promise ? "Promise" : o.meeting ? "Meeting" : "Reminder";
+  const char* joint = o.promise ? "to" : o.meeting ? "with" : "about";
+  std::string line = fmt::format("{} #{}", kind, stored->id);
+  if (stored->contact_id) line += fmt::format(" {} {}", joint, printable(stored->contact_name));
   line += fmt::format(": \"{}\", due {} ({})", printable(stored->text), stored->due.to_string(),
                       relative(stored->due, ctx.today));
   if (stored->every) line += fmt::format(", then every {}", stored->every->to_human());
@@ -80,9 +82,13 @@ void add_remind_command(CLI::App& command, Action& action) {
   cmd->add_option("--every", options->every, "Repeat on this rhythm (1w, 1m, 1y)")
       ->option_text("DURATION");
   cmd->add_flag("--promise", options->promise, "A commitment you made to that person");
+  cmd->add_flag("--meeting", options->meeting,
+                "A recurring meeting with that person (a 1:1; needs --every): logging an "
+                "interaction with them completes the occurrence");
   cmd->footer(
       "Examples:\n  kith remind ada \"Send the deck\" --on friday --promise\n"
-      "  kith remind \"Update my mentor list\" --in 1m --every 3m");
+      "  kith remind \"Update my mentor list\" --in 1m --every 3m\n"
+      "  kith remind maya \"Weekly 1:1\" --on thursday --every 1w --meeting");
   on_chosen(*cmd, options, action, run_remind);
 }
 

@@ -35,6 +35,14 @@ Json profile_json(const Profile& profile, Date today) {
                    {"since", id.since ? Json(id.since->to_string()) : Json(nullptr)}});
   }
   out["external_ids"] = std::move(ids);
+  Json topics = Json::array();
+  for (const auto& t : profile.topics) topics.push_back(reminder_json(t, today));
+  out["agenda"] = std::move(topics);
+  Json skips = Json::array();
+  for (const auto& k : profile.skips) {
+    skips.push_back({{"id", k.id}, {"day", k.due.to_string()}, {"note", k.text}});
+  }
+  out["skips"] = std::move(skips);
   return out;
 }
 
@@ -152,12 +160,38 @@ std::string reminders_text(const Profile& profile, Date today, const Painter& pa
   return out;
 }
 
-// The latest interactions, with the other people of each; "" when there are none.
+// The open agenda topics, oldest first; "" when there are none.
+std::string agenda_text(const Profile& profile, const Painter& paint) {
+  if (profile.topics.empty()) return "";
+  std::string out = fmt::format("\n{}\n", paint(Paint::bold, "Agenda"));
+  Table table({{"ID", Table::Align::right}, {"RAISED"}, {"TOPIC"}});
+  for (const auto& t : profile.topics) {
+    table.add({{fmt::format("#{}", t.id), Paint::dim}, {t.due.to_string()}, {printable(t.text)}});
+  }
+  std::optional<int> width = terminal_width();
+  if (width) *width -= 2;  // the indent
+  return out + indented(table.render(paint, width));
+}
+
+// The latest interactions, with the other people of each, and the skips among them, newest
+// first; "" when there are none.
 std::string recent_text(const Profile& profile, const Painter& paint) {
-  if (profile.recent.empty()) return "";
+  if (profile.recent.empty() && profile.skips.empty()) return "";
   std::string out = fmt::format("\n{}\n", paint(Paint::bold, "Recent"));
   Table table({{"ID", Table::Align::right}, {"DAY"}, {"VIA"}, {"VALUE"}, {"WITH"}, {"SUMMARY"}});
+  auto skip = profile.skips.begin();
+  auto skips_through = [&](std::optional<Date> day) {
+    for (; skip != profile.skips.end() && (!day || skip->due >= *day); ++skip) {
+      table.add({{""},
+                 {skip->due.to_string()},
+                 {"skip", Paint::yellow},
+                 {""},
+                 {""},
+                 {skip->text.empty() ? "skipped this round" : printable(skip->text)}});
+    }
+  };
   for (const auto& i : profile.recent) {
+    skips_through(i.day);
     std::vector<std::string> others;
     for (const auto& p : i.people) {
       if (p.id != profile.contact.id) others.push_back(p.name);
@@ -169,6 +203,7 @@ std::string recent_text(const Profile& profile, const Painter& paint) {
                {printable(join(others))},
                {printable(i.summary)}});
   }
+  skips_through(std::nullopt);
   std::optional<int> width = terminal_width();
   if (width) *width -= 2;  // the indent
   return out + indented(table.render(paint, width));
@@ -184,8 +219,9 @@ Status run_show(Context& ctx, const ShowOptions& o) {
     return {};
   }
   Painter paint(ctx.color);
-  fmt::print("{}{}{}", details_text(*profile, ctx.today, paint),
-             reminders_text(*profile, ctx.today, paint), recent_text(*profile, paint));
+  fmt::print("{}{}{}{}", details_text(*profile, ctx.today, paint),
+             reminders_text(*profile, ctx.today, paint), agenda_text(*profile, paint),
+             recent_text(*profile, paint));
   return {};
 }
 

@@ -144,7 +144,9 @@ std::optional<Duration> effective_cadence(const Contact& contact,
 
 std::optional<Date> next_due(const Contact& contact, const std::optional<Duration>& cadence) {
   if (!cadence || contact.archived) return std::nullopt;
-  return cadence->after(contact.last_contact.value_or(contact.added_on));
+  Date from = contact.last_contact.value_or(contact.added_on);
+  if (contact.last_skip && *contact.last_skip > from) from = *contact.last_skip;
+  return cadence->after(from);
 }
 
 bool is_overdue(const std::optional<Date>& due, Date today) { return due && today > *due; }

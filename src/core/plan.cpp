@@ -111,11 +111,11 @@ Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& 
   std::vector<Ranked> ranked;
   for (const PlanCandidate& c : candidates) {
     if (c.facts.due > last || !wanted(c, options.types)) continue;
-    if (c.facts.planned) {
+    Date from = std::max(options.start, c.facts.due);
+    if (spoken_for(c.facts, from)) {
       ++plan.already_planned;
       continue;
     }
-    Date from = std::max(options.start, c.facts.due);
     ranked.push_back({&c, from, score(c.facts, from).score + circle_points(c.circle)});
   }
   std::sort(ranked.begin(), ranked.end(), ahead_of);
@@ -124,7 +124,9 @@ Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& 
   for (Date day : plan.days) {
     std::vector<std::string> used;
     for (int n = 0; n < options.per_day; ++n) {
-      auto eligible = [&](const Ranked& r) { return r.from <= day; };
+      auto eligible = [&](const Ranked& r) {
+        return r.from <= day && !spoken_for(r.candidate->facts, day);
+      };
       auto best = std::find_if(remaining.begin(), remaining.end(), eligible);
       if (best == remaining.end()) break;
       if (shares_type(*best->candidate, used)) {

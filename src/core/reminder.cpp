@@ -9,6 +9,9 @@ std::string_view to_string(ReminderKind kind) {
     case ReminderKind::promise: return "promise";
     case ReminderKind::followup: return "followup";
     case ReminderKind::plan: return "plan";
+    case ReminderKind::meeting: return "meeting";
+    case ReminderKind::topic: return "topic";
+    case ReminderKind::skip: return "skip";
     case ReminderKind::reminder: break;
   }
   return "reminder";
@@ -19,11 +22,18 @@ Result<ReminderKind> parse_reminder_kind(std::string_view text) {
   if (text == "promise") return ReminderKind::promise;
   if (text == "followup") return ReminderKind::followup;
   if (text == "plan") return ReminderKind::plan;
+  if (text == "meeting") return ReminderKind::meeting;
+  if (text == "topic") return ReminderKind::topic;
+  if (text == "skip") return ReminderKind::skip;
   return invalid_input("invalid reminder kind '" + std::string(text) + "'");
 }
 
 bool needs_person(ReminderKind kind) {
-  return kind == ReminderKind::promise || kind == ReminderKind::plan;
+  return kind != ReminderKind::reminder && kind != ReminderKind::followup;
+}
+
+bool is_dated(ReminderKind kind) {
+  return kind != ReminderKind::topic && kind != ReminderKind::skip;
 }
 
 std::optional<Date> next_occurrence(Date anchor, const Duration& every, Date after) {

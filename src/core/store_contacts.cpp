@@ -40,7 +40,7 @@ std::vector<std::string> split_list(const SQLite::Column& column) {
   " (SELECT group_concat(label || char(30) || day, char(31)) FROM (SELECT label, day"      \
   "   FROM important_dates WHERE contact_id = c.id ORDER BY label)),"                      \
   " (SELECT group_concat(name, char(31)) FROM (SELECT name FROM contact_akas"              \
-  "   WHERE contact_id = c.id ORDER BY name_key))"                                         \
+  "   WHERE contact_id = c.id ORDER BY name_key)), s.skip_day"                             \
   " FROM contacts c LEFT JOIN contact_stats s ON s.contact_id = c.id "
 
 Contact read_contact(SQLite::Statement& st) {
@@ -79,6 +79,7 @@ Contact read_contact(SQLite::Statement& st) {
     if (date) c.dates.push_back({pair.substr(0, cut), *date});
   }
   c.akas = split_list(st.getColumn(26));
+  c.last_skip = optional_day(st.getColumn(27));
   return c;
 }
 

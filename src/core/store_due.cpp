@@ -25,6 +25,17 @@ UrgencyFacts summary_facts(SQLite::Statement& row, const Duration& cadence) {
   return f;
 }
 
+// One kind of open reminder about a person, with its soonest due day, as spoken_for reads it.
+void add_booking(Bookings& out, const std::string& kind, const SQLite::Column& due) {
+  auto day = optional_day(due);
+  auto sooner = [&](std::optional<Date>& at) {
+    if (day && (!at || *day < *at)) at = day;
+  };
+  if (kind == "plan") out.planned = true;
+  if (kind == "meeting") sooner(out.next_meeting);
+  if (kind == "reminder" || kind == "followup" || kind == "promise") sooner(out.next_reminder);
+}
+
 // The cadences that have someone due, via the (cadence, due) index, one seek each.
 std::vector<std::string> due_cadences(Store::Impl& impl) {
   std::vector<std::string> out;
@@ -61,11 +72,18 @@ class SummarySource final : public DueSource {
         count.executeStep();
         total += static_cast<std::size_t>(count.getColumn(0).getInt64());
       }
+      // The overdue people spoken_for (urgency.hpp) leaves out, by the same rule, found from
+      // the open reminders that can speak for someone (few) rather than from everyone due.
       auto& booked = impl_.prepare(
           "SELECT count(DISTINCT r.contact_id) FROM reminders r"
           " JOIN contact_stats s ON s.contact_id = r.contact_id"
-          " WHERE r.kind = 'plan' AND r.done_on IS NULL AND s.due < :today");
+          " WHERE r.kind IN ('plan', 'meeting', 'reminder', 'followup', 'promise')"
+          " AND r.done_on IS NULL AND s.due < :today"
+          " AND (r.kind = 'plan'"
+          "  OR (r.kind = 'meeting' AND r.due <= date(max(s.due, :today), :covers))"
+          "  OR (r.kind IN ('reminder', 'followup', 'promise') AND r.due <= :today))");
       booked.bind(":today", day);
+      booked.bind(":covers", "+" + std::to_string(kMeetingCoversDays) + " days");
       booked.executeStep();
       return total - static_cast<std::size_t>(booked.getColumn(0).getInt64());
     });
@@ -101,13 +119,15 @@ class SummarySource final : public DueSource {
     });
   }
 
-  Result<bool> booked(std::int64_t id) override {
-    return guarded(impl_, [&]() -> Result<bool> {
+  Result<Bookings> bookings(std::int64_t id) override {
+    return guarded(impl_, [&]() -> Result<Bookings> {
       auto& st = impl_.prepare(
-          "SELECT 1 FROM reminders WHERE done_on IS NULL AND kind = 'plan' AND contact_id = :id"
-          " LIMIT 1");
+          "SELECT kind, min(due) FROM reminders WHERE done_on IS NULL AND contact_id = :id"
+          " AND kind IN ('plan', 'meeting', 'reminder', 'followup', 'promise') GROUP BY kind");
       st.bind(":id", id);
-      return st.executeStep();
+      Bookings out;
+      while (st.executeStep()) add_booking(out, st.getColumn(0).getString(), st.getColumn(1));
+      return out;
     });
   }
 
@@ -196,15 +216,19 @@ Result<std::vector<PlanCandidate>> Store::plan_candidates(Date through) {
     }
     auto& commitments = impl.prepare(
         "SELECT contact_id, kind, count(*), min(due) FROM reminders"
-        " WHERE done_on IS NULL AND kind IN ('promise', 'plan') AND contact_id IS NOT NULL"
-        " GROUP BY kind, contact_id");
+        " WHERE done_on IS NULL AND kind IN ('plan', 'meeting', 'reminder', 'followup', 'promise')"
+        " AND contact_id IS NOT NULL GROUP BY kind, contact_id");
     while (commitments.executeStep()) {
       auto it = index.find(commitments.getColumn(0).getInt64());
       if (it == index.end()) continue;
       UrgencyFacts& f = out[it->second].facts;
-      if (commitments.getColumn(1).getString() == "plan") {
-        f.planned = true;
-      } else {
+      const std::string kind = commitments.getColumn(1).getString();
+      Bookings b{f.planned, f.next_meeting, f.next_reminder};
+      add_booking(b, kind, commitments.getColumn(3));
+      f.planned = b.planned;
+      f.next_meeting = b.next_meeting;
+      f.next_reminder = b.next_reminder;
+      if (kind == "promise") {
         f.open_promises = commitments.getColumn(2).getInt();
         if (auto due = Date::parse_iso(commitments.getColumn(3).getString())) f.next_promise = *due;
       }

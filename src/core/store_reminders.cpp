@@ -79,21 +79,67 @@ Status Store::stream_reminders(std::optional<std::int64_t> contact_id, bool incl
                                const std::function<Status(Reminder&&)>& visit) {
   return guarded(*impl_, [&]() -> Status {
     // One statement per case, so that each uses its index: by contact, or open by due day.
+    // Agenda topics and skips are not reminders to list (is_dated): topics() reads topics.
     SQLite::Statement* st = nullptr;
     if (contact_id) {
       st = include_done ? &impl_->prepare(KITH_REMINDER_COLUMNS
-                                          "WHERE r.contact_id = :contact ORDER BY r.due, r.id")
+                                          "WHERE r.contact_id = :contact"
+                                          " AND r.kind NOT IN ('topic', 'skip')"
+                                          " ORDER BY r.due, r.id")
                         : &impl_->prepare(KITH_REMINDER_COLUMNS
                                           "WHERE r.contact_id = :contact AND r.done_on IS NULL"
-                                          " ORDER BY r.due, r.id");
+                                          " AND r.kind <> 'topic' ORDER BY r.due, r.id");
       st->bind(":contact", *contact_id);
     } else {
-      st = include_done ? &impl_->prepare(KITH_REMINDER_COLUMNS "ORDER BY r.due, r.id")
+      st = include_done ? &impl_->prepare(KITH_REMINDER_COLUMNS
+                                          "WHERE r.kind NOT IN ('topic', 'skip')"
+                                          " ORDER BY r.due, r.id")
                         : &impl_->prepare(KITH_REMINDER_COLUMNS
-                                          "WHERE r.done_on IS NULL ORDER BY r.due, r.id");
+                                          "WHERE r.done_on IS NULL AND r.kind <> 'topic'"
+                                          " ORDER BY r.due, r.id");
     }
     while (st->executeStep()) KITH_TRY(visit(read_reminder(*st)));
     return Status{};
+  });
+}
+
+Result<std::vector<Reminder>> Store::topics(std::optional<std::int64_t> contact_id) {
+  return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
+    std::vector<Reminder> out;
+    SQLite::Statement* st = nullptr;
+    if (contact_id) {
+      st = &impl_->prepare(KITH_REMINDER_COLUMNS
+                           "WHERE r.kind = 'topic' AND r.done_on IS NULL"
+                           " AND r.contact_id = :contact ORDER BY r.due, r.id");
+      st->bind(":contact", *contact_id);
+    } else {
+      st = &impl_->prepare(KITH_REMINDER_COLUMNS
+                           "WHERE r.kind = 'topic' AND r.done_on IS NULL"
+                           " ORDER BY c.name_key, c.id, r.due, r.id");
+    }
+    while (st->executeStep()) out.push_back(read_reminder(*st));
+    st->reset();
+    return out;
+  });
+}
+
+Result<std::vector<Reminder>> Store::skips(std::optional<std::int64_t> contact_id,
+                                           std::optional<Date> since) {
+  return guarded(*impl_, [&]() -> Result<std::vector<Reminder>> {
+    std::vector<Reminder> out;
+    auto& st = impl_->prepare(KITH_REMINDER_COLUMNS
+                              "WHERE r.kind = 'skip' AND r.due >= :since"
+                              " AND (:contact IS NULL OR r.contact_id = :contact)"
+                              " ORDER BY r.due DESC, r.id DESC");
+    st.bind(":since", since ? since->to_string() : std::string());
+    if (contact_id) {
+      st.bind(":contact", *contact_id);
+    } else {
+      st.bind(":contact");
+    }
+    while (st.executeStep()) out.push_back(read_reminder(st));
+    st.reset();
+    return out;
   });
 }
 
@@ -105,6 +151,7 @@ Result<DueReminders> Store::due_reminders(Date today, Date through, int limit) {
     DueReminders out;
     // Each list walks the index of open reminders by due day and stops at `limit` (`+kind`
     // keeps SQLite from reading every open promise through the index by kind and sorting).
+    // That index leaves agenda topics out: each query says `kind <> 'topic'` as it does.
     const auto take = [&](const char* sql, bool upcoming) {
       auto& st = impl_->prepare(sql);
       st.bind(":today", day);
@@ -114,20 +161,20 @@ Result<DueReminders> Store::due_reminders(Date today, Date through, int limit) {
       st.reset();
     };
     take(KITH_REMINDER_COLUMNS
-         "WHERE r.done_on IS NULL AND r.due <= :today"
+         "WHERE r.done_on IS NULL AND r.kind <> 'topic' AND r.due <= :today"
          " AND +r.kind = 'promise' ORDER BY r.due, r.id LIMIT :limit",
          false);
     take(KITH_REMINDER_COLUMNS
          "WHERE r.done_on IS NULL AND r.due <= :today"
-         " AND r.kind <> 'promise' ORDER BY r.due, r.id LIMIT :limit",
+         " AND r.kind <> 'topic' AND r.kind <> 'promise' ORDER BY r.due, r.id LIMIT :limit",
          false);
     take(KITH_REMINDER_COLUMNS
          "WHERE r.done_on IS NULL AND r.due > :today"
-         " AND r.due <= :through ORDER BY r.due, r.id LIMIT :limit",
+         " AND r.due <= :through AND r.kind <> 'topic' ORDER BY r.due, r.id LIMIT :limit",
          true);
     auto& count = impl_->prepare(
         "SELECT count(*) FILTER (WHERE due <= :today), count(*) FROM reminders"
-        " WHERE done_on IS NULL AND due <= :through");
+        " WHERE done_on IS NULL AND due <= :through AND kind <> 'topic'");
     count.bind(":today", day);
     count.bind(":through", last);
     count.executeStep();

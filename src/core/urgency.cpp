@@ -27,6 +27,14 @@ void add_commitment(UrgencyFacts& facts, const Reminder& r) {
   } else if (r.kind == ReminderKind::plan) {
     facts.planned = true;
   }
+  auto sooner = [&](std::optional<Date>& day) {
+    if (!day || r.due < *day) day = r.due;
+  };
+  if (r.kind == ReminderKind::meeting) sooner(facts.next_meeting);
+  if (r.kind == ReminderKind::reminder || r.kind == ReminderKind::followup ||
+      r.kind == ReminderKind::promise) {
+    sooner(facts.next_reminder);
+  }
 }
 
 // The facts that come from the contact and its types alone.
@@ -63,6 +71,12 @@ std::string_view to_string(Term term) {
   return "overdue";
 }
 
+bool spoken_for(const UrgencyFacts& f, Date day) {
+  if (f.planned) return true;
+  if (f.next_reminder && *f.next_reminder <= day) return true;
+  return f.next_meeting && *f.next_meeting <= std::max(f.due, day).plus_days(kMeetingCoversDays);
+}
+
 double overdue_points(std::int64_t days_overdue, const Duration& cadence) {
   if (days_overdue <= 0) return 0.0;
   return kOverduePoints *
@@ -81,6 +95,8 @@ Urgency score(const UrgencyFacts& f, Date day) {
   u.next_promise = f.next_promise;
   u.planned = f.planned;
   u.never_contacted = f.never_contacted;
+  u.next_meeting = f.next_meeting;
+  u.next_reminder = f.next_reminder;
 
   auto add = [&](Term term, double points) {
     if (points <= 0) return;
@@ -156,7 +172,7 @@ std::vector<Urgency> rank_due(const UrgencyInput& input, Date today) {
     if (auto it = about.find(c.id); it != about.end()) {
       for (const Reminder* r : it->second) add_commitment(*f, *r);
     }
-    if (f->planned) continue;
+    if (spoken_for(*f, today)) continue;
     Urgency u = score(*f, today);
     identify(u, c, *input.types);
     out.push_back(std::move(u));
@@ -232,14 +248,19 @@ Result<DueRanking> select_most_urgent(DueSource& source, Date today, std::size_t
     facts.open_promises = 0;
     facts.next_promise.reset();
     facts.planned = false;
+    facts.next_meeting.reset();
+    facts.next_reminder.reset();
     // Everything but a promise is known from the summary: look further only if a promise
     // could lift the person into the top.
     double with_any_promise = score(facts, today).score + kMaxPromisePoints + kRoundingSlack;
     bool could_enter = top.size() < limit || with_any_promise >= top.back().score;
     if (could_enter) {
-      auto booked = source.booked(c.id);
-      if (!booked) return booked.error();
-      if (!*booked) {
+      auto bookings = source.bookings(c.id);
+      if (!bookings) return bookings.error();
+      facts.planned = bookings->planned;
+      facts.next_meeting = bookings->next_meeting;
+      facts.next_reminder = bookings->next_reminder;
+      if (!spoken_for(facts, today)) {
         auto promises = source.promises(c.id);
         if (!promises) return promises.error();
         facts.open_promises = promises->count;

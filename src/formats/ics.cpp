@@ -39,6 +39,9 @@ std::string reminder_summary(const Reminder& r) {
       return (who.empty() ? "Follow up: " : "Follow up with " + who + ": ") + r.text;
     case ReminderKind::plan:
       return (who.empty() ? "Reach out: " : "Reach out to " + who + ": ") + r.text;
+    case ReminderKind::meeting: return (who.empty() ? "Meeting: " : who + ": ") + r.text;
+    case ReminderKind::topic:
+    case ReminderKind::skip:
     case ReminderKind::reminder: break;
   }
   return who.empty() ? r.text : who + ": " + r.text;
@@ -85,6 +88,7 @@ std::string recurrence_rule(const Duration& every, Date anchor) {
 
 std::vector<CalendarEvent> reminder_events(const ReminderRecord& record) {
   const Reminder& r = record.reminder;
+  if (!is_dated(r.kind)) return {};  // an agenda topic or a skip is no event
   CalendarEvent e;
   e.uid = r.uuid + "@kith";
   e.start = r.due;

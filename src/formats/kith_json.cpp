@@ -390,12 +390,18 @@ Status read_record(const Json& j, ReminderRecord& r) {
     KITH_TRY(get_string(j, "kind", kind));
     KITH_TRY(take("kind", parse_reminder_kind(kind), m.kind));
   }
-  KITH_TRY(get_string(j, "text", m.text, true));
-  if (trim(m.text).empty()) return problem("text", "it is empty");
+  KITH_TRY(get_string(j, "text", m.text, m.kind != ReminderKind::skip));
+  if (m.kind != ReminderKind::skip && trim(m.text).empty()) return problem("text", "it is empty");
   if (Status ok = check_free_text(m.text, "text"); !ok) return problem("text", ok.error().message);
   KITH_TRY(get_optional_uuid(j, "contact", r.contact));
+  if (needs_person(m.kind) && !r.contact) {
+    return problem("contact", "a " + std::string(to_string(m.kind)) + " is about someone");
+  }
   KITH_TRY(get_date(j, "due", m.due, true));
   KITH_TRY(get_duration(j, "every", m.every));
+  if (m.kind == ReminderKind::meeting && !m.every) {
+    return problem("every", "a meeting recurs: it needs \"every\"");
+  }
   m.anchor = m.due;
   KITH_TRY(get_date(j, "anchor", m.anchor, false));
   KITH_TRY(get_optional_date(j, "done_on", m.done_on));

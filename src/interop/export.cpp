@@ -89,8 +89,9 @@ Status export_ics(Store& store, std::ostream& out, const ExportOptions& options,
     return writable(out);
   };
   KITH_TRY(store.each_reminder(true, [&](const ReminderRecord& r) {
-    ++counts.reminders;
-    return add(formats::reminder_events(r));
+    auto events = formats::reminder_events(r);  // none for an agenda topic
+    if (!events.empty()) ++counts.reminders;
+    return add(events);
   }));
   KITH_TRY(store.each_contact([&](const ContactRecord& r) {
     auto events = formats::occasion_events(r);

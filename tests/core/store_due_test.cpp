@@ -81,15 +81,27 @@ void fill(Store& store, std::uint32_t seed, int people, bool in_bulk = false) {
       auto added = store.add_interaction(x);
       if (!added) return added.error();
     }
+    // Every kind that speaks for a check-in or moves it: booked outreach, promises, meetings,
+    // follow-ups, plain reminders, agenda topics (which do neither) and skips.
+    static const ReminderKind kKinds[] = {ReminderKind::plan,     ReminderKind::promise,
+                                          ReminderKind::promise,  ReminderKind::meeting,
+                                          ReminderKind::followup, ReminderKind::reminder,
+                                          ReminderKind::topic,    ReminderKind::skip};
     for (int i = 0; i < people / 2; ++i) {
       Reminder r;
       r.contact_id = ids[static_cast<std::size_t>(pick(people))];
-      r.kind = pick(3) == 0 ? ReminderKind::plan : ReminderKind::promise;
+      r.kind = kKinds[pick(8)];
       r.text = "r";
-      r.due = day("2026-11-01").plus_days(pick(60));
+      r.due = day("2026-10-01").plus_days(pick(90));
       r.anchor = r.due;
+      if (r.kind == ReminderKind::meeting) r.every = *Duration::parse("1w");
       auto added = store.add_reminder(r);
       if (!added) return added.error();
+      if (r.kind == ReminderKind::skip) {
+        r.id = *added;
+        r.done_on = r.due;
+        KITH_TRY(store.update_reminder(r));
+      }
     }
     return {};
   };

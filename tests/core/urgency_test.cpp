@@ -113,11 +113,22 @@ class VectorSource final : public DueSource {
     ++read;
     return std::optional<DueCandidate>(queues_[queue][positions_[queue]++]);
   }
-  Result<bool> booked(std::int64_t id) override {
+  Result<Bookings> bookings(std::int64_t id) override {
     ++lookups;
-    return std::any_of(reminders_.begin(), reminders_.end(), [&](const Reminder& r) {
-      return r.contact_id == id && r.kind == ReminderKind::plan && !r.done_on;
-    });
+    Bookings out;
+    for (const Reminder& r : reminders_) {
+      if (r.contact_id != id || r.done_on) continue;
+      auto sooner = [&](std::optional<Date>& at) {
+        if (!at || r.due < *at) at = r.due;
+      };
+      if (r.kind == ReminderKind::plan) out.planned = true;
+      if (r.kind == ReminderKind::meeting) sooner(out.next_meeting);
+      if (r.kind == ReminderKind::reminder || r.kind == ReminderKind::followup ||
+          r.kind == ReminderKind::promise) {
+        sooner(out.next_reminder);
+      }
+    }
+    return out;
   }
   Result<OpenPromises> promises(std::int64_t id) override {
     OpenPromises out;
@@ -176,6 +187,20 @@ Network random_network(std::uint32_t seed, int people) {
       booked.id += 1;
       booked.kind = ReminderKind::plan;
       n.reminders.push_back(booked);
+    }
+    // Meetings and follow-ups, some far off, some past: they speak for a check-in or not.
+    if (pick(10) == 0) {
+      Reminder meeting = promise_to(id, kToday.plus_days(pick(60) - 20).to_string());
+      meeting.id += 2;
+      meeting.kind = ReminderKind::meeting;
+      meeting.every = every("1w");
+      n.reminders.push_back(meeting);
+    }
+    if (pick(10) == 0) {
+      Reminder followup = promise_to(id, kToday.plus_days(pick(20) - 10).to_string());
+      followup.id += 3;
+      followup.kind = ReminderKind::followup;
+      n.reminders.push_back(followup);
     }
     n.contacts.push_back(std::move(c));
   }
@@ -473,7 +498,7 @@ TEST_CASE("a due source that breaks the order of its queues is refused", "[urgen
       return out;
     }
     Result<std::optional<DueCandidate>> next(std::size_t q) override { return inner.next(q); }
-    Result<bool> booked(std::int64_t id) override { return inner.booked(id); }
+    Result<Bookings> bookings(std::int64_t id) override { return inner.bookings(id); }
     Result<OpenPromises> promises(std::int64_t id) override { return inner.promises(id); }
     Result<DueName> name(std::int64_t id) override { return inner.name(id); }
   } reversed(source);
@@ -493,7 +518,7 @@ TEST_CASE("a due source's error is the selection's error", "[urgency]") {
       return inner.open_queues(today);
     }
     Result<std::optional<DueCandidate>> next(std::size_t q) override { return inner.next(q); }
-    Result<bool> booked(std::int64_t) override {
+    Result<Bookings> bookings(std::int64_t) override {
       return Error{Errc::storage, "database 'x' is locked"};
     }
     Result<OpenPromises> promises(std::int64_t id) override { return inner.promises(id); }

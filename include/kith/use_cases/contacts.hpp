@@ -81,10 +81,14 @@ struct Profile {
   std::vector<Reminder> reminders;       // open ones, soonest first
   std::vector<Interaction> recent;       // the latest `recent` interactions, newest first
   std::vector<ExternalId> external_ids;  // vCard UIDs and LinkedIn profiles
+  std::vector<Reminder> topics;          // open agenda topics, oldest first
+  // Skips (kith skip) over the span of `recent` (every one when it holds every interaction),
+  // newest first.
+  std::vector<Reminder> skips;
 };
 
-// kith show: the contact WHO names with its due, open reminders and recent interactions, all
-// from one snapshot of the database.
+// kith show: the contact WHO names with its due, open reminders, agenda, recent interactions and
+// skips, all from one snapshot of the database.
 Result<Profile> show_contact(Store& store, std::string_view who, Date today, int recent);
 
 // Which contacts kith list shows.

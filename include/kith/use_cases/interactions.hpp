@@ -34,6 +34,9 @@ struct LogRequest {
   bool received = false;  // you received value (neither: mutual)
   int weight = kDefaultInteractionWeight;
   std::optional<FollowUp> next;
+  std::vector<std::int64_t> done;     // reminders about these people it completes (--done)
+  std::vector<std::int64_t> covered;  // agenda topics of these people it closes (--covered)
+  bool covered_all = false;           // every open topic of these people (--covered all)
 };
 
 // Checks what needs no database: at least one person; a summary that is not blank and is valid
@@ -55,13 +58,28 @@ struct Logged {
   std::vector<LoggedPerson> people;  // in the order named
   std::optional<Reminder> followup;  // as stored: a followup about the first person
   int plans_done = 0;                // booked outreach it completed
+  // Reminders it completed, as stored afterwards (a recurring one moved on): those named with
+  // --done, then the meetings with these people it completed by itself, each once.
+  std::vector<Reminder> completed;
+  std::vector<Reminder> covered;      // topics it closed, as they were
+  std::vector<Reminder> open_topics;  // the people's topics still open: they carry over
 };
 
 // kith log: resolves the people, records the interaction (its summary trimmed), completes each
 // person's outreach booked within Store::kPlanFulfilledAhead days of its day
-// (Store::fulfil_plans), and records the follow-up. Errors: check_log's; not_found or
-// ambiguous for a WHO.
+// (Store::fulfil_plans), completes the reminders named with --done and the current occurrence
+// of each meeting with the people (meeting_completed_by), closes the topics covered, and
+// records the follow-up. Everything is done on the interaction's day. Follow-ups and promises
+// stay open unless named with --done. Errors: check_log's; not_found or ambiguous for a WHO;
+// not_found for an unknown --done or --covered id; invalid_input for one that is closed, about
+// someone not in the log (or nobody), a topic given to --done, or something else than a topic
+// given to --covered.
 Result<Logged> log_interaction(Store& store, const LogRequest& request, Date today);
+
+// True when an interaction on `day` with the meeting's person completes the meeting's current
+// occurrence: the meeting is open, and `day` is on or after the occurrence's day and before the
+// next one (no more than a rhythm late).
+bool meeting_completed_by(const Reminder& meeting, Date day);
 
 // What kith amend changes in a logged interaction: each field left unset keeps its value.
 struct AmendRequest {

@@ -9,7 +9,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/reminder.hpp"
 #include "kith/status.hpp"
@@ -25,16 +28,18 @@ struct ReminderRequest {
   std::optional<Duration> in;      // ...or this long after today: exactly one of the two
   std::optional<Duration> every;   // recurs on this rhythm from its first due day
   bool promise = false;            // a commitment made to `who`
+  bool meeting = false;            // a recurring meeting with `who` (needs `every`)
 };
 
 // Checks what needs no database: a text that is not blank and is valid free text; a promise
-// is about someone; exactly one of --on and --in; a day not before `today`, or a duration that
+// and a meeting are with someone, a meeting recurs (--every) and is not a promise; exactly one
+// of --on and --in; a day not before `today`, or a duration that
 // ends within the supported dates. invalid_input naming the option otherwise. remind runs it
 // first; a command may run it before opening the database.
 Status check_reminder(const ReminderRequest& request, Date today);
 
-// kith remind: adds the reminder (a promise with `promise`; its text trimmed) and returns it
-// as stored. Errors: check_reminder's; not_found or ambiguous for WHO.
+// kith remind: adds the reminder (a promise with `promise`, a meeting with `meeting`; its text
+// trimmed) and returns it as stored. Errors: check_reminder's; not_found or ambiguous for WHO.
 Result<Reminder> remind(Store& store, const ReminderRequest& request, Date today);
 
 // What kith done did.
@@ -66,9 +71,10 @@ Status check_snooze(const Snooze& snooze, Date today);
 // supported date.
 Result<Reminder> snooze_reminder(Store& store, std::int64_t id, const Snooze& snooze, Date today);
 
-// kith cancel: drops the open reminder without doing it: it is closed on `today` (done_on) and
-// marked cancelled, so it leaves every open list, the report and the plan as a done one does;
-// a recurring one ends for good. Returns it as stored afterwards. Gives the journal its note
+// kith cancel: drops the open reminder (or agenda topic) without doing it: it is closed on `today`
+// (done_on) and marked cancelled, so it leaves every open list, the report and the plan as a done
+// one does; a recurring one ends for good. Returns it as stored afterwards. Gives the journal its
+// note
 // ("cancel of reminder #7 'Send the deck'").
 Result<Reminder> cancel_reminder(Store& store, std::int64_t id, Date today);
 
@@ -107,5 +113,41 @@ struct ReminderChanged {
 // ("nothing to change") when the reminder already is as asked.
 Result<ReminderChanged> change_reminder(Store& store, std::int64_t id, const ReminderChange& change,
                                         Date today);
+
+// --- The agenda: topics to raise with someone next time (kith agenda).
+
+// Checks a topic's text as a reminder's: not blank, valid free text. invalid_input otherwise.
+Status check_topic(std::string_view text);
+
+// kith agenda WHO TEXT: adds an open topic (a reminder of kind topic, raised today) for WHO and
+// returns it as stored. Errors: check_topic's; not_found or ambiguous for WHO.
+Result<Reminder> raise_topic(Store& store, std::string_view who, std::string_view text, Date today);
+
+// The open topics of one person (WHO), oldest first, or of everyone (by person, then oldest
+// first) when `who` is unset. Errors: not_found or ambiguous for WHO.
+struct Agenda {
+  std::optional<Contact> person;  // WHO, when one was named
+  std::vector<Reminder> topics;
+};
+Result<Agenda> agenda(Store& store, const std::optional<std::string>& who);
+
+// --- Skipping a round (kith skip).
+
+// Checks the note: valid free text (it may be empty). invalid_input otherwise.
+Status check_skip_note(std::string_view note);
+
+struct Skipped {
+  Reminder skip;    // as stored: kind skip, closed today, its text the note
+  Contact contact;  // as stored afterwards
+  Due before;       // the check-in as it was
+  Due after;        // the check-in now: one cadence after today
+};
+
+// kith skip WHO [--note TEXT]: "not this round": records a skip today, so that the next check-in
+// is due one cadence after today; no interaction is recorded, and the balance and last contact
+// do not change. invalid_input for someone archived, without a cadence, or skipped today
+// already; not_found or ambiguous for WHO.
+Result<Skipped> skip_check_in(Store& store, std::string_view who, std::string_view note,
+                              Date today);
 
 }  // namespace kith

@@ -184,9 +184,20 @@ Result<Profile> show_contact(Store& store, std::string_view who, Date today, int
     if (!interactions) return interactions.error();
     auto external_ids = store.external_ids(contact->id);
     if (!external_ids) return external_ids.error();
+    auto topics = store.topics(contact->id);
+    if (!topics) return topics.error();
+    // The skips of the span the recent interactions cover (all of them when they are fewer).
+    std::optional<Date> since;
+    if (recent > 0 && static_cast<int>(interactions->size()) == recent) {
+      since = interactions->back().day;
+    }
+    auto skips = store.skips(contact->id, since);
+    if (!skips) return skips.error();
     Due due = due_of(*contact, *types, today);
-    return Profile{std::move(*contact), due, std::move(*reminders), std::move(*interactions),
-                   std::move(*external_ids)};
+    return Profile{std::move(*contact),      due,
+                   std::move(*reminders),    std::move(*interactions),
+                   std::move(*external_ids), std::move(*topics),
+                   std::move(*skips)};
   });
 }
 

@@ -69,7 +69,56 @@ Result<std::vector<Contact>> resolve_people(Store& store, const std::vector<std:
   return people;
 }
 
+// The open reminder `id`, about one of `people`, of a kind `topic` says (a topic or not);
+// `option` names the option in messages.
+Result<Reminder> named_item(Store& store, std::int64_t id, bool topic,
+                            const std::vector<Contact>& people, std::string_view option) {
+  auto found = store.reminder(id);
+  if (!found) {
+    if (found.error().code == Errc::not_found && topic) {
+      return not_found("no topic #" + std::to_string(id));
+    }
+    return found.error();
+  }
+  const std::string which = std::string(option) + " " + std::to_string(id) + ": ";
+  if (topic && found->kind != ReminderKind::topic) {
+    return invalid_input(which + "#" + std::to_string(id) +
+                         " is not an agenda topic; to complete a reminder, use --done");
+  }
+  if (!topic && found->kind == ReminderKind::topic) {
+    return invalid_input(which + "#" + std::to_string(id) +
+                         " is an agenda topic; to close it, use --covered");
+  }
+  if (!topic && !is_dated(found->kind)) {
+    return invalid_input(which + "#" + std::to_string(id) + " is not a reminder");
+  }
+  if (found->done_on) {
+    return invalid_input(which + "#" + std::to_string(id) + " is already " +
+                         (found->cancelled                     ? "cancelled"
+                          : found->kind == ReminderKind::topic ? "covered"
+                                                               : "done") +
+                         " (on " + found->done_on->to_string() + ")");
+  }
+  bool theirs = found->contact_id && std::any_of(people.begin(), people.end(), [&](auto& p) {
+                  return p.id == *found->contact_id;
+                });
+  if (!theirs) {
+    std::string whose = found->contact_id ? found->contact_name : "nobody in particular";
+    return invalid_input(
+        which + "#" + std::to_string(id) + " is about " + whose + ", who is not in this log" +
+        (found->contact_id ? "" : "; complete it with kith done " + std::to_string(id)));
+  }
+  return found;
+}
+
 }  // namespace
+
+bool meeting_completed_by(const Reminder& meeting, Date day) {
+  if (meeting.kind != ReminderKind::meeting || meeting.done_on || !meeting.every) return false;
+  if (day < meeting.due) return false;
+  auto next = next_occurrence(meeting.anchor, *meeting.every, meeting.due);
+  return !next || day < *next;
+}
 
 Status check_log(const LogRequest& request, Date today) {
   if (request.people.empty()) return invalid_input("log with whom? name at least one person");
@@ -97,6 +146,54 @@ Result<Logged> log_interaction(Store& store, const LogRequest& request, Date tod
       auto closed = store.fulfil_plans(p.id, interaction.day);
       if (!closed) return closed.error();
       logged.plans_done += *closed;
+    }
+    const Date day = interaction.day;
+    // What --done names, then the meetings this interaction is, each completed once.
+    std::vector<Reminder> to_complete;
+    for (std::int64_t named : request.done) {
+      auto item = named_item(store, named, false, *people, "--done");
+      if (!item) return item.error();
+      to_complete.push_back(std::move(*item));
+    }
+    for (const Contact& p : *people) {
+      auto open = store.reminders(p.id);
+      if (!open) return open.error();
+      for (Reminder& r : *open) {
+        if (meeting_completed_by(r, day)) to_complete.push_back(std::move(r));
+      }
+    }
+    for (Reminder& r : to_complete) {
+      bool seen = std::any_of(logged.completed.begin(), logged.completed.end(),
+                              [&](const Reminder& c) { return c.id == r.id; });
+      if (seen) continue;
+      std::int64_t reminder_id = r.id;
+      KITH_TRY(store.update_reminder(complete(std::move(r), day)));
+      auto after = store.reminder(reminder_id);
+      if (!after) return after.error();
+      logged.completed.push_back(std::move(*after));
+    }
+    std::vector<Reminder> topics;
+    for (const Contact& p : *people) {
+      auto theirs = store.topics(p.id);
+      if (!theirs) return theirs.error();
+      topics.insert(topics.end(), theirs->begin(), theirs->end());
+    }
+    for (std::int64_t named : request.covered) {
+      auto item = named_item(store, named, true, *people, "--covered");
+      if (!item) return item.error();
+    }
+    for (Reminder& t : topics) {
+      bool named = request.covered_all || std::find(request.covered.begin(), request.covered.end(),
+                                                    t.id) != request.covered.end();
+      if (!named) {
+        logged.open_topics.push_back(std::move(t));
+        continue;
+      }
+      Reminder closed = t;
+      closed.done_on = day;
+      closed.last_done = day;
+      KITH_TRY(store.update_reminder(closed));
+      logged.covered.push_back(std::move(t));
     }
     if (request.next) {
       Reminder followup;

@@ -22,7 +22,9 @@ Result<Outreach> outreach_for(Store& store, Urgency urgency,
   if (!found) return found.error();
   std::optional<Interaction> last;
   if (!found->empty()) last = std::move(found->front());
-  return Outreach{std::move(urgency), std::move(*contact), std::move(last)};
+  auto agenda = store.topics(urgency.id);
+  if (!agenda) return agenda.error();
+  return Outreach{std::move(urgency), std::move(*contact), std::move(last), std::move(*agenda)};
 }
 
 // invalid_input naming the known types when one of `wanted` is not among them.
@@ -67,6 +69,19 @@ Result<Report> daily_report(Store& store, Date today, const ReportOptions& optio
     if (!occasions) return occasions.error();
     parts.occasions = std::move(*occasions);
     report = build_report(std::move(parts), today, options);
+    std::vector<std::int64_t> people;
+    for (const Reminder& r : report->due_now) {
+      if (r.contact_id) people.push_back(*r.contact_id);
+    }
+    for (const Upcoming& u : report->coming_up) {
+      if (u.reminder && u.reminder->contact_id) people.push_back(*u.reminder->contact_id);
+    }
+    for (std::int64_t id : people) {
+      if (report->agendas.count(id)) continue;
+      auto topics = store.topics(id);
+      if (!topics) return topics.error();
+      if (!topics->empty()) report->agendas.emplace(id, std::move(*topics));
+    }
     return {};
   }));
   return std::move(*report);

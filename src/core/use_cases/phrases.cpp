@@ -41,10 +41,18 @@ std::string reminder(const Reminder& r) {
     case ReminderKind::followup: out = "follow-up"; break;
     case ReminderKind::plan: out = "planned outreach"; break;
     case ReminderKind::reminder: out = "reminder"; break;
+    case ReminderKind::meeting: out = "meeting"; break;
+    case ReminderKind::topic: out = "topic"; break;
+    case ReminderKind::skip: out = "skip"; break;
   }
   out += " #" + std::to_string(r.id);
   if (r.contact_id) {
-    out += (r.kind == ReminderKind::promise ? " to " : " about ") + r.contact_name;
+    const char* joint = r.kind == ReminderKind::promise   ? " to "
+                        : r.kind == ReminderKind::meeting ? " with "
+                        : r.kind == ReminderKind::topic   ? " for "
+                        : r.kind == ReminderKind::skip    ? " of "
+                                                          : " about ";
+    out += joint + r.contact_name;
   }
   return out + " " + quoted(r.text);
 }

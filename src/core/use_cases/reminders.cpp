@@ -85,8 +85,18 @@ Result<Reminder> change_open_reminder(Store& store, std::int64_t id, std::string
 
 Status check_reminder(const ReminderRequest& request, Date today) {
   KITH_TRY(check_text(request.text));
-  ReminderKind kind = request.promise ? ReminderKind::promise : ReminderKind::reminder;
-  if (needs_person(kind) && !request.who) {
+  if (request.meeting) {
+    if (request.promise) return invalid_input("--meeting and --promise exclude each other");
+    if (!request.who) {
+      return invalid_input(
+          "a meeting is with someone: kith remind WHO TEXT --every DURATION --meeting ...");
+    }
+    if (!request.every) {
+      return invalid_input(
+          "--meeting needs --every DURATION: a meeting recurs (like --every 1w for a weekly 1:1)");
+    }
+  }
+  if (request.promise && !request.who) {
     return invalid_input("a promise is made to someone: kith remind WHO TEXT --promise ...");
   }
   auto due = due_day(request, today);
@@ -97,7 +107,9 @@ Status check_reminder(const ReminderRequest& request, Date today) {
 Result<Reminder> remind(Store& store, const ReminderRequest& request, Date today) {
   KITH_TRY(check_reminder(request, today));
   Reminder reminder;
-  reminder.kind = request.promise ? ReminderKind::promise : ReminderKind::reminder;
+  reminder.kind = request.promise   ? ReminderKind::promise
+                  : request.meeting ? ReminderKind::meeting
+                                    : ReminderKind::reminder;
   reminder.text = std::string(trim(request.text));
   reminder.due = *due_day(request, today);
   reminder.anchor = reminder.due;
@@ -114,8 +126,9 @@ Result<Reminder> remind(Store& store, const ReminderRequest& request, Date today
     if (!stored) return stored.error();
     std::string whom;
     if (!stored->contact_name.empty()) {
-      whom = (request.promise ? " (a promise to " : " about ") + stored->contact_name +
-             (request.promise ? ")" : "");
+      whom = request.promise   ? " (a promise to " + stored->contact_name + ")"
+             : request.meeting ? " (a meeting with " + stored->contact_name + ")"
+                               : " about " + stored->contact_name;
     }
     store.note_change({"remind",
                        "remind" + whom + ": " + phrases::quoted(stored->text) + ", due " +
@@ -156,6 +169,10 @@ Status check_snooze(const Snooze& snooze, Date today) {
 Result<Reminder> snooze_reminder(Store& store, std::int64_t id, const Snooze& snooze, Date today) {
   KITH_TRY(check_snooze(snooze, today));
   return change_open_reminder(store, id, "snooze", today, [&](Reminder r) -> Result<Reminder> {
+    if (r.kind == ReminderKind::topic) {
+      return invalid_input("#" + std::to_string(r.id) +
+                           " is an agenda topic, not due on a day: nothing to snooze");
+    }
     if (snooze.to) {
       r.due = *snooze.to;
       return r;
@@ -208,6 +225,9 @@ std::string kind_phrase(const Reminder& r) {
     case ReminderKind::followup: return "a follow-up (from 'kith log --next')";
     case ReminderKind::plan: return "planned outreach (from 'kith plan --save')";
     case ReminderKind::promise: return "a promise";
+    case ReminderKind::meeting: return "a meeting (from 'kith remind --meeting')";
+    case ReminderKind::topic: return "an agenda topic (from 'kith agenda')";
+    case ReminderKind::skip: return "a skip (from 'kith skip')";
     case ReminderKind::reminder: break;
   }
   return "a reminder";
@@ -228,8 +248,17 @@ Result<ReminderChanged> change_reminder(Store& store, std::int64_t id, const Rem
       changes.push_back("text " + phrases::quoted(r.text) + " → " + phrases::quoted(*c.text));
       r.text = std::string(trim(*c.text));
     }
+    if (r.kind == ReminderKind::topic && (due || c.every || c.once || c.nobody)) {
+      return invalid_input(which + " is " + kind_phrase(r) +
+                           ": it has no day or rhythm and is for someone; change its --text or "
+                           "--about WHO");
+    }
+    if (r.kind == ReminderKind::meeting && c.once) {
+      return invalid_input("--once: " + which + " is " + kind_phrase(r) +
+                           ", which recurs; to end it: kith cancel " + std::to_string(r.id));
+    }
     if (c.promise || c.no_promise) {
-      if (r.kind == ReminderKind::followup || r.kind == ReminderKind::plan) {
+      if (r.kind != ReminderKind::reminder && r.kind != ReminderKind::promise) {
         return invalid_input(std::string(c.promise ? "--promise" : "--no-promise") + ": " + which +
                              " is " + kind_phrase(r) +
                              "; only a reminder can become a promise, and a promise a reminder");
@@ -256,7 +285,7 @@ Result<ReminderChanged> change_reminder(Store& store, std::int64_t id, const Rem
       r.contact_name.clear();
     }
     if (needs_person(r.kind) && !r.contact_id) {
-      if (r.kind == ReminderKind::plan) {
+      if (r.kind != ReminderKind::promise) {
         return invalid_input(which + " is " + kind_phrase(r) + ", which is for someone");
       }
       return invalid_input(which +
@@ -292,6 +321,104 @@ Result<ReminderChanged> change_reminder(Store& store, std::int64_t id, const Rem
   });
   if (!after) return after.error();
   return ReminderChanged{std::move(*before), std::move(*after)};
+}
+
+}  // namespace kith
+
+namespace kith {
+
+Status check_topic(std::string_view text) {
+  std::string_view trimmed = trim(text);
+  if (is_blank(trimmed)) return invalid_input("empty topic: say what to raise");
+  return check_free_text(trimmed, "topic");
+}
+
+Result<Reminder> raise_topic(Store& store, std::string_view who, std::string_view text,
+                             Date today) {
+  KITH_TRY(check_topic(text));
+  return in_write<Reminder>(store, [&]() -> Result<Reminder> {
+    auto person = store.resolve(who);
+    if (!person) return person.error();
+    Reminder topic;
+    topic.kind = ReminderKind::topic;
+    topic.contact_id = person->id;
+    topic.text = std::string(trim(text));
+    topic.due = today;
+    topic.anchor = today;
+    auto id = store.add_reminder(topic);
+    if (!id) return id.error();
+    auto stored = store.reminder(*id);
+    if (!stored) return stored.error();
+    store.note_change(
+        {"agenda", "agenda for " + person->name + ": " + phrases::quoted(stored->text), today});
+    return stored;
+  });
+}
+
+Result<Agenda> agenda(Store& store, const std::optional<std::string>& who) {
+  Agenda out;
+  KITH_TRY(store.read([&]() -> Status {
+    std::optional<std::int64_t> id;
+    if (who) {
+      auto person = store.resolve(*who);
+      if (!person) return person.error();
+      id = person->id;
+      out.person = std::move(*person);
+    }
+    auto topics = store.topics(id);
+    if (!topics) return topics.error();
+    out.topics = std::move(*topics);
+    return {};
+  }));
+  return out;
+}
+
+Status check_skip_note(std::string_view note) { return check_free_text(trim(note), "--note"); }
+
+Result<Skipped> skip_check_in(Store& store, std::string_view who, std::string_view note,
+                              Date today) {
+  KITH_TRY(check_skip_note(note));
+  return in_write<Skipped>(store, [&]() -> Result<Skipped> {
+    auto person = store.resolve(who);
+    if (!person) return person.error();
+    auto types = store.types();
+    if (!types) return types.error();
+    if (person->archived) {
+      return invalid_input(person->name + " is archived and never due: nothing to skip");
+    }
+    Due before = due_of(*person, *types, today);
+    if (!before.cadence) {
+      return invalid_input(person->name +
+                           " has no cadence and is never due: nothing to skip (give one with "
+                           "kith edit WHO --every DURATION)");
+    }
+    if (person->last_skip == today) {
+      return invalid_input(person->name + " was skipped today already; the next check-in is " +
+                           (before.next ? before.next->to_string() : std::string("not due")));
+    }
+    Reminder skip;
+    skip.kind = ReminderKind::skip;
+    skip.contact_id = person->id;
+    skip.text = std::string(trim(note));
+    skip.due = today;
+    skip.anchor = today;
+    auto id = store.add_reminder(skip);
+    if (!id) return id.error();
+    skip.id = *id;
+    skip.done_on = today;
+    skip.last_done = today;
+    KITH_TRY(store.update_reminder(skip));
+    auto stored = store.reminder(*id);
+    if (!stored) return stored.error();
+    auto after = store.contact(person->id);
+    if (!after) return after.error();
+    Due due = due_of(*after, *types, today);
+    store.note_change({"skip",
+                       "skip of " + person->name + "'s check-in; next due " +
+                           (due.next ? due.next->to_string() : std::string("never")),
+                       today});
+    return Skipped{std::move(*stored), std::move(*after), before, due};
+  });
 }
 
 }  // namespace kith
