@@ -183,6 +183,8 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"merge", {"merge", "ada", "grace", "--dry-run", "rm", "ada", "--yes"}, "--yes", "merge"},
       {"dupes", {"dupes", "rm", "ada", "--yes"}, "rm", "dupes"},
       {"history", {"history", "rm", "2", "--yes"}, "rm", "history"},
+      {"agenda", {"agenda", "grace", "Ask", "rm", "ada", "--yes"}, "rm", "agenda"},
+      {"skip", {"skip", "grace", "rm", "ada", "--yes"}, "--yes", "skip"},
       {"balance", {"balance", "rm", "2", "--yes"}, "rm", "balance"},
       {"types", {"types", "list"}, "list", "types"},
       {"types", {"types", "set", "peer", "--weight", "2", "rm", "ada", "--yes"}, "rm", "types set"},

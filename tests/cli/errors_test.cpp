@@ -614,6 +614,64 @@ TEST_CASE("every command refuses bad arguments with its exit code and changes no
   check_all_rejected(box, cases);
 }
 
+TEST_CASE("the daily loop refuses bad topics, --done, --covered, skips and meetings, changing "
+          "nothing",
+          "[errors][daily-loop]") {
+  Sandbox box;
+  seed_with_reminders(box);  // promise #1 to Grace, reminder #2 done
+  box.ok({"agenda", "grace", "Ask about the yard"});        // topic #3
+  box.ok({"agenda", "yonath", "Crystallography questions"});  // topic #4
+  box.ok({"remind", "yonath", "Send the paper", "--on", "friday"});  // #5
+  box.ok({"remind", "Renew the passport", "--on", "friday"});       // #6, about nobody
+  box.ok({"add", "Lin Wu"});  // no type, no cadence
+  box.ok({"add", "Old Friend", "--type", "peer"});
+  box.ok({"archive", "old friend"});
+  const std::vector<BadInput> cases = {
+      {"agenda with a blank topic", {"agenda", "grace", " "}, 2, "empty topic"},
+      {"agenda of nobody", {"agenda", "nobody"}, 3, "'nobody'"},
+      {"agenda of an ambiguous name", {"agenda", "ada", "x"}, 3, "matches 2 contacts"},
+      {"agenda with three words", {"agenda", "grace", "a", "b"}, 2, "'b'"},
+      {"covering a topic of someone else",
+       {"log", "grace", "Coffee", "--covered", "4"},
+       2,
+       "#4 is about Ada Yonath, who is not in this log"},
+      {"covering a reminder", {"log", "grace", "Coffee", "--covered", "1"}, 2, "not an agenda topic"},
+      {"covering an unknown topic", {"log", "grace", "Coffee", "--covered", "99"}, 3, "no topic #99"},
+      {"covering a word", {"log", "grace", "Coffee", "--covered", "some"}, 2, "'some'"},
+      {"covering ids and all", {"log", "grace", "Coffee", "--covered", "3,all"}, 2, "not both"},
+      {"--done of an unknown reminder", {"log", "grace", "Coffee", "--done", "99"}, 3, "#99"},
+      {"--done of someone else's reminder",
+       {"log", "grace", "Coffee", "--done", "5"},
+       2,
+       "#5 is about Ada Yonath, who is not in this log"},
+      {"--done of a reminder about nobody",
+       {"log", "grace", "Coffee", "--done", "6"},
+       2,
+       "kith done 6"},
+      {"--done of a done reminder", {"log", "grace", "Coffee", "--done", "2"}, 2, "already done"},
+      {"--done of a topic", {"log", "grace", "Coffee", "--done", "3"}, 2, "use --covered"},
+      {"skip of someone without a cadence", {"skip", "lin"}, 2, "Lin Wu has no cadence"},
+      {"skip of someone archived", {"skip", "old friend"}, 2, "Old Friend is archived"},
+      {"skip of nobody", {"skip", "nobody"}, 3, "'nobody'"},
+      {"skip with a control character", {"skip", "grace", "--note", "a\x01b"}, 2, "--note"},
+      {"a meeting without a person",
+       {"remind", "1:1", "--on", "friday", "--every", "1w", "--meeting"},
+       2,
+       "a meeting is with someone"},
+      {"a meeting without a rhythm",
+       {"remind", "grace", "1:1", "--on", "friday", "--meeting"},
+       2,
+       "--meeting needs --every"},
+      {"a meeting that is a promise",
+       {"remind", "grace", "1:1", "--on", "friday", "--every", "1w", "--meeting", "--promise"},
+       2,
+       "exclude each other"},
+      {"snoozing a topic", {"snooze", "3", "1w"}, 2, "agenda topic"},
+      {"giving a topic a day", {"change", "3", "--on", "friday"}, 2, "agenda topic"},
+  };
+  check_all_rejected(box, cases);
+}
+
 TEST_CASE("bad global options and environment are refused and touch no database", "[errors]") {
   Sandbox box;
   seed(box);
