@@ -41,7 +41,7 @@ Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o
   return p;
 }
 
-Json plan_json(const OutreachPlan& plan) {
+Json plan_json(const OutreachPlan& plan, Date today) {
   const PlanOptions& options = plan.options;
   Json out;
   out["start"] = options.start.to_string();
@@ -57,7 +57,7 @@ Json plan_json(const OutreachPlan& plan) {
     Json j;
     j["date"] = slot.day.to_string();
     j["priority"] = std::round(slot.priority * 100.0) / 100.0;
-    j["person"] = urgency_json(slot.person, slot.day);
+    j["person"] = urgency_json(slot.person, slot.day, today);
     j["reminder_id"] = slot.reminder_id ? Json(*slot.reminder_id) : Json(nullptr);
     slots.push_back(std::move(j));
   }
@@ -120,7 +120,7 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
       if (text.empty()) return;
       out += fmt::format("    {} {}\n", paint(Paint::dim, fmt::format("{:<6}", label)), text);
     };
-    line("why:", join(reasons(u, slot.day), "; "));
+    line("why:", join(reasons(u, slot.day, today), "; "));
     line("last:", last_phrase(slot.person.last, c, today, kSummaryWidth));
     line("learn:", printable(c.learn));
     line("offer:", printable(c.offer));
@@ -164,7 +164,7 @@ Status run_plan(Context& ctx, const PlanCommandOptions& o) {
   auto plan = plan_outreach(*store, ctx.today, *options, o.save);
   if (!plan) return plan.error();
   if (ctx.json) {
-    print_json(plan_json(*plan));
+    print_json(plan_json(*plan, ctx.today));
     return {};
   }
   fmt::print("{}", render_plan(*plan, ctx.today, Painter(ctx.color)));

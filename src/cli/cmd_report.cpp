@@ -47,7 +47,8 @@ Json report_json(const Report& report) {
   out["due_now"] = std::move(due);
   out["due_total"] = report.due_total;
   Json people = Json::array();
-  for (const Outreach& o : report.reach_out) people.push_back(urgency_json(o, report.today));
+  for (const Outreach& o : report.reach_out)
+    people.push_back(urgency_json(o, report.today, report.today));
   out["reach_out"] = {{"total", report.overdue_total}, {"people", std::move(people)}};
   Json coming = Json::array();
   for (const Upcoming& u : report.coming_up) {
@@ -103,7 +104,7 @@ std::string render_report(const Report& report, const Painter& paint) {
       out += fmt::format("  {} {}{}  {}\n", paint(Paint::bold, printable(c.name)),
                          paint(Paint::dim, fmt::format("#{}", c.id)),
                          about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
-                         paint(Paint::red, due_phrase(u, today)));
+                         paint(Paint::red, due_phrase(u, today, today)));
       out += fmt::format("    last: {}\n", last_phrase(o.last, c, today, kSummaryWidth));
       if (u.open_promises) {
         out += fmt::format("    {}\n",

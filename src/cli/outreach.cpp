@@ -33,24 +33,25 @@ std::string long_day(Date day) {
                      kMonths[day.month() - 1], day.year());
 }
 
-std::string due_phrase(const Urgency& u, Date day) {
+std::string due_phrase(const Urgency& u, Date day, Date today) {
   std::int64_t late = days_between(u.due, day);
+  const bool later = day > today;  // a day of a plan: "by then", never "today"
   std::string when;
   if (late > 0) {
-    when = span(late) + " overdue";
+    when = span(late) + (later ? " overdue by then" : " overdue");
   } else if (late == 0) {
-    when = "due today";
+    when = later ? "due on " + short_day(day) : "due today";
   } else {
-    when = "due " + relative(u.due, day);
+    when = later ? "not due until " + short_day(u.due) : "due " + relative(u.due, day);
   }
   return fmt::format("{} ({})", when, cadence_phrase(u));
 }
 
-std::vector<std::string> reasons(const Urgency& u, Date day) {
+std::vector<std::string> reasons(const Urgency& u, Date day, Date today) {
   std::vector<std::string> out;
   for (const ScoreTerm& t : u.terms) {
     switch (t.term) {
-      case Term::overdue: out.push_back(due_phrase(u, day)); break;
+      case Term::overdue: out.push_back(due_phrase(u, day, today)); break;
       case Term::importance:
         out.push_back(fmt::format("{} (weight {})",
                                   u.heaviest_type.empty() ? "no type" : u.heaviest_type, u.weight));
@@ -68,7 +69,7 @@ std::vector<std::string> reasons(const Urgency& u, Date day) {
     }
   }
   if (u.terms.empty() || u.terms.front().term != Term::overdue) {
-    out.insert(out.begin(), due_phrase(u, day));
+    out.insert(out.begin(), due_phrase(u, day, today));
   }
   return out;
 }
@@ -100,7 +101,7 @@ std::string last_phrase(const std::optional<Interaction>& last, const Contact& c
   return out;
 }
 
-Json urgency_json(const Outreach& person, Date day) {
+Json urgency_json(const Outreach& person, Date day, Date today) {
   const Urgency& u = person.urgency;
   const Contact& c = person.contact;
   const std::optional<Interaction>& last = person.last;
@@ -130,7 +131,7 @@ Json urgency_json(const Outreach& person, Date day) {
     terms.push_back({{"term", std::string(to_string(t.term))}, {"points", rounded(t.points)}});
   }
   j["terms"] = std::move(terms);
-  j["reasons"] = reasons(u, day);
+  j["reasons"] = reasons(u, day, today);
   j["hints"] = hints(person);
   return j;
 }

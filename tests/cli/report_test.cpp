@@ -289,11 +289,11 @@ TEST_CASE(
 
 Tue 2026-11-24 (tomorrow)
   Grace Hopper #2 · sponsor · circle 2
-    why:   3 weeks overdue (every 4 weeks); sponsor (weight 5); open promise due 2026-11-20
+    why:   3 weeks overdue by then (every 4 weeks); sponsor (weight 5); open promise due 2026-11-20
     last:  2026-10-01 (7 weeks ago), email: "Sent her the migration write-up"
     reach: +1 555 0100
   Ada Lovelace #1 · mentor · circle 1
-    why:   6 weeks overdue (every 6 weeks); mentor (weight 4); you received more than you gave (net -2)
+    why:   6 weeks overdue by then (every 6 weeks); mentor (weight 4); you received more than you gave (net -2)
     last:  2026-09-01 (2 months ago), coffee: "Career chat about the staff path"
     learn: how she picks problems
     offer: early access to the new compiler
@@ -301,17 +301,17 @@ Tue 2026-11-24 (tomorrow)
 
 Wed 2026-11-25 (in 2 days)
   José Núñez #6 · peer
-    why:   1 month overdue (every 8 weeks); peer (weight 2)
+    why:   1 month overdue by then (every 8 weeks); peer (weight 2)
     last:  never (added 2026-08-01)
     reach: no email or phone on record
   Mia Chen #4 · customer
-    why:   8 days overdue (every 4 weeks); customer (weight 3)
+    why:   8 days overdue by then (every 4 weeks); customer (weight 3)
     last:  2026-10-20 (4 weeks ago), meeting: "Quarterly review of the rollout"
     reach: no email or phone on record
 
 Mon 2026-11-30 (in 7 days)
   Linus Berg #3 · report · circle 1
-    why:   due today (every 2 weeks); report (weight 3)
+    why:   due on Mon 2026-11-30 (every 2 weeks); report (weight 3)
     last:  2026-11-16 (7 days ago): "One-on-one"
     reach: no email or phone on record
 
@@ -324,13 +324,13 @@ Book it: kith plan --save (same options)
 
 Tue 2026-11-24 (tomorrow)
   Grace Hopper #2 · sponsor · circle 2
-    why:   3 weeks overdue (every 4 weeks); sponsor (weight 5); open promise due 2026-11-20
+    why:   3 weeks overdue by then (every 4 weeks); sponsor (weight 5); open promise due 2026-11-20
     last:  2026-10-01 (7 weeks ago), email: "Sent her the migration write-up"
     reach: +1 555 0100
 
 Wed 2026-11-25 (in 2 days)
   José Núñez #6 · peer
-    why:   1 month overdue (every 8 weeks); peer (weight 2)
+    why:   1 month overdue by then (every 8 weeks); peer (weight 2)
     last:  never (added 2026-08-01)
     reach: no email or phone on record
 
@@ -370,7 +370,7 @@ TEST_CASE("plan takes its start, length, people a day and weekends", "[plan]") {
   CHECK(doc["already_planned"] == 0);
   CHECK(doc["saved"] == false);
   CHECK(doc["slots"][0]["reminder_id"].is_null());
-  CHECK(doc["slots"][0]["person"]["reasons"][0] == "3 weeks overdue (every 4 weeks)");
+  CHECK(doc["slots"][0]["person"]["reasons"][0] == "3 weeks overdue by then (every 4 weeks)");
 }
 
 TEST_CASE("plan --days counts working days and its first line names the days it planned",
@@ -405,6 +405,30 @@ TEST_CASE("plan --days counts working days and its first line names the days it 
   doc = json::parse(box.ok({"plan", "--json", "--weekends"}));
   CHECK(doc["days"].size() == 7);
   CHECK(doc["end"] == "2026-12-03");
+}
+
+TEST_CASE("plan gives the reasons as of each slot's day and never says today for a later day",
+          "[plan]") {
+  Sandbox box;
+  seed(box);
+  // Linus is due on Monday 30 November, a week from today.
+  std::string text = box.ok({"plan", "--type", "report"});
+  CHECK(text.find("Mon 2026-11-30 (in 7 days)\n") != std::string::npos);
+  CHECK(text.find("    why:   due on Mon 2026-11-30 (every 2 weeks); report (weight 3)\n") !=
+        std::string::npos);
+  CHECK(text.find("today") == std::string::npos);
+  // Two days later he is two days overdue by then.
+  CHECK(box.ok({"plan", "--type", "report", "--start", "2026-12-02", "--days", "1"})
+            .find("    why:   2 days overdue by then (every 2 weeks); report (weight 3)\n") !=
+        std::string::npos);
+  json doc = json::parse(box.ok({"plan", "--json", "--type", "report"}));
+  CHECK(doc["slots"][0]["person"]["reasons"][0] == "due on Mon 2026-11-30 (every 2 weeks)");
+  CHECK(doc["slots"][0]["person"]["days_overdue"] == 0);
+  // A plan that starts today words today's slot as the report does.
+  box.today = "2026-11-30";
+  CHECK(box.ok({"plan", "--type", "report", "--start", "today", "--days", "1"})
+            .find("    why:   due today (every 2 weeks); report (weight 3)\n") !=
+        std::string::npos);
 }
 
 TEST_CASE(
