@@ -74,8 +74,19 @@ std::vector<std::string> reasons(const Urgency& u, Date day, Date today) {
   return out;
 }
 
+std::string mid_sentence(std::string_view text) {
+  std::string out(text);
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (out.empty() || !upper(out[0])) return out;
+  // "Strong candidates", and the article in "A referral"; not "AWS credits", "X", "OKRs".
+  bool word = out.size() > 1 && lower(out[1]);
+  bool article = out.size() > 1 && out[0] == 'A' && out[1] == ' ';
+  if (word || article) out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
 std::vector<std::string> hints(const Outreach& person) {
-  const Urgency& u = person.urgency;
   const Contact& c = person.contact;
   std::vector<std::string> out;
   if (c.balance.net() < 0) {
@@ -83,11 +94,8 @@ std::vector<std::string> hints(const Outreach& person) {
         fmt::format("you have received more than you gave (net {}", signed_number(c.balance.net()));
     hint += c.balance.last_gave ? fmt::format("; last gave {})", c.balance.last_gave->to_string())
                                 : std::string("; never gave)");
-    hint += c.offer.empty() ? ": offer something" : fmt::format(": offer {}", printable(c.offer));
+    if (!c.offer.empty()) hint += ": offer " + mid_sentence(printable(c.offer));
     out.push_back(std::move(hint));
-  }
-  if (u.never_contacted) {
-    out.push_back(fmt::format("never contacted since added on {}", c.added_on.to_string()));
   }
   return out;
 }

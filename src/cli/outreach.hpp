@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/json_out.hpp"
@@ -25,9 +26,17 @@ std::string due_phrase(const Urgency& u, Date day, Date today);
 // `u` is the urgency as of `day`.
 std::vector<std::string> reasons(const Urgency& u, Date day, Date today);
 
-// What would help, where it matters: offer something when you have taken more than you gave;
-// say so when there has been no contact since they were added. Empty when nothing stands out.
+// What would help, where it matters, as facts only (never filler such as "offer something"):
+// when you have taken more than you gave, the balance, when you last gave, and what you can
+// offer them when one is recorded ("...(net -2; never gave): offer strong candidates"). Empty
+// when nothing stands out. (That someone was never contacted, the `last:` line says.)
 std::vector<std::string> hints(const Outreach& person);
+
+// `text` to stand mid-sentence: its first letter lowered when it opens an ordinary word
+// ("Strong candidates" -> "strong candidates", "A referral" -> "a referral"), kept when the
+// first word is an acronym or a single capital ("AWS credits", "OKRs", "X"). ASCII only: other
+// text is kept as it is. A capitalised name opening the text is lowered too.
+std::string mid_sentence(std::string_view text);
 
 // "2026-08-20 (3 months ago), call: "Quarterly catch-up"", or "never (added 2026-09-15)".
 // `summary_width` cuts the summary to that many columns.

@@ -45,4 +45,46 @@ TEST_CASE("the due phrase of a later day says when and by then and never today",
   }
 }
 
+TEST_CASE("an offer stands mid-sentence with an ordinary first word lowered and acronyms kept",
+          "[outreach]") {
+  struct Case {
+    const char* text;
+    const char* mid;
+  };
+  std::vector<Case> cases = {
+      {"Strong candidates for her team", "strong candidates for her team"},
+      {"early access to the compiler", "early access to the compiler"},
+      {"A referral to the platform team", "a referral to the platform team"},
+      {"AWS credits", "AWS credits"},
+      {"OKRs review", "OKRs review"},
+      {"X", "X"},
+      {"", ""},
+      {"Éclairs from the bakery", "Éclairs from the bakery"},
+      {"42 ideas", "42 ideas"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(mid_sentence(c.text) == c.mid);
+  }
+}
+
+TEST_CASE("hints never print filler and name the offer only when one is recorded", "[outreach]") {
+  Outreach person;
+  person.contact.added_on = day("2026-08-01");
+  person.urgency.never_contacted = true;
+  CHECK(hints(person).empty());  // never contacted: the last line says so, no hint repeats it
+  person.contact.balance.received = 3;
+  person.contact.balance.given = 1;
+  person.contact.balance.last_gave = day("2026-09-01");
+  CHECK(hints(person) ==
+        std::vector<std::string>{
+            "you have received more than you gave (net -2; last gave 2026-09-01)"});
+  person.contact.offer = "Strong candidates";
+  CHECK(hints(person) ==
+        std::vector<std::string>{"you have received more than you gave (net -2; "
+                                 "last gave 2026-09-01): offer strong candidates"});
+  person.contact.balance.given = 3;  // even: nothing to say, whatever the offer
+  CHECK(hints(person).empty());
+}
+
 }  // namespace kith::cli

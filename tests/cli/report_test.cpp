@@ -84,7 +84,6 @@ Reach out
     hint: you have received more than you gave (net -2; never gave): offer early access to the new compiler
   José Núñez #6 · peer  8 weeks overdue (every 8 weeks)
     last: never (added 2026-08-01)
-    hint: never contacted since added on 2026-08-01
   Mia Chen #4 · customer  6 days overdue (every 4 weeks)
     last: 2026-10-20 (4 weeks ago), meeting: "Quarterly review of the rollout"
 
@@ -215,6 +214,32 @@ TEST_CASE("report --json holds the date and the three sections with every field 
   ],
   "coming_up_total": 2
 })json"));
+}
+
+TEST_CASE("report hints state facts only and put an offer mid-sentence in lower case", "[report]") {
+  Sandbox box;
+  seed(box);
+  box.ok({"log", "mia", "She introduced me to her CTO", "--on", "2026-10-21", "--received"});
+  box.ok({"log", "josé", "He reviewed my talk", "--on", "2026-09-20", "--received"});
+  box.ok({"edit", "mia", "--offer", "Strong candidates for her team"});
+  box.ok({"edit", "ada", "--offer", "AWS credits for the reading group"});
+  std::string text = box.ok({"report"});
+  CHECK(text.find("offer something") == std::string::npos);
+  CHECK(text.find("never contacted since") == std::string::npos);  // "last: never" says it
+  CHECK(text.find("    hint: you have received more than you gave (net -1; never gave): offer "
+                  "strong candidates for her team\n") != std::string::npos);
+  CHECK(text.find("    hint: you have received more than you gave (net -2; never gave): offer "
+                  "AWS credits for the reading group\n") != std::string::npos);
+  // Without an offer on record, the fact alone.
+  CHECK(text.find("    hint: you have received more than you gave (net -1; never gave)\n") !=
+        std::string::npos);
+  json doc = json::parse(box.ok({"report", "--json"}));
+  for (const auto& person : doc["reach_out"]["people"]) {
+    CAPTURE(person["contact"]["name"]);
+    for (const auto& hint : person["hints"]) {
+      CHECK(hint.get<std::string>().find("something") == std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("report --quiet prints nothing at all when nothing is due and the report otherwise",
