@@ -212,7 +212,9 @@ TEST_CASE("report --json holds the date and the three sections with every field 
      "occasion": {"date": "2026-11-26", "label": "birthday",
                   "contact": {"id": 6, "name": "José Núñez"}, "years": 36}}
   ],
-  "coming_up_total": 2
+  "coming_up_total": 2,
+  "occasions_today": [],
+  "occasions_today_total": 0
 })json"));
 }
 
@@ -273,6 +275,53 @@ Coming up (next 7 days)
   CHECK(box.ok({"report", "--quiet"}).find("#1 reminder") != std::string::npos);
   box.today = "2026-12-08";  // Linus two weeks and a day after the one-on-one... and the reminder
   CHECK(box.ok({"report", "--quiet"}).find("Linus Berg #1 · report") != std::string::npos);
+}
+
+TEST_CASE(
+    "report puts occasions that fall today in a Today section first and counts them in its "
+    "first line so the quiet mail reads true",
+    "[report]") {
+  Sandbox box;
+  box.today = "2026-11-01";
+  box.ok({"add", "Ada Lovelace", "--date", "work anniversary=2021-11-23"});
+  box.ok({"add", "Grace Hopper", "--birthday", "--11-25"});
+  box.ok({"add", "Linus Berg", "--type", "report"});
+  box.today = kToday;
+  box.ok({"log", "linus", "One-on-one"});
+
+  const std::string expected =
+      R"(kith report for Monday 23 November 2026: 1 occasion today, 1 coming up
+
+Today
+  Ada Lovelace: work anniversary (5 years)
+
+No reminders due, and nobody is overdue.
+
+Coming up (next 7 days)
+  Wed 2026-11-25  in 2 days    Grace Hopper: birthday
+)";
+  CHECK(box.ok({"report"}) == expected);
+  CHECK(box.ok({"report", "--quiet"}) == expected);
+  CHECK(box.ok({"report", "--quiet"}).find("Nothing due today") == std::string::npos);
+
+  json doc = json::parse(box.ok({"report", "--json", "--quiet"}));
+  CHECK(without_uuids(doc["occasions_today"]) == json::parse(R"json([
+    {"date": "2026-11-23", "label": "work anniversary",
+     "contact": {"id": 1, "name": "Ada Lovelace"}, "years": 5}])json"));
+  CHECK(doc["occasions_today_total"] == 1);
+  CHECK(doc["coming_up"].size() == 1);
+  CHECK(doc["coming_up_total"] == 1);
+
+  // With something due too, the first line counts both, and the Today section comes first.
+  box.ok({"remind", "Order the cake", "--on", "today"});
+  box.ok({"edit", "grace", "--birthday", "--11-23"});
+  std::string text = box.ok({"report", "--limit", "1"});
+  CHECK(text.substr(0, text.find('\n')) ==
+        "kith report for Monday 23 November 2026: 2 occasions today, 1 due");
+  CHECK(text.find("\nToday\n  Ada Lovelace: work anniversary (5 years)\n  and 1 more today: "
+                  "kith dates\n\nDue now\n") != std::string::npos);
+  CHECK(text.find("nobody is overdue") == std::string::npos);  // a reminder is due
+  CHECK(text.find("Coming up") == std::string::npos);
 }
 
 TEST_CASE("report output piped to a file has no escape bytes unless colour is forced", "[report]") {
