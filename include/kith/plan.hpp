@@ -26,7 +26,9 @@
 
 namespace kith {
 
-inline constexpr int kDefaultPlanDays = 7;
+// A week's worth: 5 working days, or 7 days with weekends (default_plan_days).
+inline constexpr int kDefaultPlanDays = 5;
+inline constexpr int kDefaultPlanDaysWithWeekends = 7;
 inline constexpr int kDefaultPlanPerDay = 2;
 inline constexpr int kMaxPlanDays = 366;
 inline constexpr int kMaxPlanPerDay = 50;
@@ -37,17 +39,23 @@ inline constexpr double kComparablePoints = 2.0;
 
 struct PlanOptions {
   Date start;                        // the first day of the window, today or later
-  int days = kDefaultPlanDays;       // calendar days in the window, 1..kMaxPlanDays
+  int days = kDefaultPlanDays;       // days that take people, 1..kMaxPlanDays: working days
+                                     // (Monday to Friday), or days of any kind with `weekends`
   int per_day = kDefaultPlanPerDay;  // people a day, 1..kMaxPlanPerDay
   bool weekends = false;             // plan Saturdays and Sundays too
   std::vector<std::string> types;    // only people with one of these types; empty: everyone
 };
 
+// A week's worth of days that take people: kDefaultPlanDays working days, or
+// kDefaultPlanDaysWithWeekends days with `weekends`. What `kith plan` plans without --days.
+constexpr int default_plan_days(bool weekends) {
+  return weekends ? kDefaultPlanDaysWithWeekends : kDefaultPlanDays;
+}
+
 // Checks the options against the rules of a plan as of `today` and returns them with their
 // type names normalised (normalize_type_name) and each named once. invalid_input, in this
-// order, when `days` or `per_day` is out of its range, `start` is before today, a type name
-// is not one, or the window has no day that takes people (no working day without
-// `weekends`); the messages name the options as `kith plan` spells them.
+// order, when `days` or `per_day` is out of its range, `start` is before today, or a type
+// name is not one; the messages name the options as `kith plan` spells them.
 Result<PlanOptions> check_plan_options(PlanOptions options, Date today);
 
 // One person who may be planned: who they are and the facts of their check-in.
@@ -67,7 +75,7 @@ struct PlanSlot {
 };
 
 struct Plan {
-  std::vector<Date> days;       // the days that take people: the window without weekends
+  std::vector<Date> days;       // the days that take people: plan_days(options)
   std::vector<PlanSlot> slots;  // by day, then in the order chosen
   std::size_t unplaced = 0;     // due by the window's end but not fitted in
   // Left out: spoken for on the first day they could be planned (outreach already booked, a
@@ -75,8 +83,9 @@ struct Plan {
   std::size_t already_planned = 0;
 };
 
-// The days of the window that take people: `days` calendar days from `start`, without
-// Saturdays and Sundays unless `weekends`.
+// The days that take people: the first `days` days from `start` on (start included) that
+// are not a Saturday or Sunday, or the `days` days from `start` with `weekends`. Always
+// `days` of them (none when days < 1), strictly increasing.
 std::vector<Date> plan_days(const PlanOptions& options);
 
 // The priority points kith gives a circle (1..3, or none).

@@ -62,12 +62,16 @@ struct Report {
   // coming_up instead.
   std::vector<Outreach> reach_out;
   std::size_t overdue_total = 0;  // every overdue person not yet booked, listed or not
-  // Birthdays and important dates from today to today + ahead, and open reminders due after
+  // Birthdays and important dates that fall today, by name, label and contact id; at most
+  // `limit` of them. They are not among coming_up.
+  std::vector<Occasion> occasions_today;
+  std::size_t occasions_today_total = 0;  // listed or not
+  // Birthdays and important dates after today to today + ahead, and open reminders due after
   // today and within the window; soonest first, occasions before reminders on a day; at
   // most `limit` of them.
   std::vector<Upcoming> coming_up;
   std::size_t coming_up_total = 0;  // listed or not
-  bool occasion_today = false;      // a birthday or important date today, listed or not
+  bool occasion_today = false;      // occasions_today_total > 0
   // The open agenda topics of the people of the reminders listed (due now and coming up), by
   // contact id, oldest first; people without topics are absent. Filled by daily_report.
   std::map<std::int64_t, std::vector<Reminder>> agendas;

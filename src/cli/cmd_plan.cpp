@@ -17,7 +17,7 @@ namespace {
 constexpr int kSummaryWidth = 60;
 
 struct PlanCommandOptions {
-  int days = kDefaultPlanDays;
+  std::optional<int> days;  // default_plan_days(weekends) when not given
   int per_day = kDefaultPlanPerDay;
   std::optional<std::string> start;
   std::vector<std::string> types;
@@ -28,7 +28,7 @@ struct PlanCommandOptions {
 // The options as given: --start parsed (default tomorrow), the rest for the core to check.
 Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o) {
   PlanOptions p;
-  p.days = o.days;
+  p.days = o.days.value_or(default_plan_days(o.weekends));
   p.per_day = o.per_day;
   p.weekends = o.weekends;
   p.types = o.types;
@@ -41,11 +41,11 @@ Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o
   return p;
 }
 
-Json plan_json(const OutreachPlan& plan) {
+Json plan_json(const OutreachPlan& plan, Date today) {
   const PlanOptions& options = plan.options;
   Json out;
   out["start"] = options.start.to_string();
-  out["end"] = options.start.plus_days(options.days - 1).to_string();
+  out["end"] = (plan.days.empty() ? options.start : plan.days.back()).to_string();
   out["per_day"] = options.per_day;
   out["weekends"] = options.weekends;
   out["types"] = options.types;
@@ -57,7 +57,7 @@ Json plan_json(const OutreachPlan& plan) {
     Json j;
     j["date"] = slot.day.to_string();
     j["priority"] = std::round(slot.priority * 100.0) / 100.0;
-    j["person"] = urgency_json(slot.person, slot.day);
+    j["person"] = urgency_json(slot.person, slot.day, today);
     j["reminder_id"] = slot.reminder_id ? Json(*slot.reminder_id) : Json(nullptr);
     slots.push_back(std::move(j));
   }
@@ -68,10 +68,15 @@ Json plan_json(const OutreachPlan& plan) {
   return out;
 }
 
+// "Tue 2026-11-24 to Mon 2026-11-30", or "Tue 2026-11-24" for a plan of one day.
+std::string span_of(const std::vector<Date>& days) {
+  if (days.front() == days.back()) return short_day(days.front());
+  return fmt::format("{} to {}", short_day(days.front()), short_day(days.back()));
+}
+
 std::string render_plan(const OutreachPlan& plan, Date today, const Painter& paint) {
-  const PlanOptions& options = plan.options;
   const bool saved = plan.saved;
-  Date end = options.start.plus_days(options.days - 1);
+  const Date end = plan.days.back();
   std::string out;
   std::size_t used_days = 0;
   for (Date d : plan.days) {
@@ -84,11 +89,13 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
     out += fmt::format("Nobody {}is due by {}: nothing to plan.\n",
                        plan.already_planned ? "else " : "", short_day(end));
   } else {
-    out +=
-        paint(Paint::bold, fmt::format("Outreach plan, {} to {}: {} {} over {} day{}",
-                                       short_day(options.start), short_day(end), plan.slots.size(),
-                                       plan.slots.size() == 1 ? "person" : "people", used_days,
-                                       used_days == 1 ? "" : "s"));
+    // "over 3 days" when every day of the plan has someone, "on 2 of the 3 days" otherwise.
+    std::string spread = used_days == plan.days.size()
+                             ? fmt::format("over {} day{}", used_days, used_days == 1 ? "" : "s")
+                             : fmt::format("on {} of the {} days", used_days, plan.days.size());
+    out += paint(Paint::bold,
+                 fmt::format("Outreach plan, {}: {} {} {}", span_of(plan.days), plan.slots.size(),
+                             plan.slots.size() == 1 ? "person" : "people", spread));
     out += '\n';
   }
   std::optional<Date> current;
@@ -113,7 +120,7 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
       if (text.empty()) return;
       out += fmt::format("    {} {}\n", paint(Paint::dim, fmt::format("{:<6}", label)), text);
     };
-    line("why:", join(reasons(u, slot.day), "; "));
+    line("why:", join(reasons(u, slot.day, today), "; "));
     line("last:", last_phrase(slot.person.last, c, today, kSummaryWidth));
     line("learn:", printable(c.learn));
     line("offer:", printable(c.offer));
@@ -157,7 +164,7 @@ Status run_plan(Context& ctx, const PlanCommandOptions& o) {
   auto plan = plan_outreach(*store, ctx.today, *options, o.save);
   if (!plan) return plan.error();
   if (ctx.json) {
-    print_json(plan_json(*plan));
+    print_json(plan_json(*plan, ctx.today));
     return {};
   }
   fmt::print("{}", render_plan(*plan, ctx.today, Painter(ctx.color)));
@@ -170,7 +177,8 @@ void add_plan_command(CLI::App& command, Action& action) {
   auto options = std::make_shared<PlanCommandOptions>();
   CLI::App* cmd = &command;
   add_number_option(*cmd, "--days", options->days,
-                    "Calendar days to plan, from the start (default 7)",
+                    "Days to plan from the start: working days, or days of any kind with "
+                    "--weekends (default a week: 5, or 7 with --weekends)",
                     fmt::format("a whole number from 1 to {}", kMaxPlanDays))
       ->option_text("N");
   add_number_option(*cmd, "--per-day", options->per_day, "People a day (default 2)",

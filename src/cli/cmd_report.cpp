@@ -47,8 +47,13 @@ Json report_json(const Report& report) {
   out["due_now"] = std::move(due);
   out["due_total"] = report.due_total;
   Json people = Json::array();
-  for (const Outreach& o : report.reach_out) people.push_back(urgency_json(o, report.today));
+  for (const Outreach& o : report.reach_out)
+    people.push_back(urgency_json(o, report.today, report.today));
   out["reach_out"] = {{"total", report.overdue_total}, {"people", std::move(people)}};
+  Json today = Json::array();
+  for (const Occasion& o : report.occasions_today) today.push_back(occasion_json(o));
+  out["occasions_today"] = std::move(today);
+  out["occasions_today_total"] = report.occasions_today_total;
   Json coming = Json::array();
   for (const Upcoming& u : report.coming_up) {
     Json item;
@@ -67,10 +72,21 @@ Json report_json(const Report& report) {
   return out;
 }
 
+// "Ada Lovelace: birthday (turns 36)", "Grace Hopper: work anniversary (5 years)".
+std::string occasion_line(const Occasion& o) {
+  std::string years = years_phrase(o.label, o.years);
+  return fmt::format("{}: {}{}", printable(o.name), printable(o.label),
+                     years.empty() ? "" : " (" + years + ")");
+}
+
 std::string render_report(const Report& report, const Painter& paint) {
   const Date today = report.today;
   std::string out;
   std::vector<std::string> counts;
+  if (report.occasions_today_total) {
+    counts.push_back(fmt::format("{} occasion{} today", report.occasions_today_total,
+                                 report.occasions_today_total == 1 ? "" : "s"));
+  }
   if (report.due_total) counts.push_back(fmt::format("{} due", report.due_total));
   if (report.overdue_total) counts.push_back(fmt::format("{} to reach out", report.overdue_total));
   if (report.coming_up_total) {
@@ -78,6 +94,15 @@ std::string render_report(const Report& report, const Painter& paint) {
   }
   out += fmt::format("{}{}\n", paint(Paint::bold, "kith report for " + long_day(today)),
                      counts.empty() ? "" : paint(Paint::dim, ": " + join(counts)));
+
+  if (!report.occasions_today.empty()) {
+    out += fmt::format("\n{}\n", paint(Paint::bold, "Today"));
+    for (const Occasion& o : report.occasions_today) {
+      out += fmt::format("  {}\n", paint(Paint::green, occasion_line(o)));
+    }
+    out += more_line(report.occasions_today_total - report.occasions_today.size(), "today",
+                     "kith dates", paint);
+  }
 
   if (!report.due_now.empty()) {
     out += fmt::format("\n{}\n", paint(Paint::bold, "Due now"));
@@ -103,7 +128,7 @@ std::string render_report(const Report& report, const Painter& paint) {
       out += fmt::format("  {} {}{}  {}\n", paint(Paint::bold, printable(c.name)),
                          paint(Paint::dim, fmt::format("#{}", c.id)),
                          about.empty() ? "" : paint(Paint::dim, " · " + join(about, " · ")),
-                         paint(Paint::red, due_phrase(u, today)));
+                         paint(Paint::red, due_phrase(u, today, today)));
       out += fmt::format("    last: {}\n", last_phrase(o.last, c, today, kSummaryWidth));
       if (u.open_promises) {
         out += fmt::format("    {}\n",
@@ -120,7 +145,8 @@ std::string render_report(const Report& report, const Painter& paint) {
                      "kith list --overdue", paint);
   }
   if (report.due_total == 0 && report.overdue_total == 0) {
-    out += "\nNothing due today, and nobody is overdue.\n";
+    out += report.occasions_today_total ? "\nNo reminders due, and nobody is overdue.\n"
+                                        : "\nNothing due today, and nobody is overdue.\n";
   }
 
   if (!report.coming_up.empty()) {
@@ -130,10 +156,7 @@ std::string render_report(const Report& report, const Painter& paint) {
     for (const Upcoming& u : report.coming_up) {
       std::string what;
       if (u.occasion) {
-        const Occasion& o = *u.occasion;
-        std::string years = years_phrase(o.label, o.years);
-        what = fmt::format("{}: {}{}", printable(o.name), printable(o.label),
-                           years.empty() ? "" : " (" + years + ")");
+        what = occasion_line(*u.occasion);
       } else {
         what = reminder_line(*u.reminder);
       }

@@ -33,24 +33,25 @@ std::string long_day(Date day) {
                      kMonths[day.month() - 1], day.year());
 }
 
-std::string due_phrase(const Urgency& u, Date day) {
+std::string due_phrase(const Urgency& u, Date day, Date today) {
   std::int64_t late = days_between(u.due, day);
+  const bool later = day > today;  // a day of a plan: "by then", never "today"
   std::string when;
   if (late > 0) {
-    when = span(late) + " overdue";
+    when = span(late) + (later ? " overdue by then" : " overdue");
   } else if (late == 0) {
-    when = "due today";
+    when = later ? "due on " + short_day(day) : "due today";
   } else {
-    when = "due " + relative(u.due, day);
+    when = later ? "not due until " + short_day(u.due) : "due " + relative(u.due, day);
   }
   return fmt::format("{} ({})", when, cadence_phrase(u));
 }
 
-std::vector<std::string> reasons(const Urgency& u, Date day) {
+std::vector<std::string> reasons(const Urgency& u, Date day, Date today) {
   std::vector<std::string> out;
   for (const ScoreTerm& t : u.terms) {
     switch (t.term) {
-      case Term::overdue: out.push_back(due_phrase(u, day)); break;
+      case Term::overdue: out.push_back(due_phrase(u, day, today)); break;
       case Term::importance:
         out.push_back(fmt::format("{} (weight {})",
                                   u.heaviest_type.empty() ? "no type" : u.heaviest_type, u.weight));
@@ -68,13 +69,24 @@ std::vector<std::string> reasons(const Urgency& u, Date day) {
     }
   }
   if (u.terms.empty() || u.terms.front().term != Term::overdue) {
-    out.insert(out.begin(), due_phrase(u, day));
+    out.insert(out.begin(), due_phrase(u, day, today));
   }
   return out;
 }
 
+std::string mid_sentence(std::string_view text) {
+  std::string out(text);
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (out.empty() || !upper(out[0])) return out;
+  // "Strong candidates", and the article in "A referral"; not "AWS credits", "X", "OKRs".
+  bool word = out.size() > 1 && lower(out[1]);
+  bool article = out.size() > 1 && out[0] == 'A' && out[1] == ' ';
+  if (word || article) out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
 std::vector<std::string> hints(const Outreach& person) {
-  const Urgency& u = person.urgency;
   const Contact& c = person.contact;
   std::vector<std::string> out;
   if (c.balance.net() < 0) {
@@ -82,11 +94,8 @@ std::vector<std::string> hints(const Outreach& person) {
         fmt::format("you have received more than you gave (net {}", signed_number(c.balance.net()));
     hint += c.balance.last_gave ? fmt::format("; last gave {})", c.balance.last_gave->to_string())
                                 : std::string("; never gave)");
-    hint += c.offer.empty() ? ": offer something" : fmt::format(": offer {}", printable(c.offer));
+    if (!c.offer.empty()) hint += ": offer " + mid_sentence(printable(c.offer));
     out.push_back(std::move(hint));
-  }
-  if (u.never_contacted) {
-    out.push_back(fmt::format("never contacted since added on {}", c.added_on.to_string()));
   }
   return out;
 }
@@ -100,7 +109,7 @@ std::string last_phrase(const std::optional<Interaction>& last, const Contact& c
   return out;
 }
 
-Json urgency_json(const Outreach& person, Date day) {
+Json urgency_json(const Outreach& person, Date day, Date today) {
   const Urgency& u = person.urgency;
   const Contact& c = person.contact;
   const std::optional<Interaction>& last = person.last;
@@ -130,7 +139,7 @@ Json urgency_json(const Outreach& person, Date day) {
     terms.push_back({{"term", std::string(to_string(t.term))}, {"points", rounded(t.points)}});
   }
   j["terms"] = std::move(terms);
-  j["reasons"] = reasons(u, day);
+  j["reasons"] = reasons(u, day, today);
   j["hints"] = hints(person);
   return j;
 }

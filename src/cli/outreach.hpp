@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/json_out.hpp"
@@ -13,18 +14,29 @@
 
 namespace kith::cli {
 
-// "9 weeks overdue (every 4 weeks)", "due today (every 2 weeks)", "due in 3 days (...)",
-// as of `day`.
-std::string due_phrase(const Urgency& u, Date day);
+// Where the check-in stands on `day`, worded for a reader on `today` (REQUIRES: day >= today).
+// On today itself: "9 weeks overdue (every 4 weeks)", "due today (every 2 weeks)", "due in 3
+// days (...)". On a later day (a plan's slot): "3 weeks overdue by then (every 4 weeks)", "due
+// on Mon 2026-11-30 (every 2 weeks)", "not due until Wed 2026-12-02 (...)".
+std::string due_phrase(const Urgency& u, Date day, Date today);
 
-// Why the person is listed, one phrase per non-zero term, most telling first:
-// "9 weeks overdue (every 4 weeks)", "sponsor (weight 5)", "open promise due 2026-11-27",
-// "you received more than you gave (net -3)".
-std::vector<std::string> reasons(const Urgency& u, Date day);
+// Why the person is listed on `day`, worded for a reader on `today` as due_phrase is, one
+// phrase per non-zero term, most telling first: "9 weeks overdue (every 4 weeks)", "sponsor
+// (weight 5)", "open promise due 2026-11-27", "you received more than you gave (net -3)".
+// `u` is the urgency as of `day`.
+std::vector<std::string> reasons(const Urgency& u, Date day, Date today);
 
-// What would help, where it matters: offer something when you have taken more than you gave;
-// say so when there has been no contact since they were added. Empty when nothing stands out.
+// What would help, where it matters, as facts only (never filler such as "offer something"):
+// when you have taken more than you gave, the balance, when you last gave, and what you can
+// offer them when one is recorded ("...(net -2; never gave): offer strong candidates"). Empty
+// when nothing stands out. (That someone was never contacted, the `last:` line says.)
 std::vector<std::string> hints(const Outreach& person);
+
+// `text` to stand mid-sentence: its first letter lowered when it opens an ordinary word
+// ("Strong candidates" -> "strong candidates", "A referral" -> "a referral"), kept when the
+// first word is an acronym or a single capital ("AWS credits", "OKRs", "X"). ASCII only: other
+// text is kept as it is. A capitalised name opening the text is lowered too.
+std::string mid_sentence(std::string_view text);
 
 // "2026-08-20 (3 months ago), call: "Quarterly catch-up"", or "never (added 2026-09-15)".
 // `summary_width` cuts the summary to that many columns.
@@ -32,8 +44,9 @@ std::string last_phrase(const std::optional<Interaction>& last, const Contact& c
                         int summary_width);
 
 // The person with everything the text shows: contact, cadence, due, days and cadences
-// overdue, score and its terms, last interaction, promises, balance, reasons and hints.
-Json urgency_json(const Outreach& person, Date day);
+// overdue, score and its terms, last interaction, promises, balance, reasons and hints; the
+// urgency and reasons as of `day`, worded for a reader on `today` (reasons).
+Json urgency_json(const Outreach& person, Date day, Date today);
 
 // "Mon 2026-11-23".
 std::string short_day(Date day);

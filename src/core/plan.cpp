@@ -48,19 +48,14 @@ Urgency scored(const PlanCandidate& c, Date day) {
   return u;
 }
 
-// "Sat 2026-11-28".
-std::string short_day(Date day) {
-  std::string name(to_string(day.weekday()).substr(0, 3));
-  name[0] = static_cast<char>(name[0] - 'a' + 'A');
-  return name + " " + day.to_string();
-}
-
 }  // namespace
 
 std::vector<Date> plan_days(const PlanOptions& options) {
   std::vector<Date> out;
-  for (int i = 0; i < options.days; ++i) {
-    Date day = options.start.plus_days(i);
+  if (options.days < 1) return out;
+  out.reserve(static_cast<std::size_t>(options.days));
+  for (Date day = options.start; out.size() < static_cast<std::size_t>(options.days);
+       day = day.plus_days(1)) {
     bool weekend = day.weekday() == Weekday::saturday || day.weekday() == Weekday::sunday;
     if (options.weekends || !weekend) out.push_back(day);
   }
@@ -89,11 +84,6 @@ Result<PlanOptions> check_plan_options(PlanOptions options, Date today) {
     }
   }
   options.types = std::move(types);
-  if (plan_days(options).empty()) {
-    Date end = options.start.plus_days(options.days - 1);
-    return invalid_input("no working days from " + short_day(options.start) + " to " +
-                         short_day(end) + ": add --weekends or more --days");
-  }
   return options;
 }
 

@@ -54,11 +54,23 @@ Report build_report(ReportParts parts, Date today, const ReportOptions& options)
   report.coming_up_total = parts.upcoming_total;
   for (Occasion& o : parts.occasions) {
     if (o.on < today || o.on > horizon) continue;
-    report.occasion_today = report.occasion_today || o.on == today;
+    if (o.on == today) {
+      ++report.occasions_today_total;
+      report.occasions_today.push_back(std::move(o));
+      continue;
+    }
     ++report.coming_up_total;
     Date on = o.on;
     report.coming_up.push_back({on, std::move(o), std::nullopt});
   }
+  report.occasion_today = report.occasions_today_total > 0;
+  std::sort(report.occasions_today.begin(), report.occasions_today.end(),
+            [](const Occasion& a, const Occasion& b) {
+              if (a.name != b.name) return a.name < b.name;
+              if (a.label != b.label) return a.label < b.label;
+              return a.contact_id < b.contact_id;
+            });
+  if (report.occasions_today.size() > limit) report.occasions_today.resize(limit);
   std::stable_sort(report.coming_up.begin(), report.coming_up.end(),
                    [](const Upcoming& a, const Upcoming& b) {
                      if (a.on != b.on) return a.on < b.on;

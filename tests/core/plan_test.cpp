@@ -2,6 +2,7 @@
 #include "kith/plan.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "core/fixtures.hpp"
 
@@ -57,18 +58,58 @@ std::string days(const std::vector<Date>& ds) {
 
 }  // namespace
 
-TEST_CASE("a plan covers calendar days from its start skipping weekends unless asked", "[plan]") {
+TEST_CASE("a plan takes N working days from its start or N days of any kind with weekends",
+          "[plan]") {
   PlanOptions o;
-  o.start = day("2026-11-24");
-  CHECK(days(plan_days(o)) == "11-24 11-25 11-26 11-27 11-30");
+  o.start = day("2026-11-24");                                   // a Tuesday
+  CHECK(days(plan_days(o)) == "11-24 11-25 11-26 11-27 11-30");  // the default: a working week
   o.weekends = true;
+  o.days = default_plan_days(true);
   CHECK(days(plan_days(o)) == "11-24 11-25 11-26 11-27 11-28 11-29 11-30");
   o.weekends = false;
-  o.start = day("2026-11-28");
-  o.days = 2;
-  CHECK(plan_days(o).empty());
+  o.start = day("2026-11-27");  // a Friday: tomorrow, on a Thursday
   o.days = 3;
+  CHECK(days(plan_days(o)) == "11-27 11-30 12-01");
+  o.weekends = true;
+  CHECK(days(plan_days(o)) == "11-27 11-28 11-29");
+  o.weekends = false;
+  o.start = day("2026-11-28");  // a Saturday
+  o.days = 2;
+  CHECK(days(plan_days(o)) == "11-30 12-01");
+  o.days = 1;
   CHECK(days(plan_days(o)) == "11-30");
+}
+
+TEST_CASE(
+    "for any start and N a plan has exactly N strictly increasing days with no weekend day "
+    "skipped or taken unless asked",
+    "[plan][property]") {
+  std::mt19937 random(19);
+  std::uniform_int_distribution<int> offset(0, 3 * 366);
+  std::uniform_int_distribution<int> length(1, 40);
+  auto weekend = [](Date d) {
+    return d.weekday() == Weekday::saturday || d.weekday() == Weekday::sunday;
+  };
+  for (int run = 0; run < 2000; ++run) {
+    PlanOptions o;
+    o.start = day("2025-12-29").plus_days(offset(random));
+    o.days = run % 50 == 0 ? kMaxPlanDays : length(random);
+    o.weekends = run % 2 == 1;
+    CAPTURE(o.start.to_string(), o.days, o.weekends);
+    std::vector<Date> ds = plan_days(o);
+    REQUIRE(ds.size() == static_cast<std::size_t>(o.days));
+    CHECK(ds.front() >= o.start);
+    // Every day from the start to the last is taken exactly when it may take people.
+    std::size_t next = 0;
+    for (Date d = o.start; d <= ds.back(); d = d.plus_days(1)) {
+      bool takes = o.weekends || !weekend(d);
+      bool taken = next < ds.size() && ds[next] == d;
+      REQUIRE(takes == taken);
+      if (taken) ++next;
+    }
+    CHECK(next == ds.size());
+  }
+  CHECK(plan_days(PlanOptions{day("2026-11-24"), 0, 1, false, {}}).empty());
 }
 
 TEST_CASE("the most urgent people come first a few a day and the rest are counted", "[plan]") {

@@ -120,7 +120,7 @@ TEST_CASE("people with a booked outreach are left out of reach out and their pla
   CHECK(ids(r.due_now) == "#9");
 }
 
-TEST_CASE("coming up holds occasions from today and reminders after today within the window",
+TEST_CASE("coming up holds occasions after today and reminders after today within the window",
           "[report]") {
   Fixture f;
   Contact ada = person(1, "Ada", "2026-11-20");
@@ -133,8 +133,11 @@ TEST_CASE("coming up holds occasions from today and reminders after today within
                  reminder(2, ReminderKind::reminder, "2026-12-01"),
                  reminder(3, ReminderKind::promise, "2026-11-25", 1)};
   Report r = f.build();
-  CHECK(coming(r.coming_up) == "11-23 Ada met, 11-25 #3, 11-30 Ada birthday, 11-30 #1");
-  CHECK(r.coming_up[2].occasion->years == 46);
+  CHECK(coming(r.coming_up) == "11-25 #3, 11-30 Ada birthday, 11-30 #1");
+  CHECK(r.coming_up[1].occasion->years == 46);
+  CHECK(r.coming_up_total == 3);
+  REQUIRE(r.occasions_today.size() == 1);  // the date today has a section of its own
+  CHECK(r.occasions_today[0].label == "met");
   CHECK(r.due_now.empty());
   CHECK(r.reach_out.empty());
   CHECK_FALSE(r.nothing_due());  // a date today is something to act on
@@ -155,6 +158,40 @@ TEST_CASE("a report with nothing due and nobody overdue and no date today has no
   Report r = f.build();
   CHECK(r.nothing_due());
   CHECK(r.coming_up.size() == 1);
+}
+
+TEST_CASE(
+    "occasions that fall today have their own section counted apart from coming up and bounded "
+    "by the limit",
+    "[report]") {
+  Fixture f;
+  Contact ada = person(1, "Ada", "2026-11-20");
+  ada.birthday = *YearlyDate::parse("1990-11-23");
+  ada.dates = {{"work anniversary", *YearlyDate::parse("2021-11-23")}};
+  Contact bea = person(2, "Bea", "2026-11-20");
+  bea.dates = {{"work anniversary", *YearlyDate::parse("--11-23")},
+               {"met", *YearlyDate::parse("--11-24")}};
+  f.contacts = {bea, ada};
+  Report r = f.build();
+  std::string today;
+  for (const Occasion& o : r.occasions_today) {
+    today += (today.empty() ? "" : ", ") + o.name + " " + o.label;
+  }
+  CHECK(today == "Ada birthday, Ada work anniversary, Bea work anniversary");
+  CHECK(r.occasions_today_total == 3);
+  CHECK(r.occasions_today[1].years == 5);
+  CHECK(coming(r.coming_up) == "11-24 Bea met");
+  CHECK(r.coming_up_total == 1);
+  CHECK(r.occasion_today);
+  CHECK_FALSE(r.nothing_due());
+
+  Report two = f.build({2, 7});
+  CHECK(two.occasions_today.size() == 2);
+  CHECK(two.occasions_today_total == 3);
+  Report none = f.build({0, 0});
+  CHECK(none.occasions_today.empty());
+  CHECK(none.occasions_today_total == 3);
+  CHECK_FALSE(none.nothing_due());  // listed or not, a date today is worth the report
 }
 
 }  // namespace kith

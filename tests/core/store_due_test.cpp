@@ -252,7 +252,7 @@ TEST_CASE("plan_candidates plan exactly as make_plan over every contact", "[stor
         options.types =
             filtered ? std::vector<std::string>{"mentor", "peer"} : std::vector<std::string>{};
         CAPTURE(start, per_day, filtered);
-        auto candidates = store->plan_candidates(day(start).plus_days(options.days - 1));
+        auto candidates = store->plan_candidates(plan_days(options).back());
         REQUIRE(candidates);
         CHECK(slots(make_plan(*candidates, options)) == slots(make_plan(all.input(), options)));
       }

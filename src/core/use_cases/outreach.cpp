@@ -99,7 +99,7 @@ Result<OutreachPlan> plan_outreach(Store& store, Date today, const PlanOptions& 
     if (!types) return types.error();
     KITH_TRY(check_types_known(out.options.types, *types));
     const PlanOptions& o = out.options;
-    auto candidates = store.plan_candidates(o.start.plus_days(o.days - 1));
+    auto candidates = store.plan_candidates(plan_days(o).back());
     if (!candidates) return candidates.error();
     Plan plan = make_plan(*candidates, o);
     out.days = std::move(plan.days);
