@@ -184,6 +184,7 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"dupes", {"dupes", "rm", "ada", "--yes"}, "rm", "dupes"},
       {"history", {"history", "rm", "2", "--yes"}, "rm", "history"},
       {"balance", {"balance", "rm", "2", "--yes"}, "rm", "balance"},
+      {"reconnect", {"reconnect", "rm", "ada", "--yes"}, "rm", "reconnect"},
       {"types", {"types", "list"}, "list", "types"},
       {"types", {"types", "set", "peer", "--weight", "2", "rm", "ada", "--yes"}, "rm", "types set"},
       {"find", {"find", "Coffee", "rm", "ada", "--yes"}, "--yes", "find"},
