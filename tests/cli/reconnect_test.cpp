@@ -136,3 +136,34 @@ TEST_CASE("reconnect with nobody dormant says so, and prints nothing without a d
 }
 
 }  // namespace kith::test
+
+namespace kith::test {
+
+TEST_CASE("a plan with room suggests the dormant tie most worth reviving not in the plan",
+          "[reconnect][plan]") {
+  Sandbox box;
+  seed(box);
+  // Lin is overdue, so the plan books her; Sam is the best tie left.
+  Outcome o = box.kith({"plan"});
+  CHECK(o.code == 0);
+  CHECK(o.err.empty());
+  CHECK(o.out.find("\n  Lin Wu #1 · mentor · circle 2\n") != std::string::npos);
+  CHECK(o.out.find("\n\nReconnect: Sam Roe #2 — 1 interaction; silent 5 months\n\n"
+                   "Book it: kith plan --save (same options)\n") != std::string::npos);
+  json doc = json::parse(box.ok({"plan", "--json"}));
+  CHECK(doc["reconnect"]["contact"]["name"] == "Sam Roe");
+  CHECK(doc["reconnect"]["reasons"][1] == "silent 5 months");
+
+  // No room (one slot, Lin's), or only some types asked for: no suggestion.
+  Outcome full = box.kith({"plan", "--days", "1", "--per-day", "1"});
+  CHECK(full.out.find("Reconnect:") == std::string::npos);
+  CHECK(json::parse(box.ok({"plan", "--json", "--days", "1", "--per-day", "1"}))["reconnect"] ==
+        nullptr);
+  CHECK(json::parse(box.ok({"plan", "--json", "--type", "mentor"}))["reconnect"] == nullptr);
+
+  // The suggestion is never booked.
+  box.ok({"plan", "--save"});
+  CHECK(box.query("SELECT group_concat(text, ', ') FROM reminders") == "Reach out to Lin Wu");
+}
+
+}  // namespace kith::test

@@ -10,6 +10,7 @@
 #include "core/use_cases/network.hpp"
 #include "kith/text.hpp"
 #include "kith/urgency.hpp"
+#include "kith/use_cases/outreach.hpp"
 
 namespace kith {
 namespace {
@@ -197,6 +198,29 @@ TEST_CASE("reconnect over the store ranks exactly as the engine over every conta
       }
     }
   }
+}
+
+}  // namespace kith
+
+namespace kith {
+
+TEST_CASE("a plan with room carries the best dormant tie it does not hold", "[reconnect]") {
+  People net;
+  PlanOptions o;
+  o.start = net.today.plus_days(1);
+  auto plan = plan_outreach(net.store(), net.today, o, false);
+  REQUIRE(plan);
+  REQUIRE(plan->slots.size() == 1);  // Lin, long overdue
+  CHECK(plan->slots.front().person.contact.name == "Lin Wu");
+  REQUIRE(plan->reconnect);
+  CHECK(plan->reconnect->contact.name == "Sam Roe");
+
+  o.per_day = 1;
+  o.days = 1;
+  auto full = plan_outreach(net.store(), net.today, o, false);
+  REQUIRE(full);
+  CHECK(full->slots.size() == 1);
+  CHECK_FALSE(full->reconnect);
 }
 
 }  // namespace kith
