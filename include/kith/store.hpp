@@ -28,6 +28,7 @@
 #include "kith/interaction.hpp"
 #include "kith/journal.hpp"
 #include "kith/plan.hpp"
+#include "kith/reconnect.hpp"
 #include "kith/records.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
@@ -339,6 +340,16 @@ class Store {
   // The birthdays and important dates of active contacts falling on the days from `today` to
   // `today` + `days`, as upcoming_occasions gives them, read through the month-day indexes.
   Result<std::vector<Occasion>> occasions(Date today, int days);
+  // The contacts that may be dormant ties (kith/reconnect.hpp), one at a time by id, from the
+  // maintained summary: active people with an interaction, either without a cadence and last
+  // in touch on `quiet_through` or before, or with a cadence and last in touch on
+  // `lapsed_through` or before. A superset of the dormant ones: is_dormant decides. Each
+  // one's interactions are counted up to kMaxCountedInteractions, through the links' primary
+  // key; no interaction row is read. Stops at the first error `visit` returns and returns it.
+  Status each_tie_candidate(Date quiet_through, Date lapsed_through,
+                            const std::function<Status(const TieCandidate&)>& visit);
+  // How many interactions the contact took part in (0 for an unknown id).
+  Result<std::int64_t> interaction_count(std::int64_t contact_id);
 
   // --- The journal of changes (store_journal.cpp; kith/journal.hpp).
   //

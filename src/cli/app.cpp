@@ -263,6 +263,8 @@ const std::vector<Command>& commands() {
        add_dupes_command},
       {"history", "Interaction timeline, newest first", add_history_command},
       {"balance", "Give/receive balance per person, most negative first", add_balance_command},
+      {"reconnect", "Dormant ties worth reviving, each with why and what you last talked about",
+       add_reconnect_command},
       {"types", "Relationship types with their default cadence and weight", add_types_command},
       {"find", "Full-text search over names, notes, organisations and interactions",
        add_find_command},

@@ -80,6 +80,7 @@ void add_amend_command(CLI::App& command, Action& action);
 void add_unlog_command(CLI::App& command, Action& action);
 void add_history_command(CLI::App& command, Action& action);
 void add_balance_command(CLI::App& command, Action& action);
+void add_reconnect_command(CLI::App& command, Action& action);
 void add_find_command(CLI::App& command, Action& action);
 void add_remind_command(CLI::App& command, Action& action);
 void add_reminders_command(CLI::App& command, Action& action);

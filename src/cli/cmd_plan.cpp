@@ -8,6 +8,7 @@
 #include "cli/command_util.hpp"
 #include "cli/json_out.hpp"
 #include "cli/outreach.hpp"
+#include "cli/reconnect_text.hpp"
 #include "cli/render.hpp"
 #include "kith/use_cases/outreach.hpp"
 
@@ -65,6 +66,7 @@ Json plan_json(const OutreachPlan& plan, Date today) {
   out["unplaced"] = plan.unplaced;
   out["already_planned"] = plan.already_planned;
   out["saved"] = plan.saved;
+  out["reconnect"] = plan.reconnect ? tie_json(*plan.reconnect) : Json(nullptr);
   return out;
 }
 
@@ -127,6 +129,11 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
     std::vector<std::string> reach = c.emails;
     reach.insert(reach.end(), c.phones.begin(), c.phones.end());
     line("reach:", reach.empty() ? "no email or phone on record" : printable(join(reach)));
+  }
+  if (const auto& t = plan.reconnect) {
+    out += fmt::format(
+        "\n{} {} {} — {}\n", paint(Paint::bold, "Reconnect:"), printable(t->contact.name),
+        paint(Paint::dim, fmt::format("#{}", t->contact.id)), join(tie_reasons(*t), "; "));
   }
   std::vector<std::string> notes;
   if (plan.unplaced) {

@@ -186,6 +186,7 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"agenda", {"agenda", "grace", "Ask", "rm", "ada", "--yes"}, "rm", "agenda"},
       {"skip", {"skip", "grace", "rm", "ada", "--yes"}, "--yes", "skip"},
       {"balance", {"balance", "rm", "2", "--yes"}, "rm", "balance"},
+      {"reconnect", {"reconnect", "rm", "ada", "--yes"}, "rm", "reconnect"},
       {"types", {"types", "list"}, "list", "types"},
       {"types", {"types", "set", "peer", "--weight", "2", "rm", "ada", "--yes"}, "rm", "types set"},
       {"find", {"find", "Coffee", "rm", "ada", "--yes"}, "--yes", "find"},

@@ -16,6 +16,7 @@
 #include "kith/report.hpp"
 #include "kith/status.hpp"
 #include "kith/store.hpp"
+#include "kith/use_cases/reconnect.hpp"
 
 namespace kith {
 
@@ -42,6 +43,9 @@ struct OutreachPlan {
   std::size_t unplaced = 0;            // due by the window's end but not fitted in
   std::size_t already_planned = 0;     // left out: an outreach is already booked for them
   bool saved = false;                  // each slot was booked as a reminder
+  // With fewer people than slots and no options.types: the dormant tie most worth reviving
+  // who is not in the plan (best_dormant_tie as of today), a suggestion never booked.
+  std::optional<TieToRevive> reconnect;
 };
 
 // Plans outreach (make_plan over the store's plan candidates), and with `save` books each

@@ -122,6 +122,14 @@ Result<OutreachPlan> plan_outreach(Store& store, Date today, const PlanOptions& 
       }
       out.slots.push_back(std::move(planned));
     }
+    if (o.types.empty() &&
+        out.slots.size() < out.days.size() * static_cast<std::size_t>(o.per_day)) {
+      std::vector<std::int64_t> planned;
+      for (const PlannedOutreach& s : out.slots) planned.push_back(s.person.contact.id);
+      auto tie = best_dormant_tie(store, today, planned);
+      if (!tie) return tie.error();
+      out.reconnect = std::move(*tie);
+    }
     if (out.saved) {
       std::size_t n = out.slots.size();
       store.note_change({"plan --save",
