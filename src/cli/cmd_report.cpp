@@ -22,8 +22,10 @@ struct ReportCommandOptions {
 std::string reminder_line(const Reminder& r) {
   std::string who;
   if (r.contact_id && r.kind != ReminderKind::plan) {
-    who = fmt::format(" {} {}", r.kind == ReminderKind::promise ? "to" : "·",
-                      printable(r.contact_name));
+    const char* joint = r.kind == ReminderKind::promise   ? "to"
+                        : r.kind == ReminderKind::meeting ? "with"
+                                                          : "·";
+    who = fmt::format(" {} {}", joint, printable(r.contact_name));
   }
   std::string kind(to_string(r.kind));
   if (r.every) kind += ", every " + r.every->to_string();
@@ -42,8 +44,15 @@ Json report_json(const Report& report) {
   Json out;
   out["date"] = report.today.to_string();
   out["ahead"] = report.ahead;
+  // A reminder about someone carries their open agenda topics: what to raise at a meeting.
+  auto with_agenda = [&](const Reminder& r) {
+    Json j = reminder_json(r, report.today);
+    auto it = r.contact_id ? report.agendas.find(*r.contact_id) : report.agendas.end();
+    j["agenda"] = agenda_json(it == report.agendas.end() ? std::vector<Reminder>() : it->second);
+    return j;
+  };
   Json due = Json::array();
-  for (const Reminder& r : report.due_now) due.push_back(reminder_json(r, report.today));
+  for (const Reminder& r : report.due_now) due.push_back(with_agenda(r));
   out["due_now"] = std::move(due);
   out["due_total"] = report.due_total;
   Json people = Json::array();
@@ -63,7 +72,7 @@ Json report_json(const Report& report) {
       item["occasion"] = occasion_json(*u.occasion);
     } else {
       item["kind"] = "reminder";
-      item["reminder"] = reminder_json(*u.reminder, report.today);
+      item["reminder"] = with_agenda(*u.reminder);
     }
     coming.push_back(std::move(item));
   }
@@ -113,6 +122,9 @@ std::string render_report(const Report& report, const Painter& paint) {
       out += fmt::format("  {} {}  {}\n", promise && late ? paint(Paint::red, "!") : " ",
                          paint(promise ? Paint::bold : Paint::none, reminder_line(r)),
                          paint(late ? Paint::red : Paint::dim, when));
+      if (r.contact_id && report.agendas.count(*r.contact_id)) {
+        out += agenda_lines(report.agendas.at(*r.contact_id), 6, paint);
+      }
     }
     out += more_line(report.due_total - report.due_now.size(), "due", "kith reminders", paint);
   }
@@ -140,6 +152,7 @@ std::string render_report(const Report& report, const Painter& paint) {
       for (const std::string& hint : hints(o)) {
         out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
       }
+      out += agenda_lines(o.agenda, 4, paint);
     }
     out += more_line(report.overdue_total - report.reach_out.size(), "overdue",
                      "kith list --overdue", paint);
@@ -164,6 +177,12 @@ std::string render_report(const Report& report, const Painter& paint) {
                          paint(u.on == today ? Paint::green : Paint::dim,
                                fmt::format("{:<11}", relative(u.on, today))),
                          what);
+      // A meeting coming up shows what to prepare for it.
+      const Reminder* r = u.reminder ? &*u.reminder : nullptr;
+      if (r && r->kind == ReminderKind::meeting && r->contact_id &&
+          report.agendas.count(*r->contact_id)) {
+        out += agenda_lines(report.agendas.at(*r->contact_id), 6, paint);
+      }
     }
     out += more_line(report.coming_up_total - report.coming_up.size(), "coming up",
                      "kith reminders, kith dates", paint);

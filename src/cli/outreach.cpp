@@ -28,6 +28,30 @@ std::string short_day(Date day) {
                      day.to_string());
 }
 
+std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const Painter& paint) {
+  std::string out;
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  for (std::size_t i = 0; i < topics.size() && i < kAgendaShown; ++i) {
+    out += fmt::format("{}{} {}\n", pad, paint(Paint::cyan, "agenda:"),
+                       fmt::format("#{} {}", topics[i].id, printable(topics[i].text)));
+  }
+  if (topics.size() > kAgendaShown && topics.front().contact_id) {
+    out += fmt::format("{}{}\n", pad,
+                       paint(Paint::dim, fmt::format("and {} more: kith agenda {}",
+                                                     topics.size() - kAgendaShown,
+                                                     *topics.front().contact_id)));
+  }
+  return out;
+}
+
+Json agenda_json(const std::vector<Reminder>& topics) {
+  Json out = Json::array();
+  for (const Reminder& t : topics) {
+    out.push_back({{"id", t.id}, {"text", t.text}, {"raised", t.due.to_string()}});
+  }
+  return out;
+}
+
 std::string long_day(Date day) {
   return fmt::format("{} {} {} {}", kWeekdays[static_cast<int>(day.weekday())], day.day(),
                      kMonths[day.month() - 1], day.year());
@@ -141,6 +165,7 @@ Json urgency_json(const Outreach& person, Date day, Date today) {
   j["terms"] = std::move(terms);
   j["reasons"] = reasons(u, day, today);
   j["hints"] = hints(person);
+  j["agenda"] = agenda_json(person.agenda);
   return j;
 }
 

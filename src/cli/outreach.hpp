@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/json_out.hpp"
+#include "cli/render.hpp"
 #include "kith/interaction.hpp"
 #include "kith/report.hpp"
 #include "kith/urgency.hpp"
@@ -50,6 +51,15 @@ Json urgency_json(const Outreach& person, Date day, Date today);
 
 // "Mon 2026-11-23".
 std::string short_day(Date day);
+
+// The agenda topics to raise, one line each under a person in the report or the plan, indented
+// by `indent` spaces: "agenda: #12 Promotion timeline"; at most kAgendaShown, the rest counted
+// ("and 3 more: kith agenda 4"); "" for none.
+inline constexpr std::size_t kAgendaShown = 5;
+std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const Painter& paint);
+
+// The topics as JSON: each {id, text, raised}.
+Json agenda_json(const std::vector<Reminder>& topics);
 // "Monday 23 November 2026".
 std::string long_day(Date day);
 
