@@ -18,7 +18,8 @@ struct ReportCommandOptions {
   bool quiet = false;
 };
 
-// "#7 promise to Grace Okonkwo: Send the deck"; a plan's text names the person already.
+// "#7 promise to Grace Okonkwo: Send the deck", "#1 meeting with Maya Chen, every 1w: Weekly
+// 1:1"; a plan's text names the person already.
 std::string reminder_line(const Reminder& r) {
   std::string who;
   if (r.contact_id && r.kind != ReminderKind::plan) {
@@ -27,9 +28,8 @@ std::string reminder_line(const Reminder& r) {
                                                           : "·";
     who = fmt::format(" {} {}", joint, printable(r.contact_name));
   }
-  std::string kind(to_string(r.kind));
-  if (r.every) kind += ", every " + r.every->to_string();
-  return fmt::format("#{} {}{}: {}", r.id, kind, who, printable(r.text));
+  std::string every = r.every ? ", every " + r.every->to_string() : "";
+  return fmt::format("#{} {}{}{}: {}", r.id, to_string(r.kind), who, every, printable(r.text));
 }
 
 // "  and 12 more due: kith reminders" under a section that lists only some; "" for none.

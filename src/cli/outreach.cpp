@@ -36,10 +36,10 @@ std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const 
                        fmt::format("#{} {}", topics[i].id, printable(topics[i].text)));
   }
   if (topics.size() > kAgendaShown && topics.front().contact_id) {
-    out += fmt::format("{}{}\n", pad,
-                       paint(Paint::dim, fmt::format("and {} more: kith agenda {}",
-                                                     topics.size() - kAgendaShown,
-                                                     *topics.front().contact_id)));
+    out += fmt::format(
+        "{}{}\n", pad,
+        paint(Paint::dim, fmt::format("and {} more: kith agenda {}", topics.size() - kAgendaShown,
+                                      *topics.front().contact_id)));
   }
   return out;
 }

@@ -63,7 +63,7 @@ TEST_CASE("a log covers the topics named, says what carries over, and completes 
   seed(box);
   box.ok({"agenda", "maya", "Promotion timeline"});  // #2
   box.ok({"agenda", "maya", "Conference budget"});   // #3
-  box.today = "2026-11-26";                           // Thursday: the 1:1
+  box.today = "2026-11-26";                          // Thursday: the 1:1
   CHECK(box.ok({"log", "maya", "Weekly 1:1", "--via", "meeting", "--covered", "2"}) ==
         "Logged meeting with Maya Chen on 2026-11-26; next check-in 2026-12-10; meeting #1 done "
         "(next 2026-12-03); 1 topic covered.\n"
@@ -103,7 +103,7 @@ TEST_CASE("log --done completes reminders about the people in the same breath; p
   Sandbox box;
   seed(box);
   box.ok({"remind", "priya", "Send the article", "--on", "today", "--promise"});  // #2
-  box.ok({"log", "priya", "Coffee", "--next", "friday", "Intro to Sam"});        // follow-up #3
+  box.ok({"log", "priya", "Coffee", "--next", "friday", "Intro to Sam"});         // follow-up #3
   CHECK(box.ok({"log", "priya", "Sent the article", "--gave", "--done", "2"}) ==
         "Logged with Priya Nair on 2026-11-22 (gave 1); next check-in 2027-01-03; reminder #2 "
         "done.\n");
@@ -137,8 +137,9 @@ TEST_CASE("skip moves the next check-in a cadence on from today and shows in his
         "weeks).\n");
   CHECK(box.query("SELECT kind, due, done_on, text FROM reminders WHERE kind = 'skip'") ==
         "skip|2026-12-20|2026-12-20|On leave until January");
-  CHECK(box.query("SELECT last_day, given, skip_day, due FROM contact_stats WHERE contact_id = 2") ==
-        "2026-11-02|1|2026-12-20|2027-01-31");
+  CHECK(
+      box.query("SELECT last_day, given, skip_day, due FROM contact_stats WHERE contact_id = 2") ==
+      "2026-11-02|1|2026-12-20|2027-01-31");
   CHECK(box.ok({"history", "priya"}) ==
         "ID  DAY         VIA   VALUE   WITH  SUMMARY\n"
         "    2026-12-20  skip                On leave until January\n"

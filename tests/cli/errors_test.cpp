@@ -619,16 +619,17 @@ TEST_CASE("every command refuses bad arguments with its exit code and changes no
   check_all_rejected(box, cases);
 }
 
-TEST_CASE("the daily loop refuses bad topics, --done, --covered, skips and meetings, changing "
-          "nothing",
-          "[errors][daily-loop]") {
+TEST_CASE(
+    "the daily loop refuses bad topics, --done, --covered, skips and meetings, changing "
+    "nothing",
+    "[errors][daily-loop]") {
   Sandbox box;
-  seed_with_reminders(box);  // promise #1 to Grace, reminder #2 done
-  box.ok({"agenda", "grace", "Ask about the yard"});        // topic #3
-  box.ok({"agenda", "yonath", "Crystallography questions"});  // topic #4
+  seed_with_reminders(box);                           // promise #1 to Grace, reminder #2 done
+  box.ok({"agenda", "grace", "Ask about the yard"});  // topic #3
+  box.ok({"agenda", "yonath", "Crystallography questions"});         // topic #4
   box.ok({"remind", "yonath", "Send the paper", "--on", "friday"});  // #5
-  box.ok({"remind", "Renew the passport", "--on", "friday"});       // #6, about nobody
-  box.ok({"add", "Lin Wu"});  // no type, no cadence
+  box.ok({"remind", "Renew the passport", "--on", "friday"});        // #6, about nobody
+  box.ok({"add", "Lin Wu"});                                         // no type, no cadence
   box.ok({"add", "Old Friend", "--type", "peer"});
   box.ok({"archive", "old friend"});
   const std::vector<BadInput> cases = {
@@ -640,8 +641,14 @@ TEST_CASE("the daily loop refuses bad topics, --done, --covered, skips and meeti
        {"log", "grace", "Coffee", "--covered", "4"},
        2,
        "#4 is about Ada Yonath, who is not in this log"},
-      {"covering a reminder", {"log", "grace", "Coffee", "--covered", "1"}, 2, "not an agenda topic"},
-      {"covering an unknown topic", {"log", "grace", "Coffee", "--covered", "99"}, 3, "no topic #99"},
+      {"covering a reminder",
+       {"log", "grace", "Coffee", "--covered", "1"},
+       2,
+       "not an agenda topic"},
+      {"covering an unknown topic",
+       {"log", "grace", "Coffee", "--covered", "99"},
+       3,
+       "no topic #99"},
       {"covering a word", {"log", "grace", "Coffee", "--covered", "some"}, 2, "'some'"},
       {"covering ids and all", {"log", "grace", "Coffee", "--covered", "3,all"}, 2, "not both"},
       {"--done of an unknown reminder", {"log", "grace", "Coffee", "--done", "99"}, 3, "#99"},

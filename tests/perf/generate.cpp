@@ -12,7 +12,8 @@
 // The shape: contacts over every built-in type (and some without one) and all three circles,
 // half with a birthday; interactions over the two years before TODAY, skewed so that a few
 // people get most of them (Zipf-like: the r-th person is picked with weight 1/(r+10)^1.1),
-// a tenth of them with two or three people, given, received or mutual; reminders mostly
+// a tenth of them with two or three people, given, received or mutual; reminders (with agenda
+// topics and weekly meetings among them) mostly
 // done, the open ones around TODAY. The same arguments always give the same bytes: the random
 // numbers come from a fixed-seed SplitMix64, not from <random>'s distributions.
 #include <algorithm>
@@ -301,21 +302,28 @@ int main(int argc, char** argv) {
   }
   json << "\n],\n\"reminders\": [\n";
 
-  static const std::vector<std::string> kKinds = {"reminder", "reminder", "promise", "followup"};
+  // Mostly reminders, promises and follow-ups; a tenth agenda topics (raised in the last
+  // months, most still open) and a twentieth weekly meetings (open, due within the week).
+  static const std::vector<std::string> kKinds = {
+      "reminder", "reminder", "promise",  "followup", "reminder", "reminder", "promise",
+      "followup", "reminder", "promise",  "followup", "reminder", "promise",  "followup",
+      "reminder", "promise",  "followup", "topic",    "topic",    "meeting"};
   for (long i = 0; i < o.reminders; ++i) {
     long person = someone();
     const std::string& kind = rng.pick(kKinds);
-    bool open = rng.below(10) < 3;
+    bool open = rng.below(10) < (kind == "meeting" ? 10 : kind == "topic" ? 7 : 3);
     kith::Date due = open ? today->plus_days(rng.below(90) - 10) : start.plus_days(rng.below(720));
+    if (kind == "meeting") due = today->plus_days(rng.below(7));
+    if (kind == "topic") due = today->plus_days(-rng.below(120));
     std::string text = (kind == "promise" ? "Send " : "Ask about ") + rng.pick(kTopics);
     std::string done = open ? "null" : json_string(due.to_string());
+    std::string every = kind == "meeting" ? "\"1w\"" : "null";
     json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(uuid(rng)) << ", \"kind\": \"" << kind
          << "\", \"text\": " << json_string(text)
          << ", \"contact\": " << json_string(ids[static_cast<std::size_t>(person)])
-         << ", \"due\": " << json_string(due.to_string())
-         << ", \"every\": null, \"anchor\": " << json_string(due.to_string())
-         << ", \"done_on\": " << done << ", \"last_done\": " << done
-         << ", \"created_at\": " << json_string(stamp(due, i))
+         << ", \"due\": " << json_string(due.to_string()) << ", \"every\": " << every
+         << ", \"anchor\": " << json_string(due.to_string()) << ", \"done_on\": " << done
+         << ", \"last_done\": " << done << ", \"created_at\": " << json_string(stamp(due, i))
          << ", \"updated_at\": " << json_string(stamp(due, i)) << "}";
     reminders_csv << person + 1 << ',' << kind << ',' << csv(text) << ',' << due.to_string() << ','
                   << (open ? "" : due.to_string()) << '\n';
