@@ -144,10 +144,10 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
                     plan.unplaced, plan.unplaced == 1 ? "person" : "people", short_day(end)));
   }
   if (plan.already_planned) {
-    notes.push_back(fmt::format(
-        "{} {} already spoken for: outreach booked, a meeting before they are due, or a "
-        "reminder about them (kith reminders)",
-        plan.already_planned, plan.already_planned == 1 ? "person is" : "people are"));
+    notes.push_back(
+        fmt::format("{} {} spoken for: outreach booked, a meeting or a reminder due "
+                    "(kith reminders)",
+                    plan.already_planned, plan.already_planned == 1 ? "person is" : "people are"));
   }
   if (!plan.slots.empty()) {
     notes.push_back(saved ? fmt::format("Booked as {} reminder{}: they show in kith report on "

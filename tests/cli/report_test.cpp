@@ -357,26 +357,23 @@ TEST_CASE(
   Sandbox box;
   seed(box);
   std::string before = box.dump();
+  // Grace's promise is due: it speaks for her, and the plan leaves her out.
   CHECK(box.ok({"plan"}) ==
-        R"(Outreach plan, Tue 2026-11-24 to Mon 2026-11-30: 5 people on 3 of the 5 days
+        R"(Outreach plan, Tue 2026-11-24 to Mon 2026-11-30: 4 people on 3 of the 5 days
 
 Tue 2026-11-24 (tomorrow)
-  Grace Hopper #2 · sponsor · circle 2
-    why:   3 weeks overdue by then (every 4 weeks); sponsor (weight 5); open promise due 2026-11-20
-    last:  2026-10-01 (7 weeks ago), email: "Sent her the migration write-up"
-    reach: +1 555 0100
   Ada Lovelace #1 · mentor · circle 1
     why:   6 weeks overdue by then (every 6 weeks); mentor (weight 4); you received more than you gave (net -2)
     last:  2026-09-01 (2 months ago), coffee: "Career chat about the staff path"
     learn: how she picks problems
     offer: early access to the new compiler
     reach: ada@example.org
-
-Wed 2026-11-25 (in 2 days)
   José Núñez #6 · peer
-    why:   1 month overdue by then (every 8 weeks); peer (weight 2)
+    why:   8 weeks overdue by then (every 8 weeks); peer (weight 2)
     last:  never (added 2026-08-01)
     reach: no email or phone on record
+
+Wed 2026-11-25 (in 2 days)
   Mia Chen #4 · customer
     why:   8 days overdue by then (every 4 weeks); customer (weight 3)
     last:  2026-10-20 (4 weeks ago), meeting: "Quarterly review of the rollout"
@@ -388,25 +385,21 @@ Mon 2026-11-30 (in 7 days)
     last:  2026-11-16 (7 days ago): "One-on-one"
     reach: no email or phone on record
 
+1 person is spoken for: outreach booked, a meeting or a reminder due (kith reminders)
 Book it: kith plan --save (same options)
 )");
   CHECK(box.dump() == before);  // without --save, a plan changes nothing
 
   CHECK(box.ok({"plan", "--per-day", "1", "--days", "3", "--type", "sponsor", "--type", "PEER"}) ==
-        R"(Outreach plan, Tue 2026-11-24 to Thu 2026-11-26: 2 people on 2 of the 3 days
+        R"(Outreach plan, Tue 2026-11-24 to Thu 2026-11-26: 1 person on 1 of the 3 days
 
 Tue 2026-11-24 (tomorrow)
-  Grace Hopper #2 · sponsor · circle 2
-    why:   3 weeks overdue by then (every 4 weeks); sponsor (weight 5); open promise due 2026-11-20
-    last:  2026-10-01 (7 weeks ago), email: "Sent her the migration write-up"
-    reach: +1 555 0100
-
-Wed 2026-11-25 (in 2 days)
   José Núñez #6 · peer
-    why:   1 month overdue by then (every 8 weeks); peer (weight 2)
+    why:   8 weeks overdue by then (every 8 weeks); peer (weight 2)
     last:  never (added 2026-08-01)
     reach: no email or phone on record
 
+1 person is spoken for: outreach booked, a meeting or a reminder due (kith reminders)
 Book it: kith plan --save (same options)
 )");
 }
@@ -424,26 +417,25 @@ TEST_CASE("plan takes its start, length, people a day and weekends", "[plan]") {
     }
     return out;
   };
-  CHECK(days_of({}) == "11-24:2 11-24:1 11-25:6 11-25:4 11-30:3");
-  CHECK(days_of({"--per-day", "1"}) == "11-24:2 11-25:1 11-26:6 11-27:4 11-30:3");
-  CHECK(days_of({"--per-day", "1", "--start", "friday"}) ==
-        "11-27:2 11-30:1 12-01:6 12-02:4 "
-        "12-03:3");
+  // Grace (#2) is spoken for by her promise due 11-20; Ada (#1) from 11-27 on, by a reminder.
+  CHECK(days_of({}) == "11-24:1 11-24:6 11-25:4 11-30:3");
+  CHECK(days_of({"--per-day", "1"}) == "11-24:1 11-25:6 11-26:4 11-30:3");
+  CHECK(days_of({"--per-day", "1", "--start", "friday"}) == "11-27:6 11-30:4 12-01:3");
   CHECK(days_of({"--per-day", "1", "--start", "friday", "--weekends"}) ==
-        "11-27:2 11-28:1 11-29:6 11-30:4 12-01:3");
+        "11-27:6 11-28:4 11-30:3");
   CHECK(days_of({"--start", "today", "--days", "1", "--per-day", "5"}) ==
-        "11-23:2 11-23:1 11-23:6 11-23:4");
+        "11-23:1 11-23:6 11-23:4");
   // Three working days from a Saturday: Monday to Wednesday.
   CHECK(days_of({"--start", "2026-11-28", "--days", "3", "--per-day", "1"}) ==
-        "11-30:2 12-01:1 12-02:6");
+        "11-30:6 12-01:4 12-02:3");
   json doc = json::parse(box.ok({"plan", "--json", "--per-day", "1", "--days", "2"}));
   CHECK(doc["start"] == "2026-11-24");
   CHECK(doc["end"] == "2026-11-25");
-  CHECK(doc["unplaced"] == 2);
-  CHECK(doc["already_planned"] == 0);
+  CHECK(doc["unplaced"] == 1);
+  CHECK(doc["already_planned"] == 1);
   CHECK(doc["saved"] == false);
   CHECK(doc["slots"][0]["reminder_id"].is_null());
-  CHECK(doc["slots"][0]["person"]["reasons"][0] == "3 weeks overdue by then (every 4 weeks)");
+  CHECK(doc["slots"][0]["person"]["reasons"][0] == "6 weeks overdue by then (every 6 weeks)");
 }
 
 TEST_CASE("plan --days counts working days and its first line names the days it planned",
@@ -453,10 +445,10 @@ TEST_CASE("plan --days counts working days and its first line names the days it 
   box.today = "2026-11-26";  // a Thursday: the plan starts on Friday
   std::string text = box.ok({"plan", "--days", "3"});
   CHECK(first_line(text) ==
-        "Outreach plan, Fri 2026-11-27 to Tue 2026-12-01: 5 people over 3 days");
+        "Outreach plan, Fri 2026-11-27 to Tue 2026-12-01: 3 people on 2 of the 3 days");
   CHECK(text.find("\nFri 2026-11-27 (tomorrow)\n") != std::string::npos);
   CHECK(text.find("\nMon 2026-11-30 (in 4 days)\n") != std::string::npos);
-  CHECK(text.find("\nTue 2026-12-01 (in 5 days)\n") != std::string::npos);
+  CHECK(text.find("\nTue 2026-12-01") == std::string::npos);  // nobody left for Tuesday
   json doc = json::parse(box.ok({"plan", "--json", "--days", "3"}));
   CHECK(doc["days"] == json::parse(R"(["2026-11-27", "2026-11-30", "2026-12-01"])"));
   CHECK(doc["start"] == "2026-11-27");
@@ -464,7 +456,7 @@ TEST_CASE("plan --days counts working days and its first line names the days it 
 
   // With --weekends, three days of any kind; a day without anyone is not counted as used.
   CHECK(first_line(box.ok({"plan", "--days", "3", "--weekends"})) ==
-        "Outreach plan, Fri 2026-11-27 to Sun 2026-11-29: 4 people on 2 of the 3 days");
+        "Outreach plan, Fri 2026-11-27 to Sun 2026-11-29: 2 people on 1 of the 3 days");
   // One day names that day once.
   CHECK(first_line(box.ok({"plan", "--days", "1"})) ==
         "Outreach plan, Fri 2026-11-27: 2 people over 1 day");
@@ -510,34 +502,36 @@ TEST_CASE(
     "[plan]") {
   Sandbox box;
   seed(box);
+  box.ok({"done", "1"});  // Grace's promise kept: nothing speaks for her any more
   std::string saved = box.ok({"plan", "--save", "--days", "2"});
-  CHECK(saved.find("Grace Hopper #2 · sponsor · circle 2  (reminder #4)") != std::string::npos);
+  CHECK(saved.find("Grace Hopper #2 · sponsor · circle 2  (reminder #5)") != std::string::npos);
   CHECK(saved.find("Booked as 4 reminders") != std::string::npos);
   CHECK(box.query("SELECT id, contact_id, kind, text, due FROM reminders WHERE kind = 'plan' "
                   "ORDER BY id") ==
-        "4|2|plan|Reach out to Grace Hopper|2026-11-24\n"
-        "5|1|plan|Reach out to Ada Lovelace|2026-11-24\n"
+        "4|1|plan|Reach out to Ada Lovelace|2026-11-24\n"
+        "5|2|plan|Reach out to Grace Hopper|2026-11-24\n"
         "6|6|plan|Reach out to José Núñez|2026-11-25\n"
         "7|4|plan|Reach out to Mia Chen|2026-11-25");
 
   // Nobody is booked twice.
   std::string again = box.ok({"plan", "--save"});
   CHECK(again.find("Linus Berg #3") != std::string::npos);
-  CHECK(again.find("4 people are already booked (kith reminders)") != std::string::npos);
+  CHECK(again.find("4 people are spoken for: outreach booked, a meeting or a reminder due "
+                   "(kith reminders)") != std::string::npos);
   CHECK(box.query("SELECT count(*) FROM reminders WHERE kind = 'plan'") == "5");
 
   // On the day, the booked outreach is due now, and the person leaves "reach out".
   box.today = "2026-11-24";
   std::string report = box.ok({"report"});
-  CHECK(report.find("    #4 plan: Reach out to Grace Hopper  today\n") != std::string::npos);
-  CHECK(report.find("    #5 plan: Reach out to Ada Lovelace  today\n") != std::string::npos);
+  CHECK(report.find("    #4 plan: Reach out to Ada Lovelace  today\n") != std::string::npos);
+  CHECK(report.find("    #5 plan: Reach out to Grace Hopper  today\n") != std::string::npos);
   CHECK(report.find("Reach out\n") == std::string::npos);
 
   // Talking to someone completes their booked outreach.
   CHECK(box.ok({"log", "grace", "Call about the deck"}) ==
         "Logged with Grace Hopper on 2026-11-24; next check-in 2026-12-22; planned outreach "
         "done.\n");
-  CHECK(box.query("SELECT done_on FROM reminders WHERE id = 4") == "2026-11-24");
+  CHECK(box.query("SELECT done_on FROM reminders WHERE id = 5") == "2026-11-24");
   CHECK(box.query("SELECT count(*) FROM reminders WHERE kind = 'plan' AND done_on IS NULL") == "4");
   // A talk long before a booked day (backfilled) leaves the booking alone.
   box.ok({"log", "linus", "Old one-on-one", "--on", "2026-11-17"});

@@ -2,6 +2,7 @@
 #include "kith/plan.hpp"
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <random>
 
 #include "core/fixtures.hpp"
@@ -209,6 +210,80 @@ TEST_CASE("archived people and people without a cadence are never planned", "[pl
   Plan plan = f.make();
   CHECK(plan.slots.empty());
   CHECK(plan.unplaced == 0);
+}
+
+}  // namespace kith
+
+namespace kith {
+
+TEST_CASE("nobody spoken for on a day is planned on it, whatever the meetings and reminders",
+          "[plan][property]") {
+  std::mt19937 rng(19);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
+  static const char* kTypes[] = {"mentor", "sponsor", "peer", "manager", "report", "customer"};
+  for (int round = 0; round < 200; ++round) {
+    Fixture f;
+    f.options.start = day("2026-11-23").plus_days(pick(7));
+    f.options.days = 1 + pick(10);
+    f.options.per_day = 1 + pick(3);
+    f.options.weekends = pick(2) == 0;
+    const int people = 1 + pick(25);
+    for (int id = 1; id <= people; ++id) {
+      f.contacts.push_back(person(id, "P" + std::to_string(id), kTypes[pick(6)],
+                                  day("2026-11-23").plus_days(-pick(200)).to_string()));
+      auto add = [&](ReminderKind kind, int from, int span) {
+        Reminder r;
+        r.id = id * 10 + static_cast<int>(f.reminders.size() % 10);
+        r.contact_id = id;
+        r.kind = kind;
+        r.text = "x";
+        r.due = f.options.start.plus_days(from + pick(span));
+        r.anchor = r.due;
+        if (kind == ReminderKind::meeting) r.every = every("1w");
+        f.reminders.push_back(r);
+      };
+      if (pick(4) == 0) add(ReminderKind::meeting, -3, 40);
+      if (pick(5) == 0) add(ReminderKind::followup, -5, 15);
+      if (pick(6) == 0) add(ReminderKind::promise, -5, 15);
+      if (pick(10) == 0) add(ReminderKind::plan, 0, 5);
+      if (pick(5) == 0) add(ReminderKind::topic, -30, 30);  // a topic speaks for nobody
+    }
+    Plan plan = f.make();
+    std::map<std::int64_t, UrgencyFacts> facts;
+    for (const Contact& c : f.contacts) {
+      std::vector<Reminder> theirs;
+      for (const Reminder& r : f.reminders) {
+        if (r.contact_id == c.id) theirs.push_back(r);
+      }
+      if (auto x = facts_of(c, f.types, theirs)) facts.emplace(c.id, *x);
+    }
+    for (const PlanSlot& slot : plan.slots) {
+      CAPTURE(round, slot.urgency.id, slot.day.to_string());
+      CHECK_FALSE(spoken_for(facts.at(slot.urgency.id), slot.day));
+      CHECK(slot.day >= facts.at(slot.urgency.id).due);
+    }
+  }
+}
+
+TEST_CASE("a meeting speaks for its person up to a week after their due day or the day",
+          "[plan][urgency]") {
+  UrgencyFacts f;
+  f.cadence = every("2w");
+  f.due = day("2026-11-20");
+  CHECK_FALSE(spoken_for(f, day("2026-11-23")));
+  f.next_meeting = day("2026-11-30");  // a week after the day
+  CHECK(spoken_for(f, day("2026-11-23")));
+  f.next_meeting = day("2026-12-01");  // eight days after
+  CHECK_FALSE(spoken_for(f, day("2026-11-23")));
+  f.due = day("2026-11-25");  // not yet due: a week after the due day counts
+  CHECK(spoken_for(f, day("2026-11-23")));
+  f.next_meeting.reset();
+  f.next_reminder = day("2026-11-23");  // a follow-up due that day
+  CHECK(spoken_for(f, day("2026-11-23")));
+  CHECK_FALSE(spoken_for(f, day("2026-11-22")));
+  f.next_reminder.reset();
+  f.planned = true;
+  CHECK(spoken_for(f, day("2026-11-23")));
 }
 
 }  // namespace kith

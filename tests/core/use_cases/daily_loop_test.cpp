@@ -1,6 +1,8 @@
 // The daily loop against an in-memory store: agenda topics, logs that close what they finish
 // (--covered, --done, meetings), and skipping a round.
 #include <catch2/catch.hpp>
+#include <map>
+#include <random>
 
 #include "core/use_cases/network.hpp"
 #include "kith/use_cases/interactions.hpp"
@@ -347,6 +349,101 @@ TEST_CASE("skipping someone archived, without a cadence, or twice a day is refus
   CHECK(outcome(skip_check_in(net.store(), "maya", "", net.today))
             .rfind("invalid_input: Maya Chen was skipped today already", 0) == 0);
   (void)maya;
+}
+
+}  // namespace kith
+
+namespace kith {
+
+TEST_CASE("an agenda topic leaves only when a log covers it or it is dropped",
+          "[use_cases][agenda][property]") {
+  std::mt19937 rng(7);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
+  for (int round = 0; round < 20; ++round) {
+    Network net;
+    const std::vector<std::string> names = {"Maya Chen", "Lin Wu", "Priya Nair"};
+    std::map<std::int64_t, std::string> people;
+    for (const std::string& n : names) people[net.add(n)] = n;
+    std::map<std::int64_t, std::int64_t> open;  // topic -> person, as the steps leave them
+    Date today = net.today;
+    for (int step = 0; step < 30; ++step) {
+      auto who = std::next(people.begin(), pick(3));
+      int action = pick(4);
+      CAPTURE(round, step, action);
+      if (action == 0 || open.empty()) {
+        auto t = raise_topic(net.store(), who->second, "topic " + std::to_string(step), today);
+        REQUIRE(t);
+        open[t->id] = who->first;
+      } else if (action == 1) {
+        // A log with someone, covering some of their topics (maybe all, maybe none).
+        LogRequest request = with({who->second});
+        bool all = pick(4) == 0;
+        request.covered_all = all;
+        std::vector<std::int64_t> gone;
+        for (const auto& [topic, person] : open) {
+          if (person != who->first) continue;
+          if (all || pick(2) == 0) {
+            if (!all) request.covered.push_back(topic);
+            gone.push_back(topic);
+          }
+        }
+        REQUIRE(log_interaction(net.store(), request, today));
+        for (std::int64_t t : gone) open.erase(t);
+      } else if (action == 2) {
+        auto victim = std::next(open.begin(), pick(static_cast<int>(open.size())));
+        REQUIRE(cancel_reminder(net.store(), victim->first, today));
+        open.erase(victim);
+      } else {
+        // Everything else: a plain log with someone else, a skip, a reminder done.
+        REQUIRE(log_interaction(net.store(), with({who->second}), today));
+        today = today.plus_days(1);
+      }
+      auto listed = agenda(net.store(), std::nullopt);
+      REQUIRE(listed);
+      std::map<std::int64_t, std::int64_t> seen;
+      for (const Reminder& t : listed->topics) seen[t.id] = *t.contact_id;
+      REQUIRE(seen == open);
+    }
+  }
+}
+
+TEST_CASE("a skip never changes a balance, a last contact or anyone else's check-in",
+          "[use_cases][skip][property]") {
+  std::mt19937 rng(11);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
+  static const char* kEvery[] = {"1w", "2w", "1m", "3m"};
+  for (int round = 0; round < 30; ++round) {
+    Network net;
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 4; ++i) {
+      ids.push_back(net.add("P" + std::to_string(i), every_(kEvery[pick(4)]),
+                            net.today.plus_days(-pick(200))));
+    }
+    for (int i = 0; i < 8; ++i) {
+      net.met({ids[static_cast<std::size_t>(pick(4))]}, net.today.plus_days(-pick(100)),
+              static_cast<Direction>(pick(3)), 1 + pick(5));
+    }
+    std::int64_t skipped = ids[static_cast<std::size_t>(pick(4))];
+    std::vector<Contact> before;
+    for (std::int64_t id : ids) before.push_back(net.contact(id));
+    auto done = skip_check_in(net.store(), "#" + std::to_string(skipped), "", net.today);
+    REQUIRE(done);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      CAPTURE(round, ids[i], skipped);
+      Contact after = net.contact(ids[i]);
+      CHECK(after.balance.given == before[i].balance.given);
+      CHECK(after.balance.received == before[i].balance.received);
+      CHECK(after.last_contact == before[i].last_contact);
+      auto types = net.store().types();
+      REQUIRE(types);
+      Due due = due_of(after, *types, net.today);
+      if (ids[i] == skipped) {
+        CHECK(due.next == effective_cadence(after, *types)->after(net.today));
+      } else {
+        CHECK(due.next == due_of(before[i], *types, net.today).next);
+      }
+    }
+  }
 }
 
 }  // namespace kith
