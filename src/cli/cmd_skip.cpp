@@ -30,6 +30,13 @@ Status run_skip(Context& ctx, const SkipOptions& o) {
                 {"next_due", after.next ? Json(after.next->to_string()) : Json(nullptr)}});
     return {};
   }
+  if (skipped->before.next == after.next && after.next) {
+    // Skipped on the day of the last talk (or the day added): one cadence on from today is
+    // where the check-in already was.
+    fmt::print("Skipped {} this round; the next check-in stays {} ({}).\n", printable(c.name),
+               after.next->to_string(), relative(*after.next, ctx.today));
+    return {};
+  }
   std::string was;
   if (skipped->before.next) {
     std::int64_t late = skipped->before.days_overdue;
