@@ -78,7 +78,7 @@ void add_agenda_command(CLI::App& command, Action& action) {
       ->expected(0, 2)
       ->option_text("[WHO [TEXT]]");
   cmd->footer(
-      "Topics carry over until a log covers them (kith log WHO SUMMARY --covered ID... | all),\n"
+      "Topics carry over until a log covers them (kith log WHO SUMMARY --covered ID,... or all),\n"
       "or you drop one (kith cancel ID) or reword it (kith change ID --text TEXT).\n"
       "Examples:\n  kith agenda maya \"Ask about the promotion timeline\"\n  kith agenda maya\n"
       "  kith agenda");
