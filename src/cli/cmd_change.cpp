@@ -60,11 +60,19 @@ Status run_change(Context& ctx, const ChangeOptions& o) {
     print_json(reminder_json(r, ctx.today));
     return {};
   }
+  if (r.kind == ReminderKind::topic) {  // an agenda topic has no day of its own
+    fmt::print("Changed topic #{} for {}: \"{}\".\n", r.id, printable(r.contact_name),
+               printable(r.text));
+    return {};
+  }
   std::string line = fmt::format("Changed #{}: \"{}\", due {} ({})", r.id, printable(r.text),
                                  r.due.to_string(), relative(r.due, ctx.today));
   if (r.every) line += fmt::format(", every {}", r.every->to_human());
   if (r.contact_id) {
-    line += fmt::format(", {} {}", r.kind == ReminderKind::promise ? "promised to" : "about",
+    line += fmt::format(", {} {}",
+                        r.kind == ReminderKind::promise   ? "promised to"
+                        : r.kind == ReminderKind::meeting ? "with"
+                                                          : "about",
                         printable(r.contact_name));
   }
   fmt::print("{}.\n", line);

@@ -55,6 +55,15 @@ TEST_CASE("agenda adds topics for someone and lists them, theirs or everyone's",
   CHECK(show.find("\nAgenda\n  ID  RAISED      TOPIC\n  #2  2026-11-22  Ask about the promotion "
                   "timeline\n") != std::string::npos);
   CHECK(json::parse(box.ok({"--json", "show", "maya"}))["agenda"].size() == 2);
+
+  // A topic is reworded and dropped with the reminders' verbs; a dropped one leaves the agenda.
+  CHECK(box.ok({"change", "2", "--text", "Ask about the promotion criteria"}) ==
+        "Changed topic #2 for Maya Chen: \"Ask about the promotion criteria\".\n");
+  box.ok({"cancel", "4"});
+  CHECK(box.ok({"agenda", "maya"}) ==
+        "ID  RAISED      TOPIC\n"
+        "#2  2026-11-22  Ask about the promotion criteria\n");
+  CHECK(box.query("SELECT done_on, cancelled FROM reminders WHERE id = 4") == "2026-11-22|1");
 }
 
 TEST_CASE("a log covers the topics named, says what carries over, and completes the meeting",
