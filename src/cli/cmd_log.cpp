@@ -147,8 +147,12 @@ Status run_log(Context& ctx, const LogOptions& o) {
                         plans_done > 1 ? fmt::format(" ({})", plans_done) : std::string());
   }
   for (const Reminder& r : logged->completed) {
-    line += fmt::format("; {} #{} done", r.kind == ReminderKind::meeting ? "meeting" : "reminder",
-                        r.id);
+    const char* kind = r.kind == ReminderKind::meeting    ? "meeting"
+                       : r.kind == ReminderKind::followup ? "follow-up"
+                       : r.kind == ReminderKind::promise  ? "promise"
+                       : r.kind == ReminderKind::plan     ? "planned outreach"
+                                                          : "reminder";
+    line += fmt::format("; {} #{} done", kind, r.id);
     if (!r.done_on) line += fmt::format(" (next {})", r.due.to_string());
   }
   if (std::size_t n = logged->covered.size()) {

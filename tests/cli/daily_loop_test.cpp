@@ -114,7 +114,7 @@ TEST_CASE("log --done completes reminders about the people in the same breath; p
   box.ok({"remind", "priya", "Send the article", "--on", "today", "--promise"});  // #2
   box.ok({"log", "priya", "Coffee", "--next", "friday", "Intro to Sam"});         // follow-up #3
   CHECK(box.ok({"log", "priya", "Sent the article", "--gave", "--done", "2"}) ==
-        "Logged with Priya Nair on 2026-11-22 (gave 1); next check-in 2027-01-03; reminder #2 "
+        "Logged with Priya Nair on 2026-11-22 (gave 1); next check-in 2027-01-03; promise #2 "
         "done.\n");
   CHECK(box.query("SELECT id, done_on FROM reminders WHERE id IN (2, 3) ORDER BY id") ==
         "2|2026-11-22\n3|NULL");
