@@ -2,6 +2,7 @@
 #include "sync_file.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
@@ -125,16 +126,31 @@ Result<SyncRecord> parse_record(const json& j, SyncKind kind) {
   if (!values.is_object()) return bad("a record's values are not an object");
   const json empty = json::object();
   const json& stamps = j.contains("stamps") ? j["stamps"] : empty;
+  // What a reminder's kind asks of its other fields: a skip's text (its note) may be empty; a
+  // meeting, topic or skip names its person, and a meeting recurs.
+  std::optional<ReminderKind> reminder_kind;
+  if (kind == SyncKind::reminder) {
+    if (auto k = values.find("kind"); k != values.end() && k->is_string()) {
+      if (auto parsed = parse_reminder_kind(k->get<std::string>())) reminder_kind = *parsed;
+    }
+  }
   for (const auto& [name, check] : checks_of(kind)) {
     auto it = values.find(std::string(name));
     if (it == values.end())
       return bad(std::string("a ") + std::string(to_string(kind)) + " has no " + std::string(name));
     SyncValue v;
+    bool optional = check.second;
+    Check rule = check.first;
+    if (reminder_kind == ReminderKind::skip && name == "text") rule = Check::text;
+    bool with_someone = reminder_kind == ReminderKind::meeting ||
+                        reminder_kind == ReminderKind::topic || reminder_kind == ReminderKind::skip;
+    if (with_someone && name == "contact") optional = false;
+    if (reminder_kind == ReminderKind::meeting && name == "every") optional = false;
     if (it->is_null()) {
-      if (!check.second) return bad(std::string(name) + " is empty");
+      if (!optional) return bad(std::string(name) + " is empty");
     } else if (it->is_string()) {
       v.value = it->get<std::string>();
-      if (!valid(check.first, *v.value)) return bad("not a valid " + std::string(name));
+      if (!valid(rule, *v.value)) return bad("not a valid " + std::string(name));
     } else {
       return bad(std::string(name) + " is not a string");
     }

@@ -162,4 +162,22 @@ TEST_CASE("skip moves the next check-in a cadence on from today and shows in his
         "1|2026-12-14");
 }
 
+TEST_CASE("meetings, topics and skips travel to another device, a skip without a note too",
+          "[cli][daily-loop][sync]") {
+  Sandbox box;
+  seed(box);
+  box.ok({"agenda", "maya", "Promotion timeline"});
+  box.today = "2026-12-20";
+  box.ok({"skip", "priya"});  // no note: an empty text
+  const std::string folder = (box.dir() / "shared").string();
+  const std::string other = (box.dir() / "other.db").string();
+  box.ok({"sync", folder});
+  box.ok({"--db", other, "sync", folder});
+  CHECK(box.ok({"--db", other, "agenda"}).find("Promotion timeline") != std::string::npos);
+  CHECK(box.ok({"--db", other, "history", "priya"}) ==
+        "ID  DAY         VIA   VALUE  WITH  SUMMARY\n"
+        "    2026-12-20  skip               skipped this round\n");
+  CHECK(box.ok({"--db", other, "reminders"}).find("meeting, every 1w") != std::string::npos);
+}
+
 }  // namespace kith::test
