@@ -107,8 +107,9 @@ TEST_CASE("a log before the meeting's day, or more than a rhythm late, leaves it
   CHECK(box.query("SELECT due, last_done FROM reminders WHERE id = 1") == "2026-11-26|NULL");
 }
 
-TEST_CASE("log --done completes reminders about the people in the same breath; promises stay",
-          "[cli][daily-loop]") {
+TEST_CASE(
+    "log --done completes reminders about the people in the same breath and promises stay open",
+    "[cli][daily-loop]") {
   Sandbox box;
   seed(box);
   box.ok({"remind", "priya", "Send the article", "--on", "today", "--promise"});  // #2
@@ -120,8 +121,9 @@ TEST_CASE("log --done completes reminders about the people in the same breath; p
         "2|2026-11-22\n3|NULL");
 }
 
-TEST_CASE("a meeting keeps its person out of reach-out and the plan; the report shows its agenda",
-          "[cli][daily-loop]") {
+TEST_CASE(
+    "a meeting keeps its person out of reach-out and the plan and the report shows its agenda",
+    "[cli][daily-loop]") {
   Sandbox box;
   seed(box);
   box.ok({"agenda", "maya", "Promotion timeline"});
