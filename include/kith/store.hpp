@@ -293,7 +293,8 @@ class Store {
                         const std::function<Status(Interaction&&)>& visit);
 
   // REQUIRES: inside write(). Adds the reminder (anchor defaults to due when unset by the
-  // caller: pass the same day) and returns its id.
+  // caller: pass the same day), open or already closed (done_on, last_done: a skip), and
+  // returns its id.
   Result<std::int64_t> add_reminder(const Reminder& reminder);
   // not_found naming the id when there is no such reminder.
   Result<Reminder> reminder(std::int64_t id);

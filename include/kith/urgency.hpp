@@ -191,6 +191,11 @@ struct Bookings {
   std::optional<Date> next_reminder;
 };
 
+// Adds an open reminder of `kind` due on `due` to what may speak for its person: booked
+// outreach, the soonest meeting, the soonest reminder, follow-up or promise. Other kinds
+// (agenda topics, skips) speak for nobody.
+void add_booking(Bookings& bookings, ReminderKind kind, Date due);
+
 // A contact's name, for ordering ties.
 struct DueName {
   std::string name;

@@ -44,6 +44,18 @@ std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const 
   return out;
 }
 
+Json person_json(const Contact& c) {
+  return {{"id", c.id},
+          {"uuid", c.uuid},
+          {"name", c.name},
+          {"types", c.types},
+          {"circle", c.circle ? Json(*c.circle) : Json(nullptr)},
+          {"emails", c.emails},
+          {"phones", c.phones},
+          {"learn", c.learn},
+          {"offer", c.offer}};
+}
+
 Json agenda_json(const std::vector<Reminder>& topics) {
   Json out = Json::array();
   for (const Reminder& t : topics) {
@@ -138,15 +150,7 @@ Json urgency_json(const Outreach& person, Date day, Date today) {
   const Contact& c = person.contact;
   const std::optional<Interaction>& last = person.last;
   Json j;
-  j["contact"] = {{"id", c.id},
-                  {"uuid", c.uuid},
-                  {"name", c.name},
-                  {"types", c.types},
-                  {"circle", c.circle ? Json(*c.circle) : Json(nullptr)},
-                  {"emails", c.emails},
-                  {"phones", c.phones},
-                  {"learn", c.learn},
-                  {"offer", c.offer}};
+  j["contact"] = person_json(c);
   j["cadence"] = u.cadence.to_string();
   j["due"] = u.due.to_string();
   j["days_overdue"] = u.days_overdue;

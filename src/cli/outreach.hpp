@@ -58,6 +58,10 @@ std::string short_day(Date day);
 inline constexpr std::size_t kAgendaShown = 5;
 std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const Painter& paint);
 
+// What the report, the plan and reconnect show of a person in JSON: id, uuid, name, types,
+// circle, emails, phones, learn, offer.
+Json person_json(const Contact& c);
+
 // The topics as JSON: each {id, text, raised}.
 Json agenda_json(const std::vector<Reminder>& topics);
 // "Monday 23 November 2026".

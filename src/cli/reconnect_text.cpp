@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "cli/outreach.hpp"
 #include "cli/render.hpp"
 
 namespace kith::cli {
@@ -40,15 +41,7 @@ Json tie_json(const TieToRevive& t) {
   const Contact& c = t.contact;
   const DormantTie& tie = t.tie;
   Json j;
-  j["contact"] = {{"id", c.id},
-                  {"uuid", c.uuid},
-                  {"name", c.name},
-                  {"types", c.types},
-                  {"circle", c.circle ? Json(*c.circle) : Json(nullptr)},
-                  {"emails", c.emails},
-                  {"phones", c.phones},
-                  {"learn", c.learn},
-                  {"offer", c.offer}};
+  j["contact"] = person_json(c);
   j["cadence"] = tie.facts.cadence ? Json(tie.facts.cadence->to_string()) : Json(nullptr);
   j["interactions"] = t.interactions;
   j["balance"] = balance_json(c.balance);

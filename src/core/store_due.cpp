@@ -27,13 +27,9 @@ UrgencyFacts summary_facts(SQLite::Statement& row, const Duration& cadence) {
 
 // One kind of open reminder about a person, with its soonest due day, as spoken_for reads it.
 void add_booking(Bookings& out, const std::string& kind, const SQLite::Column& due) {
+  auto parsed = parse_reminder_kind(kind);
   auto day = optional_day(due);
-  auto sooner = [&](std::optional<Date>& at) {
-    if (day && (!at || *day < *at)) at = day;
-  };
-  if (kind == "plan") out.planned = true;
-  if (kind == "meeting") sooner(out.next_meeting);
-  if (kind == "reminder" || kind == "followup" || kind == "promise") sooner(out.next_reminder);
+  if (parsed && day) kith::add_booking(out, *parsed, *day);
 }
 
 // The cadences that have someone due, via the (cadence, due) index, one seek each.

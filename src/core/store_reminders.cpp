@@ -9,8 +9,9 @@ Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
   KITH_TRY(require_write(*impl_));
   return guarded(*impl_, [&]() -> Result<std::int64_t> {
     auto& st = impl_->prepare(
-        "INSERT INTO reminders (uuid, contact_id, kind, text, due, every, anchor)"
-        " VALUES (:uuid, :contact, :kind, :text, :due, :every, :anchor)");
+        "INSERT INTO reminders (uuid, contact_id, kind, text, due, every, anchor, done_on,"
+        " last_done) VALUES (:uuid, :contact, :kind, :text, :due, :every, :anchor, :done_on,"
+        " :last_done)");
     st.bind(":uuid", reminder.uuid.empty() ? new_uuid() : reminder.uuid);
     if (reminder.contact_id) {
       st.bind(":contact", *reminder.contact_id);
@@ -23,6 +24,11 @@ Result<std::int64_t> Store::add_reminder(const Reminder& reminder) {
     bind_optional(st, ":every",
                   reminder.every ? std::optional(reminder.every->to_string()) : std::nullopt);
     st.bind(":anchor", reminder.anchor.to_string());
+    bind_optional(st, ":done_on",
+                  reminder.done_on ? std::optional(reminder.done_on->to_string()) : std::nullopt);
+    bind_optional(
+        st, ":last_done",
+        reminder.last_done ? std::optional(reminder.last_done->to_string()) : std::nullopt);
     st.exec();
     return impl_->db.getLastInsertRowid();
   });

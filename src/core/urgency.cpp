@@ -24,17 +24,12 @@ void add_commitment(UrgencyFacts& facts, const Reminder& r) {
   if (r.kind == ReminderKind::promise) {
     ++facts.open_promises;
     if (!facts.next_promise || r.due < *facts.next_promise) facts.next_promise = r.due;
-  } else if (r.kind == ReminderKind::plan) {
-    facts.planned = true;
   }
-  auto sooner = [&](std::optional<Date>& day) {
-    if (!day || r.due < *day) day = r.due;
-  };
-  if (r.kind == ReminderKind::meeting) sooner(facts.next_meeting);
-  if (r.kind == ReminderKind::reminder || r.kind == ReminderKind::followup ||
-      r.kind == ReminderKind::promise) {
-    sooner(facts.next_reminder);
-  }
+  Bookings b{facts.planned, facts.next_meeting, facts.next_reminder};
+  add_booking(b, r.kind, r.due);
+  facts.planned = b.planned;
+  facts.next_meeting = b.next_meeting;
+  facts.next_reminder = b.next_reminder;
 }
 
 // The facts that come from the contact and its types alone.
@@ -69,6 +64,21 @@ std::string_view to_string(Term term) {
     case Term::overdue: break;
   }
   return "overdue";
+}
+
+void add_booking(Bookings& b, ReminderKind kind, Date due) {
+  auto sooner = [&](std::optional<Date>& day) {
+    if (!day || due < *day) day = due;
+  };
+  switch (kind) {
+    case ReminderKind::plan: b.planned = true; break;
+    case ReminderKind::meeting: sooner(b.next_meeting); break;
+    case ReminderKind::reminder:
+    case ReminderKind::followup:
+    case ReminderKind::promise: sooner(b.next_reminder); break;
+    case ReminderKind::topic:
+    case ReminderKind::skip: break;
+  }
 }
 
 bool spoken_for(const UrgencyFacts& f, Date day) {

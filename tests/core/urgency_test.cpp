@@ -117,16 +117,7 @@ class VectorSource final : public DueSource {
     ++lookups;
     Bookings out;
     for (const Reminder& r : reminders_) {
-      if (r.contact_id != id || r.done_on) continue;
-      auto sooner = [&](std::optional<Date>& at) {
-        if (!at || r.due < *at) at = r.due;
-      };
-      if (r.kind == ReminderKind::plan) out.planned = true;
-      if (r.kind == ReminderKind::meeting) sooner(out.next_meeting);
-      if (r.kind == ReminderKind::reminder || r.kind == ReminderKind::followup ||
-          r.kind == ReminderKind::promise) {
-        sooner(out.next_reminder);
-      }
+      if (r.contact_id == id && !r.done_on) add_booking(out, r.kind, r.due);
     }
     return out;
   }

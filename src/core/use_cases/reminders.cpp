@@ -402,12 +402,10 @@ Result<Skipped> skip_check_in(Store& store, std::string_view who, std::string_vi
     skip.text = std::string(trim(note));
     skip.due = today;
     skip.anchor = today;
+    skip.done_on = today;  // closed the day it is made
+    skip.last_done = today;
     auto id = store.add_reminder(skip);
     if (!id) return id.error();
-    skip.id = *id;
-    skip.done_on = today;
-    skip.last_done = today;
-    KITH_TRY(store.update_reminder(skip));
     auto stored = store.reminder(*id);
     if (!stored) return stored.error();
     auto after = store.contact(person->id);
