@@ -81,6 +81,8 @@ struct MergeReach {
   std::int64_t introduced = 0;    // the contacts it introduced
   std::int64_t external_ids = 0;  // vCard UIDs and LinkedIn profiles
   std::int64_t aliases = 0;       // the uuids of contacts merged into it before
+  std::int64_t goals = 0;         // the goals it is linked to
+  std::int64_t links = 0;         // the people it knows (kith knows), the kept one aside
 };
 
 // A type change: each field left empty keeps its value.

@@ -40,8 +40,8 @@ constexpr std::int64_t wall_of(std::int64_t clock) { return clock >> 16; }
 std::int64_t tick(std::int64_t last, std::int64_t wall_ms);
 
 // The kinds of synced records. Frozen: written in sync files as "type", "contact",
-// "interaction", "reminder".
-enum class SyncKind { type, contact, interaction, reminder };
+// "interaction", "reminder", "goal", "link" (a "knows" link between two people).
+enum class SyncKind { type, contact, interaction, reminder, goal, link };
 std::string_view to_string(SyncKind kind);
 std::optional<SyncKind> parse_sync_kind(std::string_view text);
 

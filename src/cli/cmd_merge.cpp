@@ -37,6 +37,8 @@ std::string moved_phrase(const MergeReach& r) {
   }
   if (r.external_ids > 0) parts.push_back(plural(r.external_ids, "external id", "external ids"));
   if (r.aliases > 0) parts.push_back(plural(r.aliases, "earlier merge", "earlier merges"));
+  if (r.goals > 0) parts.push_back(plural(r.goals, "goal", "goals"));
+  if (r.links > 0) parts.push_back("knows " + plural(r.links, "person", "people"));
   return parts.empty() ? "their details only" : join(parts);
 }
 
@@ -83,9 +85,14 @@ std::vector<std::string> gains(const Contact& before, const Contact& after) {
 }
 
 Json reach_json(const MergeReach& r) {
-  return {{"interactions", r.interactions}, {"shared", r.shared},
-          {"reminders", r.reminders},       {"introduced", r.introduced},
-          {"external_ids", r.external_ids}, {"aliases", r.aliases}};
+  return {{"interactions", r.interactions},
+          {"shared", r.shared},
+          {"reminders", r.reminders},
+          {"introduced", r.introduced},
+          {"external_ids", r.external_ids},
+          {"aliases", r.aliases},
+          {"goals", r.goals},
+          {"links", r.links}};
 }
 
 Status run_merge(Context& ctx, const MergeOptions& o) {

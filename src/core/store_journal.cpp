@@ -40,6 +40,8 @@ const std::vector<Journaled>& journaled() {
       {"contacts", {{10, "contacts"}}, 0, "contacts"},  // met_via_id
       {"interactions", {}, 0, "interactions"},
       {"reminders", {{2, "contacts"}}, 0, "reminders"},  // contact_id
+      {"goals", {}, 0, "goals"},
+      {"knows", {{2, "contacts"}, {3, "contacts"}}, 0, "knows"},  // a, b
       {"contact_types", {{0, "contacts"}, {1, "types"}}, 0, "contacts"},
       {"contact_tags", {{0, "contacts"}}, 0, "contacts"},
       {"contact_channels", {{0, "contacts"}}, 0, "contacts"},
@@ -48,6 +50,7 @@ const std::vector<Journaled>& journaled() {
       {"contact_akas", {{0, "contacts"}}, 0, "contacts"},
       {"contact_aliases", {{0, "contacts"}}, 0, "contacts"},
       {"interaction_people", {{0, "contacts"}, {2, "interactions"}}, 2, "interactions"},
+      {"goal_people", {{0, "goals"}, {1, "contacts"}}, 0, "goals"},
   };
   return tables;
 }
@@ -282,6 +285,8 @@ std::string describe_row(const Change& change) {
       {"interactions", "interaction"},
       {"reminders", "reminder"},
       {"types", "type"},
+      {"goals", "goal"},
+      {"knows", "link"},
       {"external_ids", "an external id"}};
   for (auto [table, noun] : nouns) {
     if (change.table != table) continue;
@@ -289,7 +294,11 @@ std::string describe_row(const Change& change) {
     if (table == "external_ids" || !id) return noun;
     return std::string(noun) + " #" + std::to_string(sqlite3_value_int64(id));
   }
-  sqlite3_value* contact = change.value(0);  // every link table starts with its contact
+  if (change.table == "goal_people") {
+    sqlite3_value* goal = change.value(0);
+    return "a person of goal #" + std::to_string(goal ? sqlite3_value_int64(goal) : 0);
+  }
+  sqlite3_value* contact = change.value(0);  // every other link table starts with its contact
   return "a link of contact #" + std::to_string(contact ? sqlite3_value_int64(contact) : 0);
 }
 

@@ -62,6 +62,12 @@ Result<MergeReach> Store::merge_reach(std::int64_t keep, std::int64_t other) {
         count(*impl_, "SELECT count(*) FROM external_ids WHERE contact_id = :other", keep, other);
     r.aliases = count(*impl_, "SELECT count(*) FROM contact_aliases WHERE contact_id = :other",
                       keep, other);
+    r.goals =
+        count(*impl_, "SELECT count(*) FROM goal_people WHERE contact_id = :other", keep, other);
+    r.links = count(*impl_,
+                    "SELECT count(DISTINCT CASE WHEN a = :other THEN b ELSE a END) FROM knows"
+                    " WHERE (a = :other AND b != :keep) OR (b = :other AND a != :keep)",
+                    keep, other);
     return r;
   });
 }
@@ -85,6 +91,30 @@ Status Store::merge_contacts(const Contact& merged, const Contact& other) {
     run(impl, "UPDATE contacts SET met_via_id = :keep WHERE met_via_id = :other AND id != :keep",
         keep, gone);
     run(impl, "UPDATE external_ids SET contact_id = :keep WHERE contact_id = :other", keep, gone);
+    // A goal both were linked to keeps the kept contact's role.
+    run(impl,
+        "DELETE FROM goal_people WHERE contact_id = :other AND goal_id IN"
+        " (SELECT goal_id FROM goal_people WHERE contact_id = :keep)",
+        keep, gone);
+    run(impl, "UPDATE goal_people SET contact_id = :keep WHERE contact_id = :other", keep, gone);
+    // Who knows whom: a link between the two goes (nobody knows themselves), and one to
+    // someone both knew keeps the kept contact's.
+    run(impl,
+        "DELETE FROM knows WHERE (a = :other AND b = :keep) OR (a = :keep AND b = :other)"
+        " OR ((a = :other OR b = :other) AND EXISTS (SELECT 1 FROM knows k"
+        "   WHERE (k.a = :keep AND k.b = (CASE WHEN knows.a = :other THEN knows.b ELSE knows.a "
+        "END))"
+        "      OR (k.b = :keep AND k.a = (CASE WHEN knows.a = :other THEN knows.b ELSE knows.a "
+        "END))))",
+        keep, gone);
+    run(impl,
+        "UPDATE knows SET a = :keep, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE a = "
+        ":other",
+        keep, gone);
+    run(impl,
+        "UPDATE knows SET b = :keep, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE b = "
+        ":other",
+        keep, gone);
     run(impl, "UPDATE contact_aliases SET contact_id = :keep WHERE contact_id = :other", keep,
         gone);
     auto& alias = impl.prepare(

@@ -24,6 +24,9 @@ struct Field {
   std::string target;    // the column it is stored in
   std::string update;    // sets it from :v for the row :id
   bool contact = false;  // holds a contact's uuid: a reference that must resolve
+  // The value a new record takes when a line leaves the field out: a field added after the
+  // first sync format (a file from an older kith has no such field). Empty: NULL.
+  std::string fallback = {};
 };
 
 struct Set {
@@ -43,6 +46,7 @@ struct KindDef {
   std::string insert;  // the row, from :uuid, :new_uuid and :v0, :v1...
   std::string all;     // every key, oldest first
   std::string touch;   // marks :id updated
+  std::string erase;   // deletes the row :id
 };
 
 Field plain(const std::string& table, const std::string& name, const std::string& column = "") {
@@ -56,6 +60,11 @@ Field contact_ref(const std::string& table, const std::string& name, const std::
           "UPDATE " + table + " SET " + column + " = " + kContactOf + ", updated_at = " + kNow +
               " WHERE id = :id",
           true};
+}
+
+Field with_fallback(Field f, std::string fallback) {
+  f.fallback = std::move(fallback);
+  return f;
 }
 
 Set channel_set(const std::string& kind) {
@@ -76,7 +85,8 @@ Set channel_set(const std::string& kind) {
 KindDef finish(SyncKind kind, std::string table, std::string key, std::vector<Field> fields,
                std::vector<Set> sets) {
   KindDef def{
-      kind, std::move(table), std::move(key), std::move(fields), std::move(sets), {}, {}, {}, {}};
+      kind, std::move(table), std::move(key), std::move(fields), std::move(sets), {}, {}, {}, {},
+      {}};
   std::string columns;
   std::string names;
   std::string values;
@@ -84,7 +94,7 @@ KindDef finish(SyncKind kind, std::string table, std::string key, std::vector<Fi
     const Field& f = def.fields[i];
     columns += ", " + f.column;
     const std::string v = ":v" + std::to_string(i);
-    std::string value = v;
+    std::string value = f.fallback.empty() ? v : "coalesce(" + v + ", " + f.fallback + ")";
     if (f.contact) {
       value = kContactOf;
       for (auto at = value.find(":v"); at != std::string::npos; at = value.find(":v", at + 1))
@@ -107,6 +117,7 @@ KindDef finish(SyncKind kind, std::string table, std::string key, std::vector<Fi
   }
   def.all = "SELECT " + def.key + " FROM " + def.table + " ORDER BY id";
   def.touch = "UPDATE " + def.table + " SET updated_at = " + kNow + " WHERE id = :id";
+  def.erase = "DELETE FROM " + def.table + " WHERE id = :id";
   return def;
 }
 
@@ -131,7 +142,8 @@ const std::vector<KindDef>& kinds() {
          plain("contacts", "offer"),
          plain("contacts", "note"),
          plain("contacts", "added_on"),
-         plain("contacts", "archived")},
+         plain("contacts", "archived"),
+         with_fallback(plain("contacts", "target"), "0")},
         {{"types",
           "SELECT ty.name, '' FROM contact_types ct JOIN types ty ON ty.id = ct.type_id"
           " WHERE ct.contact_id = :id",
@@ -185,6 +197,21 @@ const std::vector<KindDef>& kinds() {
                 plain("reminders", "anchor"), plain("reminders", "done_on"),
                 plain("reminders", "last_done"), plain("reminders", "cancelled")},
                {}));
+    v.push_back(
+        finish(SyncKind::goal, "goals", "uuid",
+               {plain("goals", "text"), plain("goals", "by", "by_day"), plain("goals", "needs"),
+                plain("goals", "added_on"), plain("goals", "done_on")},
+               {{"people",
+                 "SELECT c.uuid, g.role FROM goal_people g JOIN contacts c ON c.id = g.contact_id"
+                 " WHERE g.goal_id = :id",
+                 // :cid is the element's contact, resolved once (set_element); the value its role.
+                 "INSERT INTO goal_people (goal_id, contact_id, role) VALUES (:id, :cid, :v)"
+                 " ON CONFLICT (goal_id, contact_id) DO UPDATE SET role = excluded.role",
+                 "DELETE FROM goal_people WHERE goal_id = :id AND contact_id = :cid"}}));
+    v.push_back(finish(SyncKind::link, "knows", "uuid",
+                       {contact_ref("knows", "a", "a"), contact_ref("knows", "b", "b"),
+                        plain("knows", "how"), plain("knows", "since")},
+                       {}));
     return v;
   }();
   return all;
@@ -485,14 +512,25 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
         out.outcome = SyncApplied::Outcome::deferred;
         return out;
       }
-      if (ref == Ref::deleted && in.kind == SyncKind::reminder) {
+      // A reminder about someone deleted goes with them; a link between two people with
+      // either of them.
+      if (ref == Ref::deleted && (in.kind == SyncKind::reminder || in.kind == SyncKind::link)) {
+        out.outcome = SyncApplied::Outcome::deleted;
+        return out;
+      }
+    }
+    if (in.kind == SyncKind::link) {
+      // Two people merged into one here: a link of someone with themselves is no link.
+      auto a = in.fields.find("a"), b = in.fields.find("b");
+      if (a != in.fields.end() && b != in.fields.end() && a->second.value && b->second.value &&
+          contact_id_of(impl, *a->second.value) == contact_id_of(impl, *b->second.value)) {
         out.outcome = SyncApplied::Outcome::deleted;
         return out;
       }
     }
     std::set<std::string> gone;  // people elements naming deleted contacts
     Resolved resolved;
-    if (in.kind == SyncKind::interaction) {
+    if (in.kind == SyncKind::interaction || in.kind == SyncKind::goal) {
       auto it = in.sets.find("people");
       bool anyone = false;
       if (it != in.sets.end()) {
@@ -515,8 +553,9 @@ Result<SyncApplied> Store::apply_sync_record(const SyncRecord& in, std::string_v
           }
         }
       }
-      if (!anyone) {
-        // Everyone it was with is gone here, or it arrives with nobody: nothing to keep.
+      if (!anyone && in.kind == SyncKind::interaction) {
+        // Everyone it was with is gone here, or it arrives with nobody: nothing to keep. (A
+        // goal stands without people.)
         auto local = sync_local_id(in.kind, in.uuid);
         if (!local) return local.error();
         if (!*local) {
@@ -685,9 +724,10 @@ Result<bool> Store::apply_sync_deletion(const SyncDeletion& deletion) {
   KITH_TRY(add_tombstone(deletion));
   if (!*local) return false;
   if (deletion.kind == SyncKind::interaction) KITH_TRY(remove_interaction(**local));
-  if (deletion.kind == SyncKind::reminder) {
+  if (deletion.kind == SyncKind::reminder || deletion.kind == SyncKind::goal ||
+      deletion.kind == SyncKind::link) {
     KITH_TRY(guarded(*impl_, [&]() -> Status {
-      auto& st = impl_->prepare("DELETE FROM reminders WHERE id = :id");
+      auto& st = impl_->prepare(def_of(deletion.kind).erase.c_str());
       st.bind(":id", **local);
       st.exec();
       return {};

@@ -11,11 +11,13 @@ std::int64_t tick(std::int64_t last, std::int64_t wall_ms) {
 }
 
 namespace {
-constexpr std::array<std::pair<SyncKind, std::string_view>, 4> kKinds = {{
+constexpr std::array<std::pair<SyncKind, std::string_view>, 6> kKinds = {{
     {SyncKind::type, "type"},
     {SyncKind::contact, "contact"},
     {SyncKind::interaction, "interaction"},
     {SyncKind::reminder, "reminder"},
+    {SyncKind::goal, "goal"},
+    {SyncKind::link, "link"},
 }};
 }  // namespace
 

@@ -45,7 +45,14 @@ enum class Check {
   kind
 };
 
-using Checks = std::vector<std::pair<std::string_view, std::pair<Check, bool>>>;  // nullable
+struct FieldCheck {
+  Check check;
+  bool nullable;
+  // A field added after the sync format first shipped: a line from an older kith leaves it
+  // out, and the record keeps what it has (a new one takes the schema's default).
+  bool added_later = false;
+};
+using Checks = std::vector<std::pair<std::string_view, FieldCheck>>;
 
 const Checks& checks_of(SyncKind kind) {
   static const Checks type = {{"every", {Check::duration, true}},
@@ -57,7 +64,7 @@ const Checks& checks_of(SyncKind kind) {
       {"met_via", {Check::text, false}},   {"introducer", {Check::uuid, true}},
       {"learn", {Check::text, false}},     {"offer", {Check::text, false}},
       {"note", {Check::text, false}},      {"added_on", {Check::date, false}},
-      {"archived", {Check::flag, false}}};
+      {"archived", {Check::flag, false}},  {"target", {Check::flag, false, true}}};
   static const Checks interaction = {{"day", {Check::date, false}},
                                      {"summary", {Check::nonempty, false}},
                                      {"channel", {Check::channel, true}},
@@ -69,11 +76,22 @@ const Checks& checks_of(SyncKind kind) {
       {"every", {Check::duration, true}}, {"anchor", {Check::date, false}},
       {"done_on", {Check::date, true}},   {"last_done", {Check::date, true}},
       {"cancelled", {Check::flag, false}}};
+  static const Checks goal = {{"text", {Check::nonempty, false}},
+                              {"by", {Check::date, true}},
+                              {"needs", {Check::text, false}},
+                              {"added_on", {Check::date, false}},
+                              {"done_on", {Check::date, true}}};
+  static const Checks link = {{"a", {Check::uuid, false}},
+                              {"b", {Check::uuid, false}},
+                              {"how", {Check::text, false}},
+                              {"since", {Check::date, false}}};
   switch (kind) {
     case SyncKind::type: return type;
     case SyncKind::contact: return contact;
     case SyncKind::interaction: return interaction;
     case SyncKind::reminder: return reminder;
+    case SyncKind::goal: return goal;
+    case SyncKind::link: return link;
   }
   return contact;
 }
@@ -101,6 +119,7 @@ bool valid_element(SyncKind kind, const std::string& set, const std::string& ele
                    const std::optional<std::string>& value) {
   if (elem.empty()) return false;
   if (kind == SyncKind::interaction) return set == "people" && is_uuid(elem);
+  if (kind == SyncKind::goal) return set == "people" && is_uuid(elem);  // the value: a role
   if (kind != SyncKind::contact) return false;
   if (set == "types" || set == "tags" || set == "emails" || set == "phones" || set == "akas") {
     return !value || value->empty();
@@ -136,11 +155,13 @@ Result<SyncRecord> parse_record(const json& j, SyncKind kind) {
   }
   for (const auto& [name, check] : checks_of(kind)) {
     auto it = values.find(std::string(name));
-    if (it == values.end())
+    if (it == values.end()) {
+      if (check.added_later) continue;
       return bad(std::string("a ") + std::string(to_string(kind)) + " has no " + std::string(name));
+    }
     SyncValue v;
-    bool optional = check.second;
-    Check rule = check.first;
+    bool optional = check.nullable;
+    Check rule = check.check;
     if (reminder_kind == ReminderKind::skip && name == "text") rule = Check::text;
     bool with_someone = reminder_kind == ReminderKind::meeting ||
                         reminder_kind == ReminderKind::topic || reminder_kind == ReminderKind::skip;

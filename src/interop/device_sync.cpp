@@ -224,8 +224,8 @@ Status Sync::send() {
   if (report_.first) {
     // Everything this database holds, with the least stamps: what it held before it met the
     // others.
-    for (SyncKind kind :
-         {SyncKind::type, SyncKind::contact, SyncKind::interaction, SyncKind::reminder}) {
+    for (SyncKind kind : {SyncKind::type, SyncKind::contact, SyncKind::interaction,
+                          SyncKind::reminder, SyncKind::goal, SyncKind::link}) {
       KITH_TRY(store_.each_sync_uuid(kind, [&](const std::string& uuid) -> Status {
         auto record = store_.sync_record(kind, uuid);
         if (!record) return record.error();
