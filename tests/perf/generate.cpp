@@ -1,7 +1,7 @@
 // kith-perf-generate: a deterministic, realistic network for the benchmark (tests/perf/run).
 //
 //   kith-perf-generate --out DIR [--contacts N] [--interactions N] [--reminders N]
-//                      [--today YYYY-MM-DD] [--seed N]
+//                      [--goals N] [--links N] [--today YYYY-MM-DD] [--seed N]
 //
 // Writes, in DIR:
 //   network.json       the network in kith's own JSON (docs/interop.md), for `kith import`;
@@ -14,8 +14,10 @@
 // people get most of them (Zipf-like: the r-th person is picked with weight 1/(r+10)^1.1),
 // a tenth of them with two or three people, given, received or mutual; reminders (with agenda
 // topics and weekly meetings among them) mostly
-// done, the open ones around TODAY. The same arguments always give the same bytes: the random
-// numbers come from a fixed-seed SplitMix64, not from <random>'s distributions.
+// done, the open ones around TODAY; one contact in a hundred a target (someone to meet);
+// career goals with about ten people each; "knows" links from the well-connected to anyone. The
+// same arguments always give the same bytes: the random numbers come from a fixed-seed SplitMix64,
+// not from <random>'s distributions.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -37,6 +39,8 @@ struct Options {
   long contacts = 20'000;
   long interactions = 1'000'000;
   long reminders = 50'000;
+  long goals = 20;
+  long links = 100'000;
   std::string today = "2026-11-23";
   std::uint64_t seed = 20261123;
 };
@@ -166,7 +170,8 @@ bool parse_long(std::string_view text, long& out) {
 int usage(const char* message) {
   std::fprintf(stderr,
                "kith-perf-generate: %s\nusage: kith-perf-generate --out DIR [--contacts N] "
-               "[--interactions N] [--reminders N] [--today YYYY-MM-DD] [--seed N]\n",
+               "[--interactions N] [--reminders N] [--goals N] [--links N] [--today YYYY-MM-DD] "
+               "[--seed N]\n",
                message);
   return 2;
 }
@@ -192,6 +197,10 @@ int main(int argc, char** argv) {
       o.interactions = n;
     } else if (arg == "--reminders") {
       o.reminders = n;
+    } else if (arg == "--goals") {
+      o.goals = n;
+    } else if (arg == "--links") {
+      o.links = n;
     } else if (arg == "--seed") {
       o.seed = static_cast<std::uint64_t>(n);
     } else {
@@ -241,8 +250,8 @@ int main(int argc, char** argv) {
          << ", \"learn\": " << json_string("how " + org + " runs " + rng.pick(kTopics))
          << ", \"offer\": " << json_string("notes on " + rng.pick(kTopics))
          << ", \"note\": \"\", \"added_on\": " << json_string(added_on.to_string())
-         << ", \"archived\": false, \"external_ids\": [], \"created_at\": "
-         << json_string(stamp(added_on, i))
+         << ", \"archived\": false, \"target\": " << (i % 100 == 99 ? "true" : "false")
+         << ", \"external_ids\": [], \"created_at\": " << json_string(stamp(added_on, i))
          << ", \"updated_at\": " << json_string(stamp(added_on, i)) << "}";
     contacts_csv << i + 1 << ',' << csv(name) << ',' << csv(org) << ',' << circle << ','
                  << added_on.to_string() << '\n';
@@ -327,6 +336,51 @@ int main(int argc, char** argv) {
          << ", \"updated_at\": " << json_string(stamp(due, i)) << "}";
     reminders_csv << person + 1 << ',' << kind << ',' << csv(text) << ',' << due.to_string() << ','
                   << (open ? "" : due.to_string()) << '\n';
+  }
+  json << "\n],\n\"goals\": [\n";
+
+  // Career goals, each with about ten people in the roles of their types.
+  static const std::vector<std::string> kGoals = {
+      "Become a staff engineer",     "Move into product management", "Speak at a conference",
+      "Learn distributed systems",   "Lead a platform team",         "Publish a paper",
+      "Mentor two junior engineers", "Switch to a startup",          "Grow a consulting practice",
+      "Write a book on testing"};
+  for (long g = 0; g < o.goals; ++g) {
+    kith::Date set_on = today->plus_days(-rng.below(300));
+    json << (g ? ",\n" : "") << "{\"uuid\": " << json_string(uuid(rng))
+         << ", \"text\": " << json_string(kGoals[static_cast<std::size_t>(g) % kGoals.size()])
+         << ", \"by\": " << json_string(today->plus_days(rng.below(365)).to_string())
+         << ", \"needs\": [\"mentor\", \"sponsor\"], \"added_on\": "
+         << json_string(set_on.to_string()) << ", \"done_on\": null, \"people\": [";
+    std::vector<long> people;
+    for (int k = 0; k < 10; ++k) {
+      long person = someone();
+      if (std::find(people.begin(), people.end(), person) != people.end()) continue;
+      static const std::vector<std::string> kRoles = {"mentor", "sponsor", "peer", ""};
+      json << (people.empty() ? "" : ", ")
+           << "{\"contact\": " << json_string(ids[static_cast<std::size_t>(person)])
+           << ", \"role\": " << json_string(rng.pick(kRoles)) << "}";
+      people.push_back(person);
+    }
+    json << "], \"created_at\": " << json_string(stamp(set_on, g))
+         << ", \"updated_at\": " << json_string(stamp(set_on, g)) << "}";
+  }
+  json << "\n],\n\"links\": [\n";
+
+  // Who knows whom: links from the well-connected (picked with the skew) to anyone.
+  for (long i = 0; i < o.links; ++i) {
+    long a = someone();
+    long b = rng.below(o.contacts);
+    if (a == b) b = (b + 1) % o.contacts;
+    if (a == b) break;  // a network of one
+    kith::Date since = start.plus_days(rng.below(720));
+    std::string how = rng.below(3) == 0 ? "" : "met through " + rng.pick(kOrgs);
+    json << (i ? ",\n" : "") << "{\"uuid\": " << json_string(uuid(rng))
+         << ", \"a\": " << json_string(ids[static_cast<std::size_t>(a)])
+         << ", \"b\": " << json_string(ids[static_cast<std::size_t>(b)])
+         << ", \"how\": " << json_string(how) << ", \"since\": " << json_string(since.to_string())
+         << ", \"created_at\": " << json_string(stamp(since, i % 40000))
+         << ", \"updated_at\": " << json_string(stamp(since, i % 40000)) << "}";
   }
   json << "\n]}\n";
   for (std::ofstream* f : {&json, &contacts_csv, &interactions_csv, &reminders_csv}) {
