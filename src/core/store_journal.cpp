@@ -48,6 +48,8 @@ const std::vector<Journaled>& journaled() {
       {"contact_akas", {{0, "contacts"}}, 0, "contacts"},
       {"contact_aliases", {{0, "contacts"}}, 0, "contacts"},
       {"interaction_people", {{0, "contacts"}, {2, "interactions"}}, 2, "interactions"},
+      {"goals", {}, 0, "goals"},
+      {"goal_people", {{0, "goals"}, {1, "contacts"}}, 0, "goals"},
   };
   return tables;
 }
