@@ -235,9 +235,7 @@ const std::vector<Command>& commands() {
        add_agenda_command},
       {"skip", "Not this round: move someone's next check-in one cadence on from today",
        add_skip_command},
-      {"goal",
-       "Career goals and the people who can help: add, link, done...; ID shows one with "
-       "suggestions",
+      {"goal", "Career goals, who helps and what each lacks; ID shows one with who could help",
        add_goal_command},
       {"amend", "Change a logged interaction: its day, channel, value, summary or people",
        add_amend_command},

@@ -2,6 +2,7 @@
 // records mention a goal's words (the candidates for its suggestions).
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kith/goal.hpp"
 #include "store_impl.hpp"
@@ -204,11 +205,15 @@ Result<std::vector<SuggestionCandidate>> Store::goal_candidates(
     ReadSnapshot snapshot(impl.db);
     std::vector<SuggestionCandidate> out;
     std::unordered_map<std::int64_t, std::size_t> index;
-    auto candidate = [&](std::int64_t id) -> SuggestionCandidate& {
+    // The candidate for a person, with the name and key `st` holds in columns 1 and 2.
+    auto candidate = [&](SQLite::Statement& st) -> SuggestionCandidate& {
+      std::int64_t id = st.getColumn(0).getInt64();
       auto [it, added] = index.emplace(id, out.size());
       if (added) {
         out.emplace_back();
         out.back().id = id;
+        out.back().name = st.getColumn(1).getString();
+        out.back().name_key = st.getColumn(2).getString();
       }
       return out[it->second];
     };
@@ -219,14 +224,12 @@ Result<std::vector<SuggestionCandidate>> Store::goal_candidates(
     for (const std::string& word : words) {
       for (const auto& [field, column] : kColumns) {
         auto& st = impl.prepare(
-            "SELECT f.rowid FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+            "SELECT c.id, c.name, c.name_key FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
             " WHERE contacts_fts MATCH :query AND c.archived = 0 AND c.target = 0"
             " ORDER BY f.rowid DESC LIMIT :n");
         st.bind(":query", word_query(column, word));
         st.bind(":n", per_word);
-        while (st.executeStep()) {
-          candidate(st.getColumn(0).getInt64()).matches.push_back({field, word, {}, "", 0});
-        }
+        while (st.executeStep()) candidate(st).matches.push_back({field, word, {}, "", 0});
       }
       auto& talks = impl.prepare(
           "SELECT f.rowid, i.day, i.channel FROM interactions_fts f"
@@ -239,27 +242,28 @@ Result<std::vector<SuggestionCandidate>> Store::goal_candidates(
         auto day = optional_day(talks.getColumn(1));
         std::string channel = optional_text(talks.getColumn(2)).value_or("");
         auto& people = impl.prepare(
-            "SELECT p.contact_id FROM interaction_people p JOIN contacts c ON c.id = p.contact_id"
+            "SELECT c.id, c.name, c.name_key FROM interaction_people p"
+            " JOIN contacts c ON c.id = p.contact_id"
             " WHERE p.interaction_id = :id AND c.archived = 0 AND c.target = 0");
         people.bind(":id", interaction);
         while (people.executeStep()) {
-          candidate(people.getColumn(0).getInt64())
-              .matches.push_back({MatchField::interaction, word, day, channel, interaction});
+          candidate(people).matches.push_back(
+              {MatchField::interaction, word, day, channel, interaction});
         }
       }
     }
-    for (SuggestionCandidate& c : out) {
-      auto& st = impl.prepare("SELECT name, name_key FROM contacts WHERE id = :id");
-      st.bind(":id", c.id);
-      if (st.executeStep()) {
-        c.name = st.getColumn(0).getString();
-        c.name_key = st.getColumn(1).getString();
-      }
-      auto& types = impl.prepare(
-          "SELECT t.name FROM contact_types ct JOIN types t ON t.id = ct.type_id"
-          " WHERE ct.contact_id = :id ORDER BY t.name");
-      types.bind(":id", c.id);
-      while (types.executeStep()) c.types.push_back(types.getColumn(0).getString());
+    if (out.empty()) return out;
+    // Their types, in one statement.
+    std::unordered_set<std::int64_t> ids;
+    for (const SuggestionCandidate& c : out) ids.insert(c.id);
+    auto& types = impl.prepare(
+        "SELECT ct.contact_id, t.name FROM contact_types ct JOIN types t ON t.id = ct.type_id"
+        " WHERE ct.contact_id IN (SELECT value FROM json_each(:ids)) ORDER BY ct.contact_id, "
+        "t.name");
+    types.bind(":ids", json_list(ids));
+    while (types.executeStep()) {
+      auto it = index.find(types.getColumn(0).getInt64());
+      if (it != index.end()) out[it->second].types.push_back(types.getColumn(1).getString());
     }
     return out;
   });
