@@ -44,6 +44,11 @@ struct PlanOptions {
   int per_day = kDefaultPlanPerDay;  // people a day, 1..kMaxPlanPerDay
   bool weekends = false;             // plan Saturdays and Sundays too
   std::vector<std::string> types;    // only people with one of these types; empty: everyone
+  // kith plan --goal ID: plan that goal's people first (plan_outreach fills `first` from it).
+  std::optional<std::int64_t> goal;
+  // People placed before everyone else, due or not yet: from their window's first day on, ahead
+  // of any other priority (still left out when spoken for, or of other types).
+  std::vector<std::int64_t> first;
 };
 
 // A week's worth of days that take people: kDefaultPlanDays working days, or
@@ -72,6 +77,7 @@ struct PlanSlot {
   Date day;
   Urgency urgency;      // as of `day`, with its identity; heaviest_type as the maker fills it
   double priority = 0;  // the urgency score it was ordered by, plus its circle points
+  bool first = false;   // one of options.first
 };
 
 struct Plan {

@@ -14,6 +14,7 @@
 
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
+#include "kith/goal.hpp"
 #include "kith/interaction.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
@@ -65,6 +66,17 @@ struct ReminderRecord {
   std::optional<std::string> contact;  // the contact's uuid; nullopt: about nobody
   std::string created_at;
   std::string updated_at;
+};
+
+struct GoalRecord {
+  // Every stored field with uuid, created_at and updated_at; id is ignored.
+  Goal goal;
+  struct Person {
+    std::string contact;  // the contact's uuid
+    std::string role;     // a type name, or ""
+    friend bool operator==(const Person&, const Person&) = default;
+  };
+  std::vector<Person> people;  // sorted by contact uuid
 };
 
 // What merging one record did.

@@ -12,6 +12,7 @@
 
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
+#include "kith/goal.hpp"
 #include "kith/interaction.hpp"
 #include "kith/reminder.hpp"
 #include "kith/urgency.hpp"
@@ -48,6 +49,7 @@ struct Outreach {
   Contact contact;                  // the person: contact.id == urgency.id
   std::optional<Interaction> last;  // the latest interaction; nullopt when there is none
   std::vector<Reminder> agenda;     // their open agenda topics, oldest first
+  std::vector<GoalRef> goals;       // the open goals they are linked to, by id
 };
 
 struct Report {

@@ -25,6 +25,7 @@
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/dupes.hpp"
+#include "kith/goal.hpp"
 #include "kith/interaction.hpp"
 #include "kith/journal.hpp"
 #include "kith/plan.hpp"
@@ -339,7 +340,9 @@ class Store {
   std::unique_ptr<DueSource> due_source();
   // Everyone whose check-in is due on or before `through` (archived people and people
   // without a cadence never are), as plan candidates without their full contacts.
-  Result<std::vector<PlanCandidate>> plan_candidates(Date through);
+  // With `also`: those people too, due or not (those never due excepted).
+  Result<std::vector<PlanCandidate>> plan_candidates(Date through,
+                                                     const std::vector<std::int64_t>& also = {});
   // The birthdays and important dates of active contacts falling on the days from `today` to
   // `today` + `days`, as upcoming_occasions gives them, read through the month-day indexes.
   Result<std::vector<Occasion>> occasions(Date today, int days);
@@ -353,6 +356,36 @@ class Store {
                             const std::function<Status(const TieCandidate&)>& visit);
   // How many interactions the contact took part in (0 for an unknown id).
   Result<std::int64_t> interaction_count(std::int64_t contact_id);
+
+  // --- Career goals and their people (store_goals.cpp; kith/goal.hpp).
+
+  // REQUIRES: inside write(). Adds the goal (its id, uuid and timestamps are ignored; a uuid is
+  // generated) and returns its id.
+  Result<std::int64_t> add_goal(const Goal& goal);
+  // not_found ("no goal #9") when there is no such goal.
+  Result<Goal> goal(std::int64_t id);
+  // Open goals, or all with `include_done`, by id.
+  Result<std::vector<Goal>> goals(bool include_done);
+  // REQUIRES: inside write(). Stores text, by, needs and done_on of goal.id; not_found.
+  Status update_goal(const Goal& goal);
+  // REQUIRES: inside write(). Deletes the goal and its links to people; not_found.
+  Status remove_goal(std::int64_t id);
+  // The goal's people, by name, archived ones included, with their last contact and due day.
+  Result<std::vector<GoalPerson>> goal_people(std::int64_t goal_id);
+  // The person's role in the goal; nullopt when not linked.
+  Result<std::optional<std::string>> goal_role(std::int64_t goal_id, std::int64_t contact_id);
+  // REQUIRES: inside write(). Links the person to the goal in `role`, or changes their role.
+  Status set_goal_person(std::int64_t goal_id, std::int64_t contact_id, std::string_view role);
+  // REQUIRES: inside write(). Unlinks them; false when they were not linked.
+  Result<bool> remove_goal_person(std::int64_t goal_id, std::int64_t contact_id);
+  // The goals the person is linked to, open ones (all with `include_done`), by id.
+  Result<std::vector<PersonGoal>> goals_of(std::int64_t contact_id, bool include_done);
+  // The people you know (active, not targets) whose name, org, title, note, learn or offer
+  // (contacts_fts), or whose interactions (interactions_fts), mention one of `words` (each a
+  // prefix), with each match, their name and types: for rank_suggestions. At most `per_word`
+  // of the latest-recorded contacts per word and field, and as many interactions per word.
+  Result<std::vector<SuggestionCandidate>> goal_candidates(const std::vector<std::string>& words,
+                                                           int per_word);
 
   // --- The journal of changes (store_journal.cpp; kith/journal.hpp).
   //
@@ -447,6 +480,8 @@ class Store {
   Status each_interaction(const std::function<Status(const InteractionRecord&)>& visit);
   // `open_only`: only reminders not done (a recurring one stays open).
   Status each_reminder(bool open_only, const std::function<Status(const ReminderRecord&)>& visit);
+  // Goals with their people (by contact uuid, sorted).
+  Status each_goal(const std::function<Status(const GoalRecord&)>& visit);
 
   // Each merge_* adds the record when its uuid is unknown, replaces the stored record with
   // that uuid when the given one's updated_at is later, and otherwise changes nothing
@@ -466,6 +501,10 @@ class Store {
   // `contact_id` is the id of the record's contact (its uuid is not looked up).
   Result<Merge> merge_reminder(const ReminderRecord& record,
                                std::optional<std::int64_t> contact_id);
+  // `people` are the ids of the record's people with their roles (uuids are not looked up);
+  // they replace the stored goal's people.
+  Result<Merge> merge_goal(const GoalRecord& record,
+                           const std::vector<std::pair<std::int64_t, std::string>>& people);
 
   // The id of the contact with this uuid (or that a contact with it was merged into) / this
   // external id / this email (ignoring ASCII case; the lowest id when several have it);

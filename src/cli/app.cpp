@@ -235,6 +235,8 @@ const std::vector<Command>& commands() {
        add_agenda_command},
       {"skip", "Not this round: move someone's next check-in one cadence on from today",
        add_skip_command},
+      {"goal", "Career goals, who helps and what each lacks; ID shows one with who could help",
+       add_goal_command},
       {"amend", "Change a logged interaction: its day, channel, value, summary or people",
        add_amend_command},
       {"unlog", "Delete a logged interaction", add_unlog_command},

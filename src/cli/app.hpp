@@ -95,5 +95,6 @@ void add_export_command(CLI::App& command, Action& action);
 void add_import_command(CLI::App& command, Action& action);
 void add_agenda_command(CLI::App& command, Action& action);
 void add_skip_command(CLI::App& command, Action& action);
+void add_goal_command(CLI::App& command, Action& action);
 
 }  // namespace kith::cli

@@ -34,10 +34,14 @@ std::string what_was_written(ExportFormat format, const ExportCounts& n) {
     return fmt::format("{} {}", k, k == 1 ? one : many);
   };
   switch (format) {
-    case ExportFormat::json:
-      return join_people({count(n.types, "type", "types"), count(n.contacts, "contact", "contacts"),
-                          count(n.interactions, "interaction", "interactions"),
-                          count(n.reminders, "reminder", "reminders")});
+    case ExportFormat::json: {
+      std::vector<std::string> parts{count(n.types, "type", "types"),
+                                     count(n.contacts, "contact", "contacts"),
+                                     count(n.interactions, "interaction", "interactions"),
+                                     count(n.reminders, "reminder", "reminders")};
+      if (n.goals) parts.push_back(count(n.goals, "goal", "goals"));
+      return join_people(parts);
+    }
     case ExportFormat::ics:
       return fmt::format("{} ({} and the yearly dates of {})", count(n.events, "event", "events"),
                          count(n.reminders, "reminder", "reminders"),
@@ -75,6 +79,7 @@ Status run_export(Context& ctx, const ExportCliOptions& o) {
     out["contacts"] = written->contacts;
     out["interactions"] = written->interactions;
     out["reminders"] = written->reminders;
+    out["goals"] = written->goals;
     out["events"] = written->events;
     print_json(out);
     return {};

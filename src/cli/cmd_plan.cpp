@@ -24,6 +24,7 @@ struct PlanCommandOptions {
   std::vector<std::string> types;
   bool weekends = false;
   bool save = false;
+  std::optional<std::string> goal;
 };
 
 // The options as given: --start parsed (default tomorrow), the rest for the core to check.
@@ -34,6 +35,11 @@ Result<PlanOptions> plan_options(const Context& ctx, const PlanCommandOptions& o
   p.weekends = o.weekends;
   p.types = o.types;
   p.start = ctx.today.plus_days(1);
+  if (o.goal) {
+    auto id = record_id(*o.goal, "goal", "kith goal");
+    if (!id) return Error{id.error().code, "--goal: " + id.error().message};
+    p.goal = *id;
+  }
   if (o.start) {
     auto start = parse_date(*o.start, ctx.today);
     if (!start) return Error{start.error().code, "--start: " + start.error().message};
@@ -60,6 +66,7 @@ Json plan_json(const OutreachPlan& plan, Date today) {
     j["priority"] = std::round(slot.priority * 100.0) / 100.0;
     j["person"] = urgency_json(slot.person, slot.day, today);
     j["reminder_id"] = slot.reminder_id ? Json(*slot.reminder_id) : Json(nullptr);
+    j["for_goal"] = slot.for_goal;
     slots.push_back(std::move(j));
   }
   out["slots"] = std::move(slots);
@@ -67,6 +74,8 @@ Json plan_json(const OutreachPlan& plan, Date today) {
   out["already_planned"] = plan.already_planned;
   out["saved"] = plan.saved;
   out["reconnect"] = plan.reconnect ? tie_json(*plan.reconnect) : Json(nullptr);
+  out["goal"] =
+      plan.goal ? Json({{"id", plan.goal->id}, {"text", plan.goal->text}}) : Json(nullptr);
   return out;
 }
 
@@ -122,7 +131,12 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
       if (text.empty()) return;
       out += fmt::format("    {} {}\n", paint(Paint::dim, fmt::format("{:<6}", label)), text);
     };
-    line("why:", join(reasons(u, slot.day, today), "; "));
+    std::vector<std::string> why = reasons(u, slot.day, today);
+    if (slot.for_goal && plan.goal) {
+      why.insert(why.begin(),
+                 fmt::format("goal #{}: {}", plan.goal->id, printable(plan.goal->text)));
+    }
+    line("why:", join(why, "; "));
     line("last:", last_phrase(slot.person.last, c, today, kSummaryWidth));
     line("learn:", printable(c.learn));
     line("offer:", printable(c.offer));
@@ -130,6 +144,12 @@ std::string render_plan(const OutreachPlan& plan, Date today, const Painter& pai
     reach.insert(reach.end(), c.phones.begin(), c.phones.end());
     line("reach:", reach.empty() ? "no email or phone on record" : printable(join(reach)));
     out += agenda_lines(slot.person.agenda, 4, paint);
+    // The --goal is in the why already.
+    std::vector<GoalRef> others;
+    for (const GoalRef& g : slot.person.goals) {
+      if (!slot.for_goal || !plan.goal || g.id != plan.goal->id) others.push_back(g);
+    }
+    out += goal_lines(others, 4, paint);
   }
   if (const auto& t = plan.reconnect) {
     out += fmt::format(
@@ -199,6 +219,9 @@ void add_plan_command(CLI::App& command, Action& action) {
   cmd->add_option("--type", options->types, "Only people of this type (repeatable)")
       ->option_text("TYPE");
   cmd->add_flag("--weekends", options->weekends, "Plan Saturdays and Sundays too");
+  cmd->add_option("--goal", options->goal,
+                  "Plan this goal's people first, due or not (see 'kith goal')")
+      ->option_text("ID");
   cmd->add_flag("--save", options->save,
                 "Book the plan as reminders; people already booked are left out next time");
   cmd->footer(

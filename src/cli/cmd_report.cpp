@@ -153,6 +153,7 @@ std::string render_report(const Report& report, const Painter& paint) {
         out += fmt::format("    {}\n", paint(Paint::yellow, "hint: " + hint));
       }
       out += agenda_lines(o.agenda, 4, paint);
+      out += goal_lines(o.goals, 4, paint);
     }
     out += more_line(report.overdue_total - report.reach_out.size(), "overdue",
                      "kith list --overdue", paint);

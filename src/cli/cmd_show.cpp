@@ -43,6 +43,11 @@ Json profile_json(const Profile& profile, Date today) {
     skips.push_back({{"id", k.id}, {"day", k.due.to_string()}, {"note", k.text}});
   }
   out["skips"] = std::move(skips);
+  Json goals = Json::array();
+  for (const PersonGoal& g : profile.goals) {
+    goals.push_back({{"id", g.goal.id}, {"text", g.goal.text}, {"role", g.role}, {"done", g.done}});
+  }
+  out["goals"] = std::move(goals);
   return out;
 }
 
@@ -94,6 +99,15 @@ std::string details_text(const Profile& profile, Date today, const Painter& pain
                    : c.met_via.empty() ? fmt::format("#{}", *c.met_via_id)
                                        : fmt::format("{} (#{})", c.met_via, *c.met_via_id));
   field("Tags", join(c.tags));
+  std::vector<std::string> goals;
+  for (const PersonGoal& g : profile.goals) {
+    std::vector<std::string> about;
+    if (!g.role.empty()) about.push_back(g.role);
+    if (g.done) about.push_back("done");
+    goals.push_back(fmt::format("#{} {}{}", g.goal.id, g.goal.text,
+                                about.empty() ? "" : " (" + join(about) + ")"));
+  }
+  field("Goals", join(goals, "; "));
   for (const ExternalId& id : profile.external_ids) {
     std::string since = id.since ? " (connected " + id.since->to_string() + ")" : "";
     field(id.source == ExternalSource::linkedin ? "LinkedIn" : "vCard UID", id.id + since);

@@ -44,6 +44,22 @@ std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const 
   return out;
 }
 
+std::string goal_lines(const std::vector<GoalRef>& goals, int indent, const Painter& paint) {
+  std::string out;
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  for (const GoalRef& g : goals) {
+    out += fmt::format("{}{} {}\n", pad, paint(Paint::cyan, "goal:"),
+                       fmt::format("#{} {}", g.id, printable(g.text)));
+  }
+  return out;
+}
+
+Json goals_json(const std::vector<GoalRef>& goals) {
+  Json out = Json::array();
+  for (const GoalRef& g : goals) out.push_back({{"id", g.id}, {"text", g.text}});
+  return out;
+}
+
 Json person_json(const Contact& c) {
   return {{"id", c.id},
           {"uuid", c.uuid},
@@ -170,6 +186,7 @@ Json urgency_json(const Outreach& person, Date day, Date today) {
   j["reasons"] = reasons(u, day, today);
   j["hints"] = hints(person);
   j["agenda"] = agenda_json(person.agenda);
+  j["goals"] = goals_json(person.goals);
   return j;
 }
 

@@ -58,6 +58,12 @@ std::string short_day(Date day);
 inline constexpr std::size_t kAgendaShown = 5;
 std::string agenda_lines(const std::vector<Reminder>& topics, int indent, const Painter& paint);
 
+// The open goals a person is linked to, one line each under them in the report or the plan,
+// indented by `indent` spaces: "goal:   #2 Become a staff engineer"; "" for none.
+std::string goal_lines(const std::vector<GoalRef>& goals, int indent, const Painter& paint);
+// The goals as JSON: each {id, text}.
+Json goals_json(const std::vector<GoalRef>& goals);
+
 // What the report, the plan and reconnect show of a person in JSON: id, uuid, name, types,
 // circle, emails, phones, learn, offer.
 Json person_json(const Contact& c);

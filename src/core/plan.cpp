@@ -15,10 +15,13 @@ struct Ranked {
   const PlanCandidate* candidate;
   Date from;        // the first day they can be planned: the window's start or their due day
   double priority;  // urgency as of `from`, plus circle points
+  bool first;       // one of options.first: ahead of everyone else
 };
 
-// Most urgent first: by priority, then as more_urgent breaks ties (name, then id).
+// options.first before everyone else; then most urgent first: by priority, then as
+// more_urgent breaks ties (name, then id).
 bool ahead_of(const Ranked& a, const Ranked& b) {
+  if (a.first != b.first) return a.first;
   if (a.priority != b.priority) return a.priority > b.priority;
   const PlanCandidate& x = *a.candidate;
   const PlanCandidate& y = *b.candidate;
@@ -100,13 +103,15 @@ Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& 
 
   std::vector<Ranked> ranked;
   for (const PlanCandidate& c : candidates) {
-    if (c.facts.due > last || !wanted(c, options.types)) continue;
-    Date from = std::max(options.start, c.facts.due);
+    const bool first =
+        std::find(options.first.begin(), options.first.end(), c.id) != options.first.end();
+    if ((!first && c.facts.due > last) || !wanted(c, options.types)) continue;
+    Date from = first ? options.start : std::max(options.start, c.facts.due);
     if (spoken_for(c.facts, from)) {
       ++plan.already_planned;
       continue;
     }
-    ranked.push_back({&c, from, score(c.facts, from).score + circle_points(c.circle)});
+    ranked.push_back({&c, from, score(c.facts, from).score + circle_points(c.circle), first});
   }
   std::sort(ranked.begin(), ranked.end(), ahead_of);
 
@@ -121,7 +126,7 @@ Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& 
       if (best == remaining.end()) break;
       if (shares_type(*best->candidate, used)) {
         for (auto it = std::next(best); it != remaining.end(); ++it) {
-          if (it->priority < best->priority - kComparablePoints) break;
+          if (it->first != best->first || it->priority < best->priority - kComparablePoints) break;
           if (eligible(*it) && !shares_type(*it->candidate, used)) {
             best = it;
             break;
@@ -130,7 +135,7 @@ Plan make_plan(const std::vector<PlanCandidate>& candidates, const PlanOptions& 
       }
       const PlanCandidate& c = *best->candidate;
       used.insert(used.end(), c.types.begin(), c.types.end());
-      plan.slots.push_back({day, scored(c, day), best->priority});
+      plan.slots.push_back({day, scored(c, day), best->priority, best->first});
       remaining.erase(best);
     }
   }

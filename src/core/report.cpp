@@ -109,7 +109,7 @@ Report build_report(const UrgencyInput& input, Date today, const ReportOptions& 
   for (Urgency& u : ranked) {
     auto c = std::find_if(input.contacts->begin(), input.contacts->end(),
                           [&](const Contact& contact) { return contact.id == u.id; });
-    parts.ranked.push_back({std::move(u), *c, std::nullopt, {}});
+    parts.ranked.push_back({std::move(u), *c, std::nullopt, {}, {}});
   }
   if (input.contacts) parts.occasions = upcoming_occasions(*input.contacts, today, options.ahead);
   return build_report(std::move(parts), today, options);

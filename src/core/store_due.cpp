@@ -178,29 +178,43 @@ class SummarySource final : public DueSource {
 
 std::unique_ptr<DueSource> Store::due_source() { return std::make_unique<SummarySource>(*impl_); }
 
-Result<std::vector<PlanCandidate>> Store::plan_candidates(Date through) {
+Result<std::vector<PlanCandidate>> Store::plan_candidates(Date through,
+                                                          const std::vector<std::int64_t>& also) {
   return guarded(*impl_, [&]() -> Result<std::vector<PlanCandidate>> {
     Impl& impl = *impl_;
     ReadSnapshot snapshot(impl.db);
     std::vector<PlanCandidate> out;
     std::unordered_map<std::int64_t, std::size_t> index;
+    auto take = [&](SQLite::Statement& st) {
+      while (st.executeStep()) {
+        auto cadence = Duration::parse(st.getColumn(7).getString());
+        if (!cadence) continue;
+        PlanCandidate c;
+        c.id = st.getColumn(0).getInt64();
+        c.facts = summary_facts(st, *cadence);
+        c.name = st.getColumn(5).getString();
+        c.name_key = st.getColumn(6).getString();
+        if (!st.getColumn(8).isNull()) c.circle = st.getColumn(8).getInt();
+        index.emplace(c.id, out.size());
+        out.push_back(std::move(c));
+      }
+    };
     auto& st = impl.prepare(
         "SELECT s.contact_id, s.due, s.weight, s.given - s.received, s.last_day IS NULL,"
         " c.name, c.name_key, s.cadence, c.circle"
         " FROM contact_stats s JOIN contacts c ON c.id = s.contact_id"
         " WHERE s.due <= :through ORDER BY s.contact_id");
     st.bind(":through", through.to_string());
-    while (st.executeStep()) {
-      auto cadence = Duration::parse(st.getColumn(7).getString());
-      if (!cadence) continue;
-      PlanCandidate c;
-      c.id = st.getColumn(0).getInt64();
-      c.facts = summary_facts(st, *cadence);
-      c.name = st.getColumn(5).getString();
-      c.name_key = st.getColumn(6).getString();
-      if (!st.getColumn(8).isNull()) c.circle = st.getColumn(8).getInt();
-      index.emplace(c.id, out.size());
-      out.push_back(std::move(c));
+    take(st);
+    for (std::int64_t id : also) {
+      if (index.count(id)) continue;
+      auto& one = impl.prepare(
+          "SELECT s.contact_id, s.due, s.weight, s.given - s.received, s.last_day IS NULL,"
+          " c.name, c.name_key, s.cadence, c.circle"
+          " FROM contact_stats s JOIN contacts c ON c.id = s.contact_id"
+          " WHERE s.contact_id = :id AND s.due IS NOT NULL");
+      one.bind(":id", id);
+      take(one);
     }
     if (out.empty()) return out;
     auto& types = impl.prepare(

@@ -14,8 +14,8 @@ namespace {
 using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
-constexpr std::array<std::string_view, kSections> kSectionNames = {"types", "contacts",
-                                                                   "interactions", "reminders"};
+constexpr std::array<std::string_view, kSections> kSectionNames = {
+    "types", "contacts", "interactions", "reminders", "goals"};
 // Most values one record may hold, lists included.
 constexpr std::size_t kMaxRecordValues = 100'000;
 // nlohmann's out_of_range.406: a number too large for a double (1e400).
@@ -114,6 +114,25 @@ OrderedJson to_json(const ReminderRecord& r) {
   j["created_at"] = r.created_at;
   j["updated_at"] = r.updated_at;
   j["cancelled"] = m.cancelled;  // the newest key, last: the others keep their places
+  return j;
+}
+
+OrderedJson to_json(const GoalRecord& r) {
+  const Goal& g = r.goal;
+  OrderedJson j;
+  j["uuid"] = g.uuid;
+  j["text"] = g.text;
+  j["by"] = or_null(g.by);
+  j["needs"] = g.needs;
+  j["added_on"] = g.added_on.to_string();
+  j["done_on"] = or_null(g.done_on);
+  OrderedJson people = OrderedJson::array();
+  for (const GoalRecord::Person& p : r.people) {
+    people.push_back({{"contact", p.contact}, {"role", p.role}});
+  }
+  j["people"] = std::move(people);
+  j["created_at"] = g.created_at;
+  j["updated_at"] = g.updated_at;
   return j;
 }
 
@@ -414,6 +433,54 @@ Status read_record(const Json& j, ReminderRecord& r) {
   return get_timestamp(j, "updated_at", r.updated_at);
 }
 
+Status read_record(const Json& j, GoalRecord& r) {
+  Goal& g = r.goal;
+  KITH_TRY(get_uuid(j, "uuid", g.uuid));
+  KITH_TRY(get_string(j, "text", g.text, true));
+  if (Status ok = check_goal_text(g.text); !ok) return problem("text", ok.error().message);
+  KITH_TRY(get_optional_date(j, "by", g.by));
+  if (const Json* needs = at(j, "needs")) {
+    if (!needs->is_array()) return problem("needs", "expected a list of type names");
+    std::string joined;
+    for (const Json& n : *needs) {
+      if (!n.is_string()) return problem("needs", "expected a list of type names");
+      joined += (joined.empty() ? "" : ",") + n.get<std::string>();
+    }
+    KITH_TRY(take("needs", parse_needs(joined), g.needs));
+  } else {
+    g.needs = {std::string(kDefaultGoalNeeds)};
+  }
+  KITH_TRY(get_date(j, "added_on", g.added_on, true));
+  KITH_TRY(get_optional_date(j, "done_on", g.done_on));
+  if (const Json* people = at(j, "people")) {
+    auto bad = [] { return problem("people", "expected a list of {\"contact\", \"role\"}"); };
+    if (!people->is_array()) return bad();
+    for (const Json& item : *people) {
+      if (!item.is_object()) return bad();
+      GoalRecord::Person p;
+      KITH_TRY(get_uuid(item, "contact", p.contact));
+      KITH_TRY(get_string(item, "role", p.role));
+      if (!p.role.empty()) {
+        auto role = normalize_type_name(p.role);
+        if (!role) return problem("people", role.error().message);
+        p.role = *role;
+      }
+      r.people.push_back(std::move(p));
+    }
+    std::sort(r.people.begin(), r.people.end(),
+              [](const GoalRecord::Person& a, const GoalRecord::Person& b) {
+                return a.contact < b.contact;
+              });
+    r.people.erase(std::unique(r.people.begin(), r.people.end(),
+                               [](const GoalRecord::Person& a, const GoalRecord::Person& b) {
+                                 return a.contact == b.contact;
+                               }),
+                   r.people.end());
+  }
+  KITH_TRY(get_timestamp(j, "created_at", g.created_at));
+  return get_timestamp(j, "updated_at", g.updated_at);
+}
+
 // --- The streaming reader ------------------------------------------------------------------
 
 // Receives nlohmann's SAX events: follows the top-level object, builds each record of a
@@ -520,6 +587,7 @@ class Reader {
       case Section::contacts: return static_cast<bool>(handlers_.contact);
       case Section::interactions: return static_cast<bool>(handlers_.interaction);
       case Section::reminders: return static_cast<bool>(handlers_.reminder);
+      case Section::goals: return static_cast<bool>(handlers_.goal);
     }
     return false;
   }
@@ -667,6 +735,7 @@ class Reader {
       case Section::contacts: return hand(handlers_.contact);
       case Section::interactions: return hand(handlers_.interaction);
       case Section::reminders: return hand(handlers_.reminder);
+      case Section::goals: return hand(handlers_.goal);
     }
     return true;
   }
@@ -811,8 +880,13 @@ void KithJsonWriter::add(const ReminderRecord& record) {
   line(record_line(record));
 }
 
+void KithJsonWriter::add(const GoalRecord& record) {
+  enter(Section::goals);
+  line(record_line(record));
+}
+
 void KithJsonWriter::finish() {
-  enter(Section::reminders);
+  enter(Section::goals);
   out_ << (empty_ ? "]" : "\n  ]") << "\n}\n";
 }
 

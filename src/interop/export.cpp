@@ -68,6 +68,11 @@ Status export_json(Store& store, std::ostream& out, const ExportOptions& options
     ++counts.reminders;
     return writable(out);
   }));
+  KITH_TRY(store.each_goal([&](const GoalRecord& r) {
+    writer.add(r);
+    ++counts.goals;
+    return writable(out);
+  }));
   writer.finish();
   return {};
 }

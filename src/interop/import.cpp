@@ -91,9 +91,12 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
   using formats::Section;
   std::vector<std::vector<Section>> passes;
   if (std::is_sorted(outline.order.begin(), outline.order.end())) {
-    passes = {{Section::types, Section::contacts, Section::interactions, Section::reminders}};
+    passes = {{Section::types, Section::contacts, Section::interactions, Section::reminders,
+               Section::goals}};
   } else {
-    passes = {{Section::types}, {Section::contacts}, {Section::interactions, Section::reminders}};
+    passes = {{Section::types},
+              {Section::contacts},
+              {Section::interactions, Section::reminders, Section::goals}};
   }
   std::uint64_t total = 0;
   for (std::size_t count : outline.counts) total += count;
@@ -139,6 +142,15 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
     }
     return tally(store.merge_reminder(r, contact), report.reminders, progress);
   };
+  all.goal = [&](GoalRecord& r) -> Status {
+    std::vector<std::pair<std::int64_t, std::string>> people;
+    for (const GoalRecord::Person& p : r.people) {
+      auto id = known_contact(store, p.contact, "person");
+      if (!id) return id.error();
+      if (*id) people.emplace_back(**id, p.role);
+    }
+    return tally(store.merge_goal(r, people), report.goals, progress);
+  };
 
   // A load that is a sizeable part of the database goes faster in bulk (Store::bulk).
   auto size = store.approximate_size();
@@ -158,6 +170,7 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
       if (wants(Section::contacts)) handlers.contact = all.contact;
       if (wants(Section::interactions)) handlers.interaction = all.interaction;
       if (wants(Section::reminders)) handlers.reminder = all.reminder;
+      if (wants(Section::goals)) handlers.goal = all.goal;
       auto in = open();
       if (!in) return in.error();
       auto read = formats::read_kith_json(**in, handlers);

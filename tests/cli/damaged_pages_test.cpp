@@ -27,6 +27,8 @@ void seed(const Sandbox& box) {
   box.ok({"log", "grace", "Lunch", "--on", "2026-11-20", "--gave", "--next", "friday", "Slides"});
   box.ok({"remind", "grace", "Send the deck", "--on", "friday", "--promise"});
   box.ok({"remind", "Water the plants", "--on", "today", "--every", "1w"});
+  box.ok({"goal", "add", "Become a staff engineer", "--by", "2027-06-30"});
+  box.ok({"goal", "link", "1", "ada"});
   write_file(box.dir() / "seed.vcf",
              "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:seed-card\r\nFN:Jean Sammet\r\nEND:VCARD\r\n");
   box.ok({"import", (box.dir() / "seed.vcf").string()});
@@ -78,6 +80,12 @@ TEST_CASE("a non-zero exit leaves the database exactly as it was, whatever page 
       {"import", card.string()},
       {"sync", (box.dir() / "shared").string()},
       {"plan", "--save"},
+      {"goal", "add", "Ship the book", "--needs", "none"},
+      {"goal", "link", "1", "grace", "--as", "sponsor"},
+      {"goal", "unlink", "1", "ada"},
+      {"goal", "change", "1", "--text", "Become a principal engineer", "--no-by"},
+      {"goal", "done", "1"},
+      {"goal", "drop", "1"},
       {"undo"},
   };
 

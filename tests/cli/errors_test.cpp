@@ -684,6 +684,48 @@ TEST_CASE(
   check_all_rejected(box, cases);
 }
 
+TEST_CASE("bad goal input is refused with one line and changes nothing", "[errors][goal]") {
+  Sandbox box;
+  seed(box);
+  box.ok({"goal", "add", "Become a staff engineer", "--by", "2027-06-30"});
+  box.ok({"goal", "link", "1", "grace", "--as", "sponsor"});
+  box.ok({"goal", "add", "Ship the book", "--needs", "none"});
+  box.ok({"goal", "done", "2"});
+  const std::vector<BadInput> cases = {
+      {"linking an unknown person", {"goal", "link", "1", "nobody"}, 3, "'nobody'"},
+      {"linking an ambiguous name", {"goal", "link", "1", "ada"}, 3, "ada"},
+      {"linking to an unknown goal", {"goal", "link", "9", "grace"}, 3, "no goal #9"},
+      {"showing an unknown goal", {"goal", "9"}, 3, "no goal #9"},
+      {"an unknown goal to mark done", {"goal", "done", "9"}, 3, "no goal #9"},
+      {"dropping an unknown goal", {"goal", "drop", "9"}, 3, "no goal #9"},
+      {"a goal id that is a word", {"goal", "link", "one", "grace"}, 2, "invalid goal id 'one'"},
+      {"a bad --by date", {"goal", "add", "Talk", "--by", "someday"}, 2, "--by"},
+      {"a bad --by date on change", {"goal", "change", "1", "--by", "2026-13-01"}, 2, "--by"},
+      {"an unknown role",
+       {"goal", "link", "1", "grace", "--as", "coach"},
+       2,
+       "unknown role 'coach'"},
+      {"an unknown needed role", {"goal", "add", "Talk", "--needs", "coach"}, 2, "'coach'"},
+      {"a role that is no name", {"goal", "add", "Talk", "--needs", "a b"}, 2, "--needs"},
+      {"an empty goal text", {"goal", "add", "  "}, 2, "empty goal text"},
+      {"an empty new text", {"goal", "change", "1", "--text", ""}, 2, "empty goal text"},
+      {"--by and --no-by", {"goal", "change", "1", "--by", "friday", "--no-by"}, 2, "not both"},
+      {"nothing to change", {"goal", "change", "1"}, 2, "nothing to change"},
+      {"unlinking someone not linked", {"goal", "unlink", "1", "yonath"}, 2, "not linked"},
+      {"a goal done twice", {"goal", "done", "2"}, 2, "already done"},
+      {"a goal done in the future", {"goal", "done", "1", "--on", "tomorrow"}, 2, "future"},
+      {"reopening an open goal", {"goal", "reopen", "1"}, 2, "open already"},
+      {"linking as before",
+       {"goal", "link", "1", "grace", "--as", "sponsor"},
+       2,
+       "nothing to change"},
+      {"planning for an unknown goal", {"plan", "--goal", "9"}, 3, "no goal #9"},
+      {"planning for a done goal", {"plan", "--goal", "2"}, 2, "goal #2 is done"},
+      {"--all with an id", {"goal", "1", "--all"}, 2, "--all"},
+  };
+  check_all_rejected(box, cases);
+}
+
 TEST_CASE("bad global options and environment are refused and touch no database", "[errors]") {
   Sandbox box;
   seed(box);

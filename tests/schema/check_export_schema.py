@@ -77,6 +77,11 @@ with tempfile.TemporaryDirectory() as tmp:
     run(db, "agenda", "ada", "The engine notes")
     run(db, "log", "ada", "Coffee", "--covered", "all")
     run(db, "skip", "grace")
+    run(db, "goal", "add", "Become a staff engineer", "--by", "2027-06-30", "--needs",
+        "mentor,sponsor")
+    run(db, "goal", "link", "1", "ada", "grace")
+    run(db, "goal", "add", "Give a conference talk", "--needs", "none")
+    run(db, "goal", "done", "2")
     run(db, "import", os.path.join(fixtures, "apple-3.0.vcf"))
     run(db, "import", os.path.join(fixtures, "Connections.csv"))
     document = json.loads(run(db, "export"))
@@ -93,6 +98,8 @@ with tempfile.TemporaryDirectory() as tmp:
     assert any(c["external_ids"] for c in document["contacts"]), "no external ids"
     assert any(c["archived"] for c in document["contacts"]), "no archived contact"
     assert any(r["cancelled"] for r in document["reminders"]), "no cancelled reminder"
+    assert any(g["people"] for g in document["goals"]), "no goal with people"
+    assert any(g["done_on"] for g in document["goals"]), "no done goal"
     check("a database with every kind of record", document, True)
 
     def broken(label, change):
@@ -124,6 +131,16 @@ with tempfile.TemporaryDirectory() as tmp:
            lambda d: d["reminders"][0].update(cancelled="yes"))
     broken("a cancelled reminder that is open",
            lambda d: d["reminders"][0].update(cancelled=True, done_on=None))
+
+    broken("a goal with an empty text", lambda d: d["goals"][0].update(text=""))
+    broken("a goal role that is not a type name",
+           lambda d: d["goals"][0]["people"][0].update(role="Mentor!"))
+    broken("a goal person without a uuid", lambda d: d["goals"][0]["people"][0].pop("contact"))
+
+    # An export from before goals still passes: the section is optional.
+    no_goals = copy.deepcopy(document)
+    no_goals.pop("goals")
+    check("an export without goals", no_goals, True)
 
     # An export from before the cancelled flag still passes: the key is optional.
     older = copy.deepcopy(document)

@@ -85,6 +85,7 @@ struct Profile {
   // Skips (kith skip) over the span of `recent` (every one when it holds every interaction),
   // newest first.
   std::vector<Reminder> skips;
+  std::vector<PersonGoal> goals;  // the goals they are linked to, open and done, by id
 };
 
 // kith show: the contact WHO names with its due, open reminders, agenda, recent interactions and

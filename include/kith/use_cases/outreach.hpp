@@ -34,6 +34,7 @@ struct PlannedOutreach {
   double priority = 0;  // the urgency score it was ordered by, plus its circle points
   Outreach person;      // urgency as of `day`, contact and last interaction
   std::optional<std::int64_t> reminder_id;  // the booking, when the plan was saved
+  bool for_goal = false;                    // placed first as one of the --goal's people
 };
 
 struct OutreachPlan {
@@ -46,6 +47,7 @@ struct OutreachPlan {
   // With fewer people than slots and no options.types: the dormant tie most worth reviving
   // who is not in the plan (best_dormant_tie as of today), a suggestion never booked.
   std::optional<TieToRevive> reconnect;
+  std::optional<GoalRef> goal;  // options.goal, when given
 };
 
 // Plans outreach (make_plan over the store's plan candidates), and with `save` books each

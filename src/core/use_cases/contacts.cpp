@@ -193,11 +193,13 @@ Result<Profile> show_contact(Store& store, std::string_view who, Date today, int
     }
     auto skips = store.skips(contact->id, since);
     if (!skips) return skips.error();
+    auto goals = store.goals_of(contact->id, true);
+    if (!goals) return goals.error();
     Due due = due_of(*contact, *types, today);
     return Profile{std::move(*contact),      due,
                    std::move(*reminders),    std::move(*interactions),
                    std::move(*external_ids), std::move(*topics),
-                   std::move(*skips)};
+                   std::move(*skips),        std::move(*goals)};
   });
 }
 

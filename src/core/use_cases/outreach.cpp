@@ -24,7 +24,12 @@ Result<Outreach> outreach_for(Store& store, Urgency urgency,
   if (!found->empty()) last = std::move(found->front());
   auto agenda = store.topics(urgency.id);
   if (!agenda) return agenda.error();
-  return Outreach{std::move(urgency), std::move(*contact), std::move(last), std::move(*agenda)};
+  auto linked = store.goals_of(urgency.id, false);
+  if (!linked) return linked.error();
+  std::vector<GoalRef> goals;
+  for (PersonGoal& g : *linked) goals.push_back(std::move(g.goal));
+  return Outreach{std::move(urgency), std::move(*contact), std::move(last), std::move(*agenda),
+                  std::move(goals)};
 }
 
 // invalid_input naming the known types when one of `wanted` is not among them.
@@ -98,8 +103,23 @@ Result<OutreachPlan> plan_outreach(Store& store, Date today, const PlanOptions& 
     auto types = store.types();
     if (!types) return types.error();
     KITH_TRY(check_types_known(out.options.types, *types));
+    if (out.options.goal) {
+      auto goal = store.goal(*out.options.goal);
+      if (!goal) return goal.error();
+      if (goal->done()) {
+        return invalid_input("goal #" + std::to_string(goal->id) + " is done (on " +
+                             goal->done_on->to_string() + "): reopen it to plan for it");
+      }
+      auto people = store.goal_people(goal->id);
+      if (!people) return people.error();
+      out.options.first.clear();
+      for (const GoalPerson& p : *people) {
+        if (!p.archived) out.options.first.push_back(p.contact_id);
+      }
+      out.goal = GoalRef{goal->id, goal->text};
+    }
     const PlanOptions& o = out.options;
-    auto candidates = store.plan_candidates(plan_days(o).back());
+    auto candidates = store.plan_candidates(plan_days(o).back(), o.first);
     if (!candidates) return candidates.error();
     Plan plan = make_plan(*candidates, o);
     out.days = std::move(plan.days);
@@ -108,7 +128,8 @@ Result<OutreachPlan> plan_outreach(Store& store, Date today, const PlanOptions& 
     for (PlanSlot& slot : plan.slots) {
       auto person = outreach_for(store, std::move(slot.urgency), *types);
       if (!person) return person.error();
-      PlannedOutreach planned{slot.day, slot.priority, std::move(*person), std::nullopt};
+      PlannedOutreach planned{slot.day, slot.priority, std::move(*person), std::nullopt,
+                              slot.first};
       if (out.saved) {
         Reminder r;
         r.kind = ReminderKind::plan;
