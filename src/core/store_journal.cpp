@@ -40,6 +40,7 @@ const std::vector<Journaled>& journaled() {
       {"contacts", {{10, "contacts"}}, 0, "contacts"},  // met_via_id
       {"interactions", {}, 0, "interactions"},
       {"reminders", {{2, "contacts"}}, 0, "reminders"},  // contact_id
+      {"knows", {{2, "contacts"}, {3, "contacts"}}, 0, "knows"},
       {"contact_types", {{0, "contacts"}, {1, "types"}}, 0, "contacts"},
       {"contact_tags", {{0, "contacts"}}, 0, "contacts"},
       {"contact_channels", {{0, "contacts"}}, 0, "contacts"},
