@@ -37,7 +37,8 @@ std::string what_was_written(ExportFormat format, const ExportCounts& n) {
     case ExportFormat::json:
       return join_people({count(n.types, "type", "types"), count(n.contacts, "contact", "contacts"),
                           count(n.interactions, "interaction", "interactions"),
-                          count(n.reminders, "reminder", "reminders")});
+                          count(n.reminders, "reminder", "reminders"),
+                          count(n.links, "link", "links")});
     case ExportFormat::ics:
       return fmt::format("{} ({} and the yearly dates of {})", count(n.events, "event", "events"),
                          count(n.reminders, "reminder", "reminders"),
@@ -75,6 +76,7 @@ Status run_export(Context& ctx, const ExportCliOptions& o) {
     out["contacts"] = written->contacts;
     out["interactions"] = written->interactions;
     out["reminders"] = written->reminders;
+    out["links"] = written->links;
     out["events"] = written->events;
     print_json(out);
     return {};

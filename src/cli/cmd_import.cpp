@@ -120,6 +120,7 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     out["contacts"] = counts_json(report->contacts);
     out["interactions"] = counts_json(report->interactions);
     out["reminders"] = counts_json(report->reminders);
+    out["links"] = counts_json(report->links);
     out["warnings"] = report->warnings;
     out["warnings_left_out"] = report->warnings_left_out;
     out["possible_duplicates"] = report->possible_duplicates;
@@ -142,6 +143,7 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   if (*format == ImportFormat::json) {
     row("interactions", report->interactions);
     row("reminders", report->reminders);
+    row("links", report->links);
   }
   fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported", printable(name),
              to_string(*format), o.dry_run ? "; nothing was written." : ".");

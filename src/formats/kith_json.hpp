@@ -3,7 +3,8 @@
 // database. The shape is docs/export.schema.json; docs/interop.md explains it. Pure.
 //
 //   {"format": "kith", "version": 1, "exported_at": "...",
-//    "types": [...], "contacts": [...], "interactions": [...], "reminders": [...]}
+//    "types": [...], "contacts": [...], "interactions": [...], "reminders": [...],
+//    "links": [...]}
 #pragma once
 
 #include <array>
@@ -25,8 +26,9 @@ namespace kith::formats {
 inline constexpr int kKithJsonVersion = 1;
 
 // The record arrays, in the order kith writes them (and references point backwards).
-enum class Section { types, contacts, interactions, reminders };
-inline constexpr std::size_t kSections = 4;
+// "links" came later: a document without it has no links.
+enum class Section { types, contacts, interactions, reminders, links };
+inline constexpr std::size_t kSections = 5;
 std::string_view to_string(Section section);
 
 // Writes a document to a stream: the header when constructed, then records, then finish().
@@ -40,6 +42,7 @@ class KithJsonWriter {
   void add(const ContactRecord& record);
   void add(const InteractionRecord& record);
   void add(const ReminderRecord& record);
+  void add(const LinkRecord& record);
   // Closes the open section, writes the empty ones after it and ends the document.
   void finish();
 
@@ -68,6 +71,7 @@ struct KithJsonHandlers {
   std::function<Status(ContactRecord&)> contact;
   std::function<Status(InteractionRecord&)> interaction;
   std::function<Status(ReminderRecord&)> reminder;
+  std::function<Status(LinkRecord&)> link;
 };
 
 // Most levels of nesting a document may have (kith's records use four).
