@@ -34,11 +34,14 @@ std::string what_was_written(ExportFormat format, const ExportCounts& n) {
     return fmt::format("{} {}", k, k == 1 ? one : many);
   };
   switch (format) {
-    case ExportFormat::json:
-      return join_people({count(n.types, "type", "types"), count(n.contacts, "contact", "contacts"),
-                          count(n.interactions, "interaction", "interactions"),
-                          count(n.reminders, "reminder", "reminders"),
-                          count(n.links, "link", "links")});
+    case ExportFormat::json: {
+      std::vector<std::string> parts{count(n.types, "type", "types"),
+                                     count(n.contacts, "contact", "contacts"),
+                                     count(n.interactions, "interaction", "interactions"),
+                                     count(n.reminders, "reminder", "reminders")};
+      if (n.links > 0) parts.push_back(count(n.links, "link", "links"));  // who knows whom
+      return join_people(parts);
+    }
     case ExportFormat::ics:
       return fmt::format("{} ({} and the yearly dates of {})", count(n.events, "event", "events"),
                          count(n.reminders, "reminder", "reminders"),

@@ -143,7 +143,8 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
   if (*format == ImportFormat::json) {
     row("interactions", report->interactions);
     row("reminders", report->reminders);
-    row("links", report->links);
+    const MergeCounts& links = report->links;  // a file without links has no row for them
+    if (links.added + links.updated + links.skipped > 0) row("links", links);
   }
   fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported", printable(name),
              to_string(*format), o.dry_run ? "; nothing was written." : ".");

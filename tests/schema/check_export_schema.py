@@ -77,6 +77,8 @@ with tempfile.TemporaryDirectory() as tmp:
     run(db, "agenda", "ada", "The engine notes")
     run(db, "log", "ada", "Coffee", "--covered", "all")
     run(db, "skip", "grace")
+    run(db, "add", "Lin Chen", "--target", "--org", "Initech")
+    run(db, "knows", "grace", "lin", "--how", "former colleagues")
     run(db, "import", os.path.join(fixtures, "apple-3.0.vcf"))
     run(db, "import", os.path.join(fixtures, "Connections.csv"))
     document = json.loads(run(db, "export"))
@@ -93,6 +95,8 @@ with tempfile.TemporaryDirectory() as tmp:
     assert any(c["external_ids"] for c in document["contacts"]), "no external ids"
     assert any(c["archived"] for c in document["contacts"]), "no archived contact"
     assert any(r["cancelled"] for r in document["reminders"]), "no cancelled reminder"
+    assert any(c.get("target") for c in document["contacts"]), "no target"
+    assert document.get("links"), "no link"
     check("a database with every kind of record", document, True)
 
     def broken(label, change):
