@@ -89,6 +89,10 @@ struct Contact {
   std::string note;
   Date added_on;
   bool archived = false;
+  // Someone you want to meet but do not know yet (kith add --target): never due, never in the
+  // report, plan, reconnect or balance lists; kith path finds routes to them. Logging an
+  // interaction with them makes them a normal contact.
+  bool target = false;
   std::optional<Date> last_contact;  // the latest interaction's day
   std::optional<Date> last_skip;     // the latest `kith skip`'s day
   Balance balance;
@@ -117,7 +121,7 @@ std::optional<Duration> effective_cadence(const Contact& contact,
 
 // When the next check-in is due: one cadence after the last interaction, or after the day it
 // was added if there has been none, or after the last skip when that is later. nullopt when the
-// contact has no cadence or is archived.
+// contact has no cadence, is archived or is a target.
 std::optional<Date> next_due(const Contact& contact, const std::optional<Duration>& cadence);
 
 // True when today is past the due date.

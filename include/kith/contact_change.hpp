@@ -59,6 +59,9 @@ struct ContactChange {
   // cases: it replaces the one the contact had); no_linkedin forgets it.
   std::optional<std::string> linkedin;
   bool no_linkedin = false;
+  // Mark them as a target, someone you want to meet but do not know yet (true), or as a
+  // normal contact (false).
+  std::optional<bool> target;
 };
 
 // True when the change asks for nothing.

@@ -79,6 +79,17 @@ struct GoalRecord {
   std::vector<Person> people;  // sorted by contact uuid
 };
 
+// "A knows B" (kith knows, kith intro): the two people by uuid.
+struct LinkRecord {
+  std::string uuid;
+  std::string a;    // a contact's uuid
+  std::string b;    // another contact's uuid
+  std::string how;  // "" when not said
+  Date since;       // the day it was recorded
+  std::string created_at;
+  std::string updated_at;
+};
+
 // What merging one record did.
 enum class Merge {
   added,    // it was new

@@ -28,6 +28,7 @@
 #include "kith/goal.hpp"
 #include "kith/interaction.hpp"
 #include "kith/journal.hpp"
+#include "kith/path.hpp"
 #include "kith/plan.hpp"
 #include "kith/reconnect.hpp"
 #include "kith/records.hpp"
@@ -43,6 +44,7 @@ struct ContactQuery {
   std::optional<std::string> type;  // only contacts with this type
   std::optional<std::string> tag;   // only contacts with this tag
   bool archived = false;            // archived contacts instead of active ones
+  std::optional<bool> targets;      // only targets (true), only non-targets (false), or both
   // Only contacts whose check-in was due before this day, the longest overdue first (by the
   // maintained summary; by name otherwise).
   std::optional<Date> overdue_on;
@@ -84,6 +86,16 @@ struct MergeReach {
   std::int64_t aliases = 0;       // the uuids of contacts merged into it before
   std::int64_t goals = 0;         // the goals it is linked to
   std::int64_t links = 0;         // the people it knows (kith knows), the kept one aside
+};
+
+// "A knows B" as kith knows and kith intro record it (the table knows).
+struct KnowsLink {
+  std::int64_t id = 0;
+  std::string uuid;
+  std::int64_t a = 0;
+  std::int64_t b = 0;
+  std::string how;  // "" when not said
+  Date since;       // the day it was recorded
 };
 
 // A type change: each field left empty keeps its value.
@@ -241,6 +253,9 @@ class Store {
   Result<std::int64_t> add_contact(const Contact& contact);
   // REQUIRES: inside write(). Replaces the stored fields of contact.id with these.
   Status update_contact(const Contact& contact);
+  // REQUIRES: inside write(). Marks the contact a target or a normal contact (Contact::target)
+  // and marks it updated. not_found when there is no such contact.
+  Status set_target(std::int64_t id, bool target);
   // REQUIRES: inside write(). Deletes the contact, its reminders, its links to interactions,
   // and the interactions nobody else took part in, with their full-text index entries. Once
   // committed and checkpointed (as when the last connection closes), none of their text is
@@ -251,6 +266,30 @@ class Store {
   // The contacts whose whole name folds as `name` does (fold_for_match), and with
   // `other_names` also those who go by it (Contact::akas), by id.
   Result<std::vector<ContactName>> contacts_named(std::string_view name, bool other_names);
+
+  // --- Who knows whom (store_links.cpp; kith/path.hpp).
+
+  // The recorded link between a and b, in either direction (the oldest row when two devices
+  // recorded it); nullopt when there is none.
+  Result<std::optional<KnowsLink>> knows_link(std::int64_t a, std::int64_t b);
+  // REQUIRES: inside write(); a != b, both contacts. Records that a knows b; returns its id.
+  Result<std::int64_t> add_knows(std::int64_t a, std::int64_t b, std::string_view how, Date since);
+  // REQUIRES: inside write(). Sets how the link's two people know each other. not_found when
+  // there is no such link.
+  Status set_knows_how(std::int64_t id, std::string_view how);
+  // REQUIRES: inside write(). Removes every recorded link between a and b, in both
+  // directions; returns how many rows it removed.
+  Result<std::int64_t> remove_knows(std::int64_t a, std::int64_t b);
+  // Every link that touches one of `ids`: recorded ones (knows: how and since), introducers
+  // (contacts.met_via_id, both ways) and people logged together (together: how many
+  // interactions, the latest one's day). One query per source; a pair may come more than once.
+  Result<std::vector<PathLink>> links_of(const std::vector<std::int64_t>& ids);
+  // The people with these ids, with what you have between you as of `today` (PathPerson);
+  // unknown ids are left out. In no particular order.
+  Result<std::vector<PathPerson>> path_people(const std::vector<std::int64_t>& ids, Date today);
+  // The ids of the active contacts whose organisation folds (fold_for_match) as `org` does;
+  // when none does, of those whose folded organisation contains it. By id.
+  Result<std::vector<std::int64_t>> contacts_at(std::string_view org);
 
   // --- One person, one record (src/core/store_merge.cpp).
 
@@ -482,6 +521,8 @@ class Store {
   Status each_reminder(bool open_only, const std::function<Status(const ReminderRecord&)>& visit);
   // Goals with their people (by contact uuid, sorted).
   Status each_goal(const std::function<Status(const GoalRecord&)>& visit);
+  // Links between people (kith knows), the people by uuid.
+  Status each_link(const std::function<Status(const LinkRecord&)>& visit);
 
   // Each merge_* adds the record when its uuid is unknown, replaces the stored record with
   // that uuid when the given one's updated_at is later, and otherwise changes nothing
@@ -505,6 +546,9 @@ class Store {
   // they replace the stored goal's people.
   Result<Merge> merge_goal(const GoalRecord& record,
                            const std::vector<std::pair<std::int64_t, std::string>>& people);
+  // `a` and `b` are the ids of the record's people (its uuids are not looked up), different.
+  // A link whose pair is recorded already under another uuid is skipped (one row per pair).
+  Result<Merge> merge_link(const LinkRecord& record, std::int64_t a, std::int64_t b);
 
   // The id of the contact with this uuid (or that a contact with it was merged into) / this
   // external id / this email (ignoring ASCII case; the lowest id when several have it);

@@ -94,6 +94,9 @@ void add_plan_command(CLI::App& command, Action& action);
 void add_export_command(CLI::App& command, Action& action);
 void add_import_command(CLI::App& command, Action& action);
 void add_agenda_command(CLI::App& command, Action& action);
+void add_knows_command(CLI::App& command, Action& action);
+void add_path_command(CLI::App& command, Action& action);
+void add_intro_command(CLI::App& command, Action& action);
 void add_skip_command(CLI::App& command, Action& action);
 void add_goal_command(CLI::App& command, Action& action);
 

@@ -59,6 +59,7 @@ Status run_balance(Context& ctx, const BalanceOptions& o) {
     // printed without holding it.
     ContactQuery everyone;
     everyone.by_balance = true;
+    everyone.targets = false;  // people you do not know yet have no balance to show
     everyone.traded_only = !o.all;
     KITH_TRY(store->stream_contacts(everyone, [&](Contact&& c) -> Status {
       print(c);

@@ -40,6 +40,7 @@ std::string what_was_written(ExportFormat format, const ExportCounts& n) {
                                      count(n.interactions, "interaction", "interactions"),
                                      count(n.reminders, "reminder", "reminders")};
       if (n.goals) parts.push_back(count(n.goals, "goal", "goals"));
+      if (n.links > 0) parts.push_back(count(n.links, "link", "links"));  // who knows whom
       return join_people(parts);
     }
     case ExportFormat::ics:
@@ -80,6 +81,7 @@ Status run_export(Context& ctx, const ExportCliOptions& o) {
     out["interactions"] = written->interactions;
     out["reminders"] = written->reminders;
     out["goals"] = written->goals;
+    out["links"] = written->links;
     out["events"] = written->events;
     print_json(out);
     return {};

@@ -121,6 +121,7 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     out["interactions"] = counts_json(report->interactions);
     out["reminders"] = counts_json(report->reminders);
     out["goals"] = counts_json(report->goals);
+    out["links"] = counts_json(report->links);
     out["warnings"] = report->warnings;
     out["warnings_left_out"] = report->warnings_left_out;
     out["possible_duplicates"] = report->possible_duplicates;
@@ -145,6 +146,8 @@ Status run_import(Context& ctx, const ImportCliOptions& o) {
     row("reminders", report->reminders);
     const MergeCounts& g = report->goals;
     if (g.added + g.updated + g.skipped > 0) row("goals", g);
+    const MergeCounts& links = report->links;  // a file without links has no row for them
+    if (links.added + links.updated + links.skipped > 0) row("links", links);
   }
   fmt::print("{} {} ({}){}\n", o.dry_run ? "Dry run: would import" : "Imported", printable(name),
              to_string(*format), o.dry_run ? "; nothing was written." : ".");

@@ -1,4 +1,5 @@
-// kith list [--type T] [--tag X] [--overdue] [--archived]: contacts with their rhythm.
+// kith list [--type T] [--tag X] [--overdue] [--archived] [--targets]: contacts with their
+// rhythm; targets (people you want to meet) are marked "target" in place of the cadence.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct ListOptions {
   std::optional<std::string> tag;
   bool overdue = false;
   bool archived = false;
+  bool targets = false;
 };
 
 std::string due_label(const Due& due, Date today) {
@@ -35,6 +37,7 @@ Status run_list(Context& ctx, const ListOptions& o) {
   filter.tag = o.tag;
   filter.overdue = o.overdue;
   filter.archived = o.archived;
+  if (o.targets) filter.targets = true;
 
   auto store = ctx.open(Store::Access::read);
   if (!store) return store.error();
@@ -72,7 +75,10 @@ Status run_list(Context& ctx, const ListOptions& o) {
             {{std::to_string(c.id), Paint::dim},
              {printable(c.name), Paint::bold},
              {join(c.types)},
-             {due.cadence ? due.cadence->to_string() : "-", Paint::none},
+             {c.target      ? std::string("target")
+              : due.cadence ? due.cadence->to_string()
+                            : "-",
+              c.target ? Paint::cyan : Paint::none},
              {c.last_contact ? c.last_contact->to_string() : "never"},
              {due.next ? due.next->to_string() : "-"},
              {due_label(due, ctx.today), due.overdue() ? Paint::red : Paint::dim},
@@ -85,7 +91,7 @@ Status run_list(Context& ctx, const ListOptions& o) {
   }
   if (count == 0) {
     if (store->missing()) return {};
-    bool filtered = o.type || o.tag || o.overdue || o.archived;
+    bool filtered = o.type || o.tag || o.overdue || o.archived || o.targets;
     fmt::print("{}\n", filtered ? "No contacts match."
                                 : "No contacts yet. Add one: kith add NAME --type mentor");
     return {};
@@ -106,6 +112,8 @@ void add_list_command(CLI::App& command, Action& action) {
   cmd->add_option("--tag", options->tag, "Only contacts with this tag")->option_text("TAG");
   cmd->add_flag("--overdue", options->overdue, "Only overdue contacts, most overdue first");
   cmd->add_flag("--archived", options->archived, "Archived contacts instead of active ones");
+  cmd->add_flag("--targets", options->targets,
+                "Only targets: people you want to meet but do not know yet (kith path)");
   on_chosen(*cmd, options, action, run_list);
 }
 

@@ -98,11 +98,12 @@ Status run_log(Context& ctx, const LogOptions& o) {
     Json out;
     out["interaction"] = interaction_json(interaction);
     Json next = Json::array();
-    for (const auto& [c, due] : logged->people) {
+    for (const auto& [c, due, was_target] : logged->people) {
       next.push_back({{"id", c.id},
                       {"name", c.name},
                       {"next_due", due.next ? Json(due.next->to_string()) : Json(nullptr)},
-                      {"balance", balance_json(c.balance)}});
+                      {"balance", balance_json(c.balance)},
+                      {"was_target", was_target}});
     }
     out["people"] = std::move(next);
     out["plans_done"] = logged->plans_done;
@@ -128,7 +129,9 @@ Status run_log(Context& ctx, const LogOptions& o) {
     line += fmt::format(" ({})", value_label(interaction.direction, interaction.weight));
   }
   std::vector<std::string> dues;
-  for (const auto& [c, due] : logged->people) {
+  for (const LoggedPerson& p : logged->people) {
+    const Contact& c = p.contact;
+    const Due& due = p.due;
     if (!due.next) continue;
     std::string when = due.overdue() ? fmt::format("{} (still overdue)", due.next->to_string())
                                      : due.next->to_string();
@@ -159,6 +162,11 @@ Status run_log(Context& ctx, const LogOptions& o) {
     line += fmt::format("; {} topic{} covered", n, n == 1 ? "" : "s");
   }
   fmt::print("{}.\n", line);
+  for (const LoggedPerson& p : logged->people) {
+    if (p.was_target) {
+      fmt::print("{} is no longer a target: you know them now.\n", printable(p.contact.name));
+    }
+  }
   // What was not covered stays on the agenda for next time.
   for (const Reminder& t : logged->open_topics) {
     fmt::print("  still on the agenda: #{} \"{}\"{}\n", t.id, printable(t.text),

@@ -79,6 +79,7 @@ std::string details_text(const Profile& profile, Date today, const Painter& pain
     out += fmt::format("  {}  {}\n", paint(Paint::dim, pad_to_width(printable(label), label_width)),
                        paint(p, printable(value)));
   };
+  if (c.target) field("Target", "you want to meet them (kith path finds who can introduce you)");
   field("Also", join(c.akas));
   std::string role = c.title;
   if (!c.org.empty()) role += role.empty() ? c.org : " at " + c.org;

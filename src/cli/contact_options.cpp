@@ -43,7 +43,11 @@ void add_contact_options(CLI::App& cmd, ContactOptions& o, bool for_edit) {
   cmd.add_option("--linkedin", o.linkedin,
                  "Their LinkedIn profile URL, which LinkedIn imports recognise them by")
       ->option_text("URL");
+  cmd.add_flag("--target", o.target,
+               "Someone you want to meet but do not know yet: never due; kith path finds "
+               "routes to them");
   if (for_edit) {
+    cmd.add_flag("--no-target", o.no_target, "Make a target a normal contact");
     cmd.add_option("--no-type", o.no_types, "Remove a type (repeatable)")->option_text("TYPE");
     cmd.add_option("--no-tag", o.no_tags, "Remove a tag (repeatable)")->option_text("TAG");
     cmd.add_option("--no-email", o.no_emails, "Remove an email (repeatable)")->option_text("EMAIL");
@@ -104,6 +108,11 @@ Result<ContactChange> contact_change(const ContactOptions& o) {
   change.no_akas = o.no_akas;
   change.linkedin = o.linkedin;
   change.no_linkedin = o.no_linkedin;
+  if (o.target && o.no_target) {
+    return invalid_input("--target and --no-target exclude each other: give one");
+  }
+  if (o.target) change.target = true;
+  if (o.no_target) change.target = false;
   return change;
 }
 

@@ -43,6 +43,8 @@ struct ContactOptions {
   bool no_every = false;
   bool no_birthday = false;
   bool no_circle = false;
+  bool target = false;     // --target
+  bool no_target = false;  // edit only: --no-target
 };
 
 // Adds the options of `kith add` to `command`; with `for_edit`, also --name and the --no-*

@@ -50,6 +50,7 @@ Json contact_json(const Contact& c, const Due& due) {
   j["note"] = c.note;
   j["added_on"] = c.added_on.to_string();
   j["archived"] = c.archived;
+  j["target"] = c.target;
   j["last_contact"] = optional_date(c.last_contact);
   j["next_due"] = optional_date(due.next);
   j["overdue"] = due.overdue();

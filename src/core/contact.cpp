@@ -143,7 +143,7 @@ std::optional<Duration> effective_cadence(const Contact& contact,
 }
 
 std::optional<Date> next_due(const Contact& contact, const std::optional<Duration>& cadence) {
-  if (!cadence || contact.archived) return std::nullopt;
+  if (!cadence || contact.archived || contact.target) return std::nullopt;
   Date from = contact.last_contact.value_or(contact.added_on);
   if (contact.last_skip && *contact.last_skip > from) from = *contact.last_skip;
   return cadence->after(from);

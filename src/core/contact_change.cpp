@@ -172,7 +172,7 @@ bool empty(const ContactChange& c) {
          c.tags.empty() && c.no_tags.empty() && !c.org && !c.title && !c.learn && !c.offer &&
          !c.note && !c.birthday && !c.no_birthday && c.dates.empty() && c.no_dates.empty() &&
          !c.circle && !c.no_circle && !c.met_via && c.akas.empty() && c.no_akas.empty() &&
-         !c.linkedin && !c.no_linkedin;
+         !c.linkedin && !c.no_linkedin && !c.target;
 }
 
 Result<ContactChange> normalize_change(const ContactChange& change, Date today) {
@@ -202,6 +202,7 @@ Result<ContactChange> normalize_change(const ContactChange& change, Date today) 
 
 Status apply_change(const ContactChange& change, Contact& contact) {
   if (change.name) contact.name = *change.name;
+  if (change.target) contact.target = *change.target;
   KITH_TRY(apply_lists(change, contact));
   apply_fields(change, contact);
   return apply_dates(change, contact);

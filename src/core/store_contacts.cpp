@@ -40,7 +40,7 @@ std::vector<std::string> split_list(const SQLite::Column& column) {
   " (SELECT group_concat(label || char(30) || day, char(31)) FROM (SELECT label, day"      \
   "   FROM important_dates WHERE contact_id = c.id ORDER BY label)),"                      \
   " (SELECT group_concat(name, char(31)) FROM (SELECT name FROM contact_akas"              \
-  "   WHERE contact_id = c.id ORDER BY name_key)), s.skip_day"                             \
+  "   WHERE contact_id = c.id ORDER BY name_key)), s.skip_day, c.target"                   \
   " FROM contacts c LEFT JOIN contact_stats s ON s.contact_id = c.id "
 
 Contact read_contact(SQLite::Statement& st) {
@@ -80,6 +80,7 @@ Contact read_contact(SQLite::Statement& st) {
   }
   c.akas = split_list(st.getColumn(26));
   c.last_skip = optional_day(st.getColumn(27));
+  c.target = st.getColumn(28).getInt() != 0;
   return c;
 }
 
@@ -190,6 +191,7 @@ void bind_fields(SQLite::Statement& st, const Contact& c) {
   st.bind(":note", c.note);
   st.bind(":added_on", c.added_on.to_string());
   st.bind(":archived", c.archived ? 1 : 0);
+  st.bind(":target", c.target ? 1 : 0);
 }
 
 }  // namespace
@@ -365,7 +367,7 @@ Result<std::vector<Contact>> Store::contacts(const ContactQuery& query) {
 Status Store::stream_contacts(const ContactQuery& query,
                               const std::function<Status(Contact&&)>& visit) {
 #define KITH_CONTACT_FILTER                                                                 \
-  "WHERE c.archived = :archived"                                                            \
+  "WHERE c.archived = :archived AND (:targets IS NULL OR c.target = :targets)"              \
   " AND (:type IS NULL OR EXISTS (SELECT 1 FROM contact_types ct"                           \
   "      JOIN types t ON t.id = ct.type_id WHERE ct.contact_id = c.id AND t.name = :type))" \
   " AND (:tag IS NULL OR EXISTS (SELECT 1 FROM contact_tags g"                              \
@@ -384,6 +386,11 @@ Status Store::stream_contacts(const ContactQuery& query,
             : impl_->prepare(KITH_CONTACT_COLUMNS KITH_CONTACT_FILTER " ORDER BY c.name_key, c.id");
 #undef KITH_CONTACT_FILTER
     st.bind(":archived", query.archived ? 1 : 0);
+    if (query.targets) {
+      st.bind(":targets", *query.targets ? 1 : 0);
+    } else {
+      st.bind(":targets");
+    }
     bind_optional(st, ":type", query.type);
     bind_optional(st, ":tag", query.tag);
     if (query.overdue_on) {
@@ -402,9 +409,9 @@ Result<std::int64_t> Store::add_contact(const Contact& contact) {
   return guarded(*impl_, [&]() -> Result<std::int64_t> {
     auto& st = impl_->prepare(
         "INSERT INTO contacts (uuid, name, name_key, every, org, title, birthday, circle,"
-        " met_via, met_via_id, learn, offer, note, added_on, archived)"
+        " met_via, met_via_id, learn, offer, note, added_on, archived, target)"
         " VALUES (:uuid, :name, :name_key, :every, :org, :title, :birthday, :circle,"
-        " :met_via, :met_via_id, :learn, :offer, :note, :added_on, :archived)");
+        " :met_via, :met_via_id, :learn, :offer, :note, :added_on, :archived, :target)");
     st.bind(":uuid", contact.uuid.empty() ? new_uuid() : contact.uuid);
     bind_fields(st, contact);
     st.exec();
@@ -422,13 +429,26 @@ Status Store::update_contact(const Contact& contact) {
         "UPDATE contacts SET name = :name, name_key = :name_key, every = :every, org = :org,"
         " title = :title, birthday = :birthday, circle = :circle, met_via = :met_via,"
         " met_via_id = :met_via_id, learn = :learn, offer = :offer, note = :note,"
-        " added_on = :added_on, archived = :archived,"
+        " added_on = :added_on, archived = :archived, target = :target,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
         " WHERE id = :id");
     bind_fields(st, contact);
     st.bind(":id", contact.id);
     if (st.exec() == 0) return not_found("no contact with id " + std::to_string(contact.id));
     return write_lists(*impl_, contact);
+  });
+}
+
+Status Store::set_target(std::int64_t id, bool target) {
+  KITH_TRY(require_write(*impl_));
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "UPDATE contacts SET target = :target, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        " WHERE id = :id");
+    st.bind(":target", target ? 1 : 0);
+    st.bind(":id", id);
+    if (st.exec() == 0) return not_found("no contact with id " + std::to_string(id));
+    return {};
   });
 }
 

@@ -365,6 +365,65 @@ Result<Merge> Store::merge_reminder(const ReminderRecord& record,
   });
 }
 
+Status Store::each_link(const std::function<Status(const LinkRecord&)>& visit) {
+  return guarded(*impl_, [&]() -> Status {
+    auto& st = impl_->prepare(
+        "SELECT k.uuid, ca.uuid, cb.uuid, k.how, k.since, k.created_at, k.updated_at"
+        " FROM knows k JOIN contacts ca ON ca.id = k.a JOIN contacts cb ON cb.id = k.b"
+        " ORDER BY k.id");
+    while (st.executeStep()) {
+      LinkRecord r;
+      r.uuid = st.getColumn(0).getString();
+      r.a = st.getColumn(1).getString();
+      r.b = st.getColumn(2).getString();
+      r.how = st.getColumn(3).getString();
+      r.since = optional_day(st.getColumn(4)).value_or(Date());
+      r.created_at = st.getColumn(5).getString();
+      r.updated_at = st.getColumn(6).getString();
+      KITH_TRY(visit(r));
+    }
+    return {};
+  });
+}
+
+Result<Merge> Store::merge_link(const LinkRecord& record, std::int64_t a, std::int64_t b) {
+  if (impl_->recorder) impl_->recorder->flush_if_large();
+  KITH_TRY(require_write(*impl_));
+  if (a == b) return invalid_input("a link joins two different people");
+  return guarded(*impl_, [&]() -> Result<Merge> {
+    auto existing =
+        stored(impl_->prepare("SELECT id, updated_at FROM knows WHERE uuid = :uuid"), record.uuid);
+    if (existing && record.updated_at <= existing->updated_at) return Merge::skipped;
+    if (!existing && deleted_by_sync(*impl_, record.uuid)) return Merge::skipped;
+    if (!existing) {
+      auto& pair =
+          impl_->prepare("SELECT 1 FROM knows WHERE (a = :a AND b = :b) OR (a = :b AND b = :a)");
+      pair.bind(":a", a);
+      pair.bind(":b", b);
+      const bool linked = pair.executeStep();
+      pair.reset();
+      if (linked) return Merge::skipped;
+    }
+    auto& st = existing ? impl_->prepare(
+                              "UPDATE knows SET uuid = :uuid, a = :a, b = :b, how = :how,"
+                              " since = :since, created_at = :created_at, updated_at = :updated_at"
+                              " WHERE id = :id")
+                        : impl_->prepare(
+                              "INSERT INTO knows (uuid, a, b, how, since, created_at, updated_at)"
+                              " VALUES (:uuid, :a, :b, :how, :since, :created_at, :updated_at)");
+    st.bind(":uuid", record.uuid);
+    st.bind(":a", a);
+    st.bind(":b", b);
+    st.bind(":how", record.how);
+    st.bind(":since", record.since.to_string());
+    st.bind(":created_at", record.created_at);
+    st.bind(":updated_at", record.updated_at);
+    if (existing) st.bind(":id", existing->id);
+    st.exec();
+    return existing ? Merge::updated : Merge::added;
+  });
+}
+
 std::optional<std::int64_t> contact_id_of(Store::Impl& impl, std::string_view uuid) {
   auto& st = impl.prepare(
       "SELECT id FROM contacts WHERE uuid = :uuid UNION ALL"

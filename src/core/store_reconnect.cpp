@@ -17,7 +17,7 @@ Status Store::each_tie_candidate(Date quiet_through, Date lapsed_through,
         " (SELECT count(*) FROM (SELECT 1 FROM interaction_people p"
         "   WHERE p.contact_id = s.contact_id LIMIT :cap))"
         " FROM contact_stats s JOIN contacts c ON c.id = s.contact_id"
-        " WHERE c.archived = 0 AND s.last_day IS NOT NULL"
+        " WHERE c.archived = 0 AND c.target = 0 AND s.last_day IS NOT NULL"
         " AND ((s.cadence IS NULL AND s.last_day <= :quiet)"
         "   OR (s.cadence IS NOT NULL AND s.last_day <= :lapsed))"
         " ORDER BY s.contact_id");

@@ -15,7 +15,7 @@ using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, kSections> kSectionNames = {
-    "types", "contacts", "interactions", "reminders", "goals"};
+    "types", "contacts", "interactions", "reminders", "goals", "links"};
 // Most values one record may hold, lists included.
 constexpr std::size_t kMaxRecordValues = 100'000;
 // nlohmann's out_of_range.406: a number too large for a double (1e400).
@@ -71,6 +71,7 @@ OrderedJson to_json(const ContactRecord& r) {
   j["note"] = c.note;
   j["added_on"] = c.added_on.to_string();
   j["archived"] = c.archived;
+  j["target"] = c.target;
   OrderedJson ids = OrderedJson::array();
   for (const ExternalId& id : r.external_ids) {
     ids.push_back({{"source", std::string(to_string(id.source))},
@@ -133,6 +134,18 @@ OrderedJson to_json(const GoalRecord& r) {
   j["people"] = std::move(people);
   j["created_at"] = g.created_at;
   j["updated_at"] = g.updated_at;
+  return j;
+}
+
+OrderedJson to_json(const LinkRecord& r) {
+  OrderedJson j;
+  j["uuid"] = r.uuid;
+  j["a"] = r.a;
+  j["b"] = r.b;
+  j["how"] = r.how;
+  j["since"] = r.since.to_string();
+  j["created_at"] = r.created_at;
+  j["updated_at"] = r.updated_at;
   return j;
 }
 
@@ -364,6 +377,7 @@ Status read_record(const Json& j, ContactRecord& r) {
   KITH_TRY(get_text(j, "note", "note", c.note));
   KITH_TRY(get_date(j, "added_on", c.added_on, true));
   KITH_TRY(get_bool(j, "archived", c.archived));
+  KITH_TRY(get_bool(j, "target", c.target));
   KITH_TRY(read_external_ids(j, r.external_ids));
   KITH_TRY(get_list(j, "aliases", r.aliases, as_uuid));
   sort_unique(r.aliases);
@@ -481,6 +495,19 @@ Status read_record(const Json& j, GoalRecord& r) {
   return get_timestamp(j, "updated_at", g.updated_at);
 }
 
+Status read_record(const Json& j, LinkRecord& r) {
+  KITH_TRY(get_uuid(j, "uuid", r.uuid));
+  KITH_TRY(get_uuid(j, "a", r.a));
+  KITH_TRY(get_uuid(j, "b", r.b));
+  if (r.a.empty()) return missing("a");
+  if (r.b.empty()) return missing("b");
+  if (r.a == r.b) return problem("b", "a link joins two different people");
+  KITH_TRY(get_text(j, "how", "how", r.how));
+  KITH_TRY(get_date(j, "since", r.since, true));
+  KITH_TRY(get_timestamp(j, "created_at", r.created_at));
+  return get_timestamp(j, "updated_at", r.updated_at);
+}
+
 // --- The streaming reader ------------------------------------------------------------------
 
 // Receives nlohmann's SAX events: follows the top-level object, builds each record of a
@@ -588,6 +615,7 @@ class Reader {
       case Section::interactions: return static_cast<bool>(handlers_.interaction);
       case Section::reminders: return static_cast<bool>(handlers_.reminder);
       case Section::goals: return static_cast<bool>(handlers_.goal);
+      case Section::links: return static_cast<bool>(handlers_.link);
     }
     return false;
   }
@@ -736,6 +764,7 @@ class Reader {
       case Section::interactions: return hand(handlers_.interaction);
       case Section::reminders: return hand(handlers_.reminder);
       case Section::goals: return hand(handlers_.goal);
+      case Section::links: return hand(handlers_.link);
     }
     return true;
   }
@@ -884,9 +913,14 @@ void KithJsonWriter::add(const GoalRecord& record) {
   enter(Section::goals);
   line(record_line(record));
 }
+void KithJsonWriter::add(const LinkRecord& record) {
+  enter(Section::links);
+  line(record_line(record));
+}
 
 void KithJsonWriter::finish() {
   enter(Section::goals);
+  enter(Section::links);
   out_ << (empty_ ? "]" : "\n  ]") << "\n}\n";
 }
 

@@ -4,7 +4,7 @@
 //
 //   {"format": "kith", "version": 1, "exported_at": "...",
 //    "types": [...], "contacts": [...], "interactions": [...], "reminders": [...],
-//    "goals": [...]}
+//    "goals": [...], "links": [...]}
 #pragma once
 
 #include <array>
@@ -26,8 +26,9 @@ namespace kith::formats {
 inline constexpr int kKithJsonVersion = 1;
 
 // The record arrays, in the order kith writes them (and references point backwards).
-enum class Section { types, contacts, interactions, reminders, goals };
-inline constexpr std::size_t kSections = 5;
+// "goals" and "links" came later: a document without them has none.
+enum class Section { types, contacts, interactions, reminders, goals, links };
+inline constexpr std::size_t kSections = 6;
 std::string_view to_string(Section section);
 
 // Writes a document to a stream: the header when constructed, then records, then finish().
@@ -42,6 +43,7 @@ class KithJsonWriter {
   void add(const InteractionRecord& record);
   void add(const ReminderRecord& record);
   void add(const GoalRecord& record);
+  void add(const LinkRecord& record);
   // Closes the open section, writes the empty ones after it and ends the document.
   void finish();
 
@@ -71,6 +73,7 @@ struct KithJsonHandlers {
   std::function<Status(InteractionRecord&)> interaction;
   std::function<Status(ReminderRecord&)> reminder;
   std::function<Status(GoalRecord&)> goal;
+  std::function<Status(LinkRecord&)> link;
 };
 
 // Most levels of nesting a document may have (kith's records use four).

@@ -73,6 +73,11 @@ Status export_json(Store& store, std::ostream& out, const ExportOptions& options
     ++counts.goals;
     return writable(out);
   }));
+  KITH_TRY(store.each_link([&](const LinkRecord& r) {
+    writer.add(r);
+    ++counts.links;
+    return writable(out);
+  }));
   writer.finish();
   return {};
 }

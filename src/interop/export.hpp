@@ -37,6 +37,7 @@ struct ExportCounts {
   std::uint64_t interactions = 0;
   std::uint64_t reminders = 0;
   std::uint64_t goals = 0;
+  std::uint64_t links = 0;   // json: who knows whom (kith knows)
   std::uint64_t events = 0;  // ics: calendar events (a reminder can make two)
 };
 

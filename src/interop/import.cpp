@@ -92,11 +92,11 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
   std::vector<std::vector<Section>> passes;
   if (std::is_sorted(outline.order.begin(), outline.order.end())) {
     passes = {{Section::types, Section::contacts, Section::interactions, Section::reminders,
-               Section::goals}};
+               Section::goals, Section::links}};
   } else {
     passes = {{Section::types},
               {Section::contacts},
-              {Section::interactions, Section::reminders, Section::goals}};
+              {Section::interactions, Section::reminders, Section::goals, Section::links}};
   }
   std::uint64_t total = 0;
   for (std::size_t count : outline.counts) total += count;
@@ -151,6 +151,15 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
     }
     return tally(store.merge_goal(r, people), report.goals, progress);
   };
+  all.link = [&](LinkRecord& r) -> Status {
+    auto a = known_contact(store, r.a, "person");
+    if (!a) return a.error();
+    auto b = known_contact(store, r.b, "person");
+    if (!b) return b.error();
+    // Someone not here, or two people merged into one here: nothing to link.
+    if (!*a || !*b || **a == **b) return tally(Merge::skipped, report.links, progress);
+    return tally(store.merge_link(r, **a, **b), report.links, progress);
+  };
 
   // A load that is a sizeable part of the database goes faster in bulk (Store::bulk).
   auto size = store.approximate_size();
@@ -171,6 +180,7 @@ Status import_json(Store& store, const ImportSource& open, const ImportOptions& 
       if (wants(Section::interactions)) handlers.interaction = all.interaction;
       if (wants(Section::reminders)) handlers.reminder = all.reminder;
       if (wants(Section::goals)) handlers.goal = all.goal;
+      if (wants(Section::links)) handlers.link = all.link;
       auto in = open();
       if (!in) return in.error();
       auto read = formats::read_kith_json(**in, handlers);
@@ -329,6 +339,8 @@ std::string import_summary(std::string_view name, const ImportReport& report) {
   part(report.contacts, "contacts");
   part(report.interactions, "interactions");
   part(report.reminders, "reminders");
+  part(report.goals, "goals");
+  part(report.links, "links");
   if (separator == " ") out += " nothing new";
   return out;
 }

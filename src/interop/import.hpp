@@ -55,6 +55,7 @@ struct ImportReport {
   MergeCounts interactions;
   MergeCounts reminders;
   MergeCounts goals;
+  MergeCounts links;  // json: who knows whom (kith knows)
   // Values left out of a vCard or LinkedIn file because kith cannot hold them (a phone
   // that is not a number, a date without a day), each "<file>: line N: <problem>".
   std::vector<std::string> warnings;

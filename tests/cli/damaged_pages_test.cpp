@@ -64,6 +64,8 @@ TEST_CASE("a non-zero exit leaves the database exactly as it was, whatever page 
       {"agenda", "grace", "Ask about the yard"},
       {"log", "grace", "Coffee", "--done", "3", "--covered", "all"},
       {"skip", "grace", "--note", "Away"},
+      {"knows", "ada", "grace", "--how", "Former colleagues"},
+      {"intro", "ada", "grace", "Introduced them", "--how", "Met at the yard"},
       {"done", "3"},
       {"snooze", "2", "1w"},
       {"cancel", "2"},

@@ -1258,4 +1258,64 @@ TEST_CASE("a name with terminal escapes is shown escaped in the error", "[errors
   CHECK(o.err == "kith: no contact matches 'x\\x1b]0;pwned\\x07'\n");
 }
 
+TEST_CASE(
+    "the introductions graph refuses a person with themselves, nobody and bad options, "
+    "changing nothing",
+    "[errors][path]") {
+  Sandbox box;
+  seed(box);
+  box.ok({"knows", "grace", "yonath", "--how", "Met at a conference"});
+  const std::vector<BadInput> cases = {
+      {"knows of someone with themselves",
+       {"knows", "grace", "Grace Hopper"},
+       2,
+       "are both Grace Hopper"},
+      {"knows of nobody", {"knows", "grace", "nobody"}, 3, "'nobody'"},
+      {"knows listing nobody", {"knows", "nobody"}, 3, "'nobody'"},
+      {"knows of an ambiguous name", {"knows", "grace", "ada"}, 3, "matches 2 contacts"},
+      {"forgetting a link never recorded",
+       {"knows", "grace", "lovelace", "--forget"},
+       2,
+       "not linked by kith knows"},
+      {"knows with --how and --forget",
+       {"knows", "grace", "yonath", "--how", "x", "--forget"},
+       2,
+       "exclude each other"},
+      {"knows listing with --how", {"knows", "grace", "--how", "x"}, 2, "need two people"},
+      {"knows with a control character in --how",
+       {"knows", "grace", "lovelace", "--how", "a\x01b"},
+       2,
+       "--how"},
+      {"path to nobody", {"path", "nobody"}, 3, "no contact or organisation matching 'nobody'"},
+      {"path to an unknown organisation",
+       {"path", "Nowhere Inc", "--org"},
+       3,
+       "no active contact works at an organisation matching 'Nowhere Inc'"},
+      {"path to an ambiguous name", {"path", "ada"}, 3, "matches 2 contacts"},
+      {"path with a blank target", {"path", " "}, 2, "path to whom?"},
+      {"path with --limit 0", {"path", "grace", "--limit", "0"}, 2, "--limit 0"},
+      {"path with --limit 51", {"path", "grace", "--limit", "51"}, 2, "--limit 51"},
+      {"intro with the same person twice",
+       {"intro", "grace", "grace", "Introduced"},
+       2,
+       "are both Grace Hopper"},
+      {"intro of nobody", {"intro", "grace", "nobody", "Introduced"}, 3, "'nobody'"},
+      {"intro with a blank summary", {"intro", "grace", "yonath", " "}, 2, "empty summary"},
+      {"intro in the future",
+       {"intro", "grace", "yonath", "Introduced", "--on", "tomorrow"},
+       2,
+       "in the future"},
+      {"intro with an unknown channel",
+       {"intro", "grace", "yonath", "Introduced", "--via", "pigeon"},
+       2,
+       "pigeon"},
+      {"intro with two words", {"intro", "grace", "Introduced"}, 2, "kith intro A B SUMMARY"},
+      {"add with --target and --no-target",
+       {"edit", "grace", "--target", "--no-target"},
+       2,
+       "exclude each other"},
+  };
+  check_all_rejected(box, cases);
+}
+
 }  // namespace kith::test

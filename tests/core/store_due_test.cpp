@@ -60,6 +60,7 @@ void fill(Store& store, std::uint32_t seed, int people, bool in_bulk = false) {
       if (pick(5) == 0) c.every = *Duration::parse(kEvery[static_cast<std::size_t>(pick(4))]);
       if (pick(3) == 0) c.circle = 1 + pick(3);
       c.archived = pick(10) == 0;
+      c.target = pick(8) == 0;
       if (pick(3) == 0) c.birthday = *YearlyDate::parse(kYearly[static_cast<std::size_t>(pick(6))]);
       if (pick(4) == 0) {
         c.dates.push_back({"met", *YearlyDate::parse(kYearly[static_cast<std::size_t>(pick(6))])});
@@ -222,6 +223,7 @@ TEST_CASE("the maintained due day follows interactions, types, cadences and arch
       c.every = i % 2 ? std::optional<Duration>() : *Duration::parse("5d");
       c.types = i % 4 ? std::vector<std::string>{"sponsor"} : std::vector<std::string>{};
       c.archived = i % 9 == 0;
+      c.target = i % 7 == 0;
       KITH_TRY(store->update_contact(c));
     }
     return {};

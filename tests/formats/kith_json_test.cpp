@@ -128,7 +128,8 @@ TEST_CASE("a document is written one record per line, every section present", "[
         "  ],\n"
         "  \"contacts\": [],\n"
         "  \"interactions\": [],\n"
-        "  \"reminders\": []\n"
+        "  \"reminders\": [],\n"
+        "  \"links\": []\n"
         "}\n");
 }
 

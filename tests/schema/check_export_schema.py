@@ -82,6 +82,8 @@ with tempfile.TemporaryDirectory() as tmp:
     run(db, "goal", "link", "1", "ada", "grace")
     run(db, "goal", "add", "Give a conference talk", "--needs", "none")
     run(db, "goal", "done", "2")
+    run(db, "add", "Lin Chen", "--target", "--org", "Initech")
+    run(db, "knows", "grace", "lin", "--how", "former colleagues")
     run(db, "import", os.path.join(fixtures, "apple-3.0.vcf"))
     run(db, "import", os.path.join(fixtures, "Connections.csv"))
     document = json.loads(run(db, "export"))
@@ -100,6 +102,8 @@ with tempfile.TemporaryDirectory() as tmp:
     assert any(r["cancelled"] for r in document["reminders"]), "no cancelled reminder"
     assert any(g["people"] for g in document["goals"]), "no goal with people"
     assert any(g["done_on"] for g in document["goals"]), "no done goal"
+    assert any(c.get("target") for c in document["contacts"]), "no target"
+    assert document.get("links"), "no link"
     check("a database with every kind of record", document, True)
 
     def broken(label, change):

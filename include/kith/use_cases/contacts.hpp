@@ -98,6 +98,7 @@ struct ContactFilter {
   std::optional<std::string> tag;   // with this tag (as given)
   bool overdue = false;             // only those overdue on today, the longest overdue first
   bool archived = false;            // archived contacts instead of active ones
+  std::optional<bool> targets;      // only targets (true) or only non-targets (false)
 };
 
 // kith list: calls `visit` with each contact the filter lets through and its due, sorted by

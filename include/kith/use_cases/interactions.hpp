@@ -48,8 +48,9 @@ Status check_log(const LogRequest& request, Date today);
 
 // One person after the interaction.
 struct LoggedPerson {
-  Contact contact;  // as stored afterwards (last contact and balance include it)
-  Due due;          // their next check-in after it
+  Contact contact;          // as stored afterwards (last contact and balance include it)
+  Due due;                  // their next check-in after it
+  bool was_target = false;  // they were a target until this log made them a normal contact
 };
 
 // What kith log recorded.
@@ -73,7 +74,8 @@ struct Logged {
 // stay open unless named with --done. Errors: check_log's; not_found or ambiguous for a WHO;
 // not_found for an unknown --done or --covered id; invalid_input for one that is closed, about
 // someone not in the log (or nobody), a topic given to --done, or something else than a topic
-// given to --covered.
+// given to --covered. A target among the people becomes a normal contact (Contact::target is
+// cleared in the same transaction; LoggedPerson::was_target says so).
 Result<Logged> log_interaction(Store& store, const LogRequest& request, Date today);
 
 // True when an interaction on `day` with the meeting's person completes the meeting's current

@@ -217,6 +217,7 @@ Status list_contacts(Store& store, const ContactFilter& filter, Date today,
     query.tag = *tag;
   }
   query.archived = filter.archived;
+  query.targets = filter.targets;
   if (filter.overdue) query.overdue_on = today;
   return store.read([&]() -> Status {
     auto types = store.types();

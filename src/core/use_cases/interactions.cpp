@@ -5,6 +5,7 @@
 #include "kith/relationship_type.hpp"
 #include "kith/text.hpp"
 #include "phrases.hpp"
+#include "record_log.hpp"
 #include "transaction.hpp"
 
 namespace kith {
@@ -133,9 +134,21 @@ Status check_log(const LogRequest& request, Date today) {
 
 Result<Logged> log_interaction(Store& store, const LogRequest& request, Date today) {
   KITH_TRY(check_log(request, today));
-  return in_write<Logged>(store, [&]() -> Result<Logged> {
+  return in_write<Logged>(store,
+                          [&]() -> Result<Logged> { return record_log(store, request, today); });
+}
+
+Result<Logged> record_log(Store& store, const LogRequest& request, Date today) {
+  {
     auto people = resolve_people(store, request.people);
     if (!people) return people.error();
+    // Someone you talk to is someone you know: a target becomes a normal contact.
+    std::vector<std::int64_t> were_targets;
+    for (const Contact& p : *people) {
+      if (!p.target) continue;
+      KITH_TRY(store.set_target(p.id, false));
+      were_targets.push_back(p.id);
+    }
     Interaction interaction = interaction_of(request, today);
     for (const Contact& p : *people) interaction.people.push_back({p.id, p.name});
     auto id = store.add_interaction(interaction);
@@ -225,10 +238,12 @@ Result<Logged> log_interaction(Store& store, const LogRequest& request, Date tod
       auto after = store.contact(p.id);
       if (!after) return after.error();
       Due due = due_of(*after, *types, today);
-      logged.people.push_back({std::move(*after), due});
+      bool was_target =
+          std::find(were_targets.begin(), were_targets.end(), p.id) != were_targets.end();
+      logged.people.push_back({std::move(*after), due, was_target});
     }
     return logged;
-  });
+  }
 }
 
 Status check_amend(const AmendRequest& r, Date today) {
