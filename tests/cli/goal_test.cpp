@@ -230,3 +230,5 @@ TEST_CASE("goals round-trip through export and import, and rm removes a person's
   CHECK(box.query("SELECT contact_id, role FROM goal_people") == "1|mentor");
   CHECK(box.query("SELECT count(*) FROM goals") == "2");
 }
+
+}  // namespace kith::test

@@ -222,3 +222,5 @@ TEST_CASE("a mentor or sponsor gets a small bonus, the top five are kept, the wh
   CHECK(ranked[2].name == "P0");
   for (const Suggestion& s : ranked) CHECK(s.name != "Nothing");
 }
+
+}  // namespace kith

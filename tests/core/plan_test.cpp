@@ -110,7 +110,7 @@ TEST_CASE(
     }
     CHECK(next == ds.size());
   }
-  CHECK(plan_days(PlanOptions{day("2026-11-24"), 0, 1, false, {}}).empty());
+  CHECK(plan_days(PlanOptions{day("2026-11-24"), 0, 1, false, {}, {}, {}}).empty());
 }
 
 TEST_CASE("the most urgent people come first a few a day and the rest are counted", "[plan]") {

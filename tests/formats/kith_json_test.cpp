@@ -62,6 +62,7 @@ Collected collect(const std::string& text) {
   std::vector<ContactRecord> contacts;
   std::vector<InteractionRecord> interactions;
   std::vector<ReminderRecord> reminders;
+  std::vector<GoalRecord> goals;
   KithJsonHandlers handlers;
   handlers.type = [&](TypeRecord& r) {
     types.push_back(r);
@@ -73,6 +74,10 @@ Collected collect(const std::string& text) {
   };
   handlers.interaction = [&](InteractionRecord& r) {
     interactions.push_back(r);
+    return Status();
+  };
+  handlers.goal = [&](GoalRecord& r) {
+    goals.push_back(r);
     return Status();
   };
   handlers.reminder = [&](ReminderRecord& r) {
@@ -92,6 +97,7 @@ Collected collect(const std::string& text) {
     for (const auto& r : contacts) w.add(r);
     for (const auto& r : interactions) w.add(r);
     for (const auto& r : reminders) w.add(r);
+    for (const auto& r : goals) w.add(r);
   });
   return out;
 }
@@ -129,6 +135,7 @@ TEST_CASE("a document is written one record per line, every section present", "[
         "  \"contacts\": [],\n"
         "  \"interactions\": [],\n"
         "  \"reminders\": [],\n"
+        "  \"goals\": [],\n"
         "  \"links\": []\n"
         "}\n");
 }
@@ -156,17 +163,27 @@ TEST_CASE("every field of every record survives writing and reading", "[formats]
   reminder.reminder.cancelled = true;
   reminder.contact = kUuid;
   reminder.created_at = reminder.updated_at = kStamp;
+  GoalRecord goal;
+  goal.goal.uuid = kOther;
+  goal.goal.text = "Become a staff engineer";
+  goal.goal.by = *Date::parse_iso("2027-06-30");
+  goal.goal.needs = {"mentor", "sponsor"};
+  goal.goal.added_on = *Date::parse_iso("2026-09-01");
+  goal.goal.done_on = *Date::parse_iso("2026-11-20");
+  goal.goal.created_at = goal.goal.updated_at = kStamp;
+  goal.people = {{kUuid, "mentor"}};
   std::string text = write_document([&](KithJsonWriter& w) {
     w.add(full_contact());
     w.add(interaction);
     w.add(reminder);
+    w.add(goal);
   });
   Collected back = collect(text);
   CHECK(back.error.empty());
   CHECK(back.written == text);
   CHECK(back.outline.version == 1);
   CHECK(back.outline.exported_at == kStamp);
-  CHECK(back.outline.counts == std::array<std::size_t, kSections>{0, 1, 1, 1});
+  CHECK(back.outline.counts == std::array<std::size_t, kSections>{0, 1, 1, 1, 1});
 }
 
 TEST_CASE("a reminder's cancelled flag is its last key, and a file without it means not cancelled",

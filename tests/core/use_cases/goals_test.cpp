@@ -317,3 +317,5 @@ TEST_CASE("removing a person removes their goal links, and nothing else of the g
   CHECK(people_of(net, g.id) == "Lin Wu:");
   CHECK(net.store().goal(g.id)->text == "Become a staff engineer");
 }
+
+}  // namespace kith
