@@ -7,35 +7,41 @@
 namespace kith {
 namespace {
 
-// The period's interactions, read once in day order through interactions_by_day and the
-// covering index of their people: summed by day (each interaction counted once; given and
-// received per person, as the balance counts them) and by person.
+// A period longer than this is read by scanning the interactions in storage order: imported
+// histories are stored in no particular day order, and following interactions_by_day through a
+// long period then reads the table's pages at random, several times over.
+constexpr int kScanPeriodDays = 92;
+
+// The period's interactions, read once with the covering index of their people: summed by day
+// (each interaction counted once; given and received per person, as the balance counts them)
+// and by person. A short period is read through interactions_by_day; a long one by a scan.
 void read_flows(Store::Impl& impl, const ReviewPeriod& period, ReviewFacts& facts) {
+  bool scan = days_between(period.since, period.until) > kScanPeriodDays;
   auto& st = impl.prepare(
-      "SELECT i.day, i.id, i.direction, i.weight, p.contact_id"
-      " FROM interactions i JOIN interaction_people p ON p.interaction_id = i.id"
-      " WHERE i.day >= :since AND i.day <= :until"
-      " ORDER BY i.day, i.id");
+      scan ? "SELECT i.day, i.id, i.direction, i.weight, p.contact_id"
+             " FROM interactions i NOT INDEXED JOIN interaction_people p"
+             " ON p.interaction_id = i.id WHERE i.day >= :since AND i.day <= :until"
+           : "SELECT i.day, i.id, i.direction, i.weight, p.contact_id"
+             " FROM interactions i JOIN interaction_people p ON p.interaction_id = i.id"
+             " WHERE i.day >= :since AND i.day <= :until ORDER BY i.day, i.id");
   st.bind(":since", period.since.to_string());
   st.bind(":until", period.until.to_string());
   std::unordered_map<std::int64_t, std::size_t> flow_of;  // contact id -> index in flows
-  std::string day_text;
-  std::int64_t last_interaction = 0;
+  std::unordered_map<std::int32_t, std::size_t> day_of;   // days since the epoch -> in days
+  std::int64_t last_interaction = 0;  // an interaction's people come one after another
+  std::size_t current = 0;
   while (st.executeStep()) {
-    const char* day = st.getColumn(0).getText();
-    if (facts.days.empty() || day_text != day) {
-      auto parsed = Date::parse_iso(day);
-      if (!parsed) continue;  // never stored: the schema's days are ISO
-      day_text = day;
-      facts.days.push_back({*parsed, 0, 0, 0});
-      last_interaction = 0;
-    }
-    ReviewDay& d = facts.days.back();
     std::int64_t interaction = st.getColumn(1).getInt64();
-    if (interaction != last_interaction) {
-      ++d.interactions;
+    if (interaction != last_interaction || facts.days.empty()) {
+      auto parsed = Date::parse_iso(st.getColumn(0).getText());
+      if (!parsed) continue;  // never stored: the schema's days are ISO
+      auto [it, added] = day_of.try_emplace(parsed->days_since_epoch(), facts.days.size());
+      if (added) facts.days.push_back({*parsed, 0, 0, 0});
+      current = it->second;
+      ++facts.days[current].interactions;
       last_interaction = interaction;
     }
+    ReviewDay& d = facts.days[current];
     std::string_view direction = st.getColumn(2).getText();
     std::int64_t weight = st.getColumn(3).getInt64();
     std::int64_t given = direction == "gave" ? weight : 0;
