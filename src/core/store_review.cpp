@@ -1,68 +1,163 @@
 // The store's answers for kith review: the plain facts of a period (the figures are the
 // engine's: kith/review.hpp).
+#include <optional>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "store_impl.hpp"
 
 namespace kith {
 namespace {
 
-// A period longer than this is read by scanning the interactions in storage order: imported
-// histories are stored in no particular day order, and following interactions_by_day through a
-// long period then reads the table's pages at random, several times over.
+// A period longer than this is read by two scans in id order, merged: imported histories are
+// stored in no particular day order, and following interactions_by_day through a long period
+// then reads the table's pages at random, several times over.
 constexpr int kScanPeriodDays = 92;
 
-// The period's interactions, read once with the covering index of their people: summed by day
-// (each interaction counted once; given and received per person, as the balance counts them)
-// and by person. A short period is read through interactions_by_day; a long one by a scan.
-void read_flows(Store::Impl& impl, const ReviewPeriod& period, ReviewFacts& facts) {
-  bool scan = days_between(period.since, period.until) > kScanPeriodDays;
-  auto& st = impl.prepare(
-      scan ? "SELECT i.day, i.id, i.direction, i.weight, p.contact_id"
-             " FROM interactions i NOT INDEXED JOIN interaction_people p"
-             " ON p.interaction_id = i.id WHERE i.day >= :since AND i.day <= :until"
-           : "SELECT i.day, i.id, i.direction, i.weight, p.contact_id"
-             " FROM interactions i JOIN interaction_people p ON p.interaction_id = i.id"
-             " WHERE i.day >= :since AND i.day <= :until ORDER BY i.day, i.id");
-  st.bind(":since", period.since.to_string());
-  st.bind(":until", period.until.to_string());
+struct FlowSums {
+  // Contact id -> index in flows + 1 (0: none yet), by id when the ids are dense enough,
+  // else in the map: one person's sums are found without hashing on every link.
+  std::vector<std::size_t> dense;
   std::unordered_map<std::int64_t, std::size_t> flow_of;  // contact id -> index in flows
-  std::unordered_map<std::int32_t, std::size_t> day_of;   // days since the epoch -> in days
-  std::int64_t last_interaction = 0;  // an interaction's people come one after another
-  std::size_t current = 0;
-  while (st.executeStep()) {
-    std::int64_t interaction = st.getColumn(1).getInt64();
-    if (interaction != last_interaction || facts.days.empty()) {
-      auto parsed = Date::parse_iso(st.getColumn(0).getText());
-      if (!parsed) continue;  // never stored: the schema's days are ISO
-      auto [it, added] = day_of.try_emplace(parsed->days_since_epoch(), facts.days.size());
-      if (added) facts.days.push_back({*parsed, 0, 0, 0});
-      current = it->second;
-      ++facts.days[current].interactions;
-      last_interaction = interaction;
+
+  // The slot holding the index + 1 of the contact's sums in flows.
+  std::size_t& slot(std::int64_t contact) {
+    if (contact >= 0 && static_cast<std::uint64_t>(contact) < dense.size()) {
+      return dense[static_cast<std::size_t>(contact)];
     }
-    ReviewDay& d = facts.days[current];
-    std::string_view direction = st.getColumn(2).getText();
-    std::int64_t weight = st.getColumn(3).getInt64();
-    std::int64_t given = direction == "gave" ? weight : 0;
-    std::int64_t received = direction == "received" ? weight : 0;
-    d.given += given;
-    d.received += received;
-    std::int64_t contact = st.getColumn(4).getInt64();
-    auto [it, added] = flow_of.try_emplace(contact, facts.flows.size());
-    if (added) facts.flows.push_back(ReviewFlow{contact, "", "", 0, 0, 0});
-    ReviewFlow& f = facts.flows[it->second];
-    ++f.interactions;
-    f.given += given;
-    f.received += received;
+    return flow_of[contact];
+  }
+  // Its index in flows, or nullopt.
+  std::optional<std::size_t> find(std::int64_t contact) const {
+    if (contact >= 0 && static_cast<std::uint64_t>(contact) < dense.size()) {
+      std::size_t i = dense[static_cast<std::size_t>(contact)];
+      return i == 0 ? std::nullopt : std::optional<std::size_t>(i - 1);
+    }
+    auto it = flow_of.find(contact);
+    return it == flow_of.end() || it->second == 0 ? std::nullopt
+                                                  : std::optional<std::size_t>(it->second - 1);
+  }
+  std::unordered_map<std::int64_t, std::size_t> day_of;  // a day's digits -> in days
+};
+
+// Counts one interaction on its day (its stored text); returns the day's index in facts.days,
+// or nullopt for a text that is not a day (the schema never stores one). The text is parsed
+// once per day: the digits of "YYYY-MM-DD" are the key.
+std::optional<std::size_t> count_interaction(FlowSums& sums, ReviewFacts& facts,
+                                             std::string_view text) {
+  std::int64_t key = static_cast<std::int64_t>(text.size());
+  for (char c : text) {
+    if (c >= '0' && c <= '9') key = key * 10 + (c - '0');
+  }
+  auto it = sums.day_of.find(key);
+  if (it == sums.day_of.end()) {
+    auto day = Date::parse_iso(text);
+    if (!day) return std::nullopt;
+    it = sums.day_of.emplace(key, facts.days.size()).first;
+    facts.days.push_back({*day, 0, 0, 0});
+  }
+  ++facts.days[it->second].interactions;
+  return it->second;
+}
+
+// Adds one person's part in an interaction to the day's and the person's sums.
+void count_person(FlowSums& sums, ReviewFacts& facts, std::size_t day, std::int64_t contact,
+                  std::int64_t given, std::int64_t received) {
+  ReviewDay& d = facts.days[day];
+  d.given += given;
+  d.received += received;
+  std::size_t& slot = sums.slot(contact);
+  if (slot == 0) {
+    facts.flows.push_back(ReviewFlow{contact, "", "", 0, 0, 0});
+    slot = facts.flows.size();
+  }
+  ReviewFlow& f = facts.flows[slot - 1];
+  ++f.interactions;
+  f.given += given;
+  f.received += received;
+}
+
+// The period's interactions, each read once, with their people from the covering index
+// interaction_people_by_interaction: summed by day (each interaction counted once; given and
+// received per person, as the balance counts them) and by person. A short period is read
+// through interactions_by_day; a long one by a scan of the interactions and one of the index,
+// both in interaction id order, merged.
+void read_flows(Store::Impl& impl, const ReviewPeriod& period, ReviewFacts& facts) {
+  const std::string since = period.since.to_string();
+  const std::string until = period.until.to_string();
+  FlowSums sums;
+  auto& ids = impl.prepare("SELECT coalesce(max(id), 0), count(*) FROM contacts");
+  ids.executeStep();
+  std::int64_t max_id = ids.getColumn(0).getInt64();
+  if (max_id >= 0 && max_id <= 4 * ids.getColumn(1).getInt64() + 65536) {
+    sums.dense.assign(static_cast<std::size_t>(max_id) + 1, 0);
+  }
+  const auto value = [](std::string_view direction, std::int64_t weight, std::string_view want) {
+    return direction == want ? weight : std::int64_t{0};
+  };
+  if (days_between(period.since, period.until) <= kScanPeriodDays) {
+    auto& st = impl.prepare(
+        "SELECT i.day, i.id, i.direction, i.weight, p.contact_id"
+        " FROM interactions i JOIN interaction_people p ON p.interaction_id = i.id"
+        " WHERE i.day >= :since AND i.day <= :until ORDER BY i.day, i.id");
+    st.bind(":since", since);
+    st.bind(":until", until);
+    std::int64_t last = 0;
+    std::size_t day = 0;
+    bool valid = false;
+    while (st.executeStep()) {
+      std::int64_t interaction = st.getColumn(1).getInt64();
+      if (interaction != last) {
+        last = interaction;
+        auto counted = count_interaction(sums, facts, st.getColumn(0).getText());
+        valid = counted.has_value();
+        if (valid) day = *counted;
+      }
+      if (!valid) continue;
+      std::string_view direction = st.getColumn(2).getText();
+      std::int64_t weight = st.getColumn(3).getInt64();
+      count_person(sums, facts, day, st.getColumn(4).getInt64(), value(direction, weight, "gave"),
+                   value(direction, weight, "received"));
+    }
+  } else {
+    auto& interactions = impl.prepare(
+        "SELECT id, day, direction, weight FROM interactions NOT INDEXED"
+        " WHERE day >= :since AND day <= :until ORDER BY id");
+    interactions.bind(":since", since);
+    interactions.bind(":until", until);
+    // The links carry the interaction's day: the index is filtered on it as it is read.
+    auto& people = impl.prepare(
+        "SELECT interaction_id, contact_id FROM interaction_people"
+        " INDEXED BY interaction_people_by_interaction"
+        " WHERE day >= :since AND day <= :until ORDER BY interaction_id");
+    people.bind(":since", since);
+    people.bind(":until", until);
+    bool more_people = people.executeStep();
+    while (interactions.executeStep() && more_people) {
+      std::int64_t id = interactions.getColumn(0).getInt64();
+      while (more_people && people.getColumn(0).getInt64() < id) more_people = people.executeStep();
+      if (!more_people || people.getColumn(0).getInt64() != id) continue;
+      auto counted = count_interaction(sums, facts, interactions.getColumn(1).getText());
+      if (!counted) continue;
+      std::size_t day = *counted;
+      std::string_view direction = interactions.getColumn(2).getText();
+      std::int64_t weight = interactions.getColumn(3).getInt64();
+      std::int64_t given = value(direction, weight, "gave");
+      std::int64_t received = value(direction, weight, "received");
+      while (more_people && people.getColumn(0).getInt64() == id) {
+        count_person(sums, facts, day, people.getColumn(1).getInt64(), given, received);
+        more_people = people.executeStep();
+      }
+    }
   }
   if (facts.flows.empty()) return;
   // Their names, for ranking and showing: one pass over the contacts.
   auto& names = impl.prepare("SELECT id, name, name_key FROM contacts");
   while (names.executeStep()) {
-    auto it = flow_of.find(names.getColumn(0).getInt64());
-    if (it == flow_of.end()) continue;
-    ReviewFlow& f = facts.flows[it->second];
+    auto at = sums.find(names.getColumn(0).getInt64());
+    if (!at) continue;
+    ReviewFlow& f = facts.flows[*at];
     f.name = names.getColumn(1).getString();
     f.name_key = names.getColumn(2).getString();
   }
