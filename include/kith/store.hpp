@@ -354,11 +354,11 @@ class Store {
   Result<std::int64_t> interaction_count(std::int64_t contact_id);
 
   // Everything kith review needs about `period` (kith/review.hpp), in one snapshot: the
-  // interactions of the period read once, in day order, and summed by day and by person; the
-  // possible inner circle with their last interaction before the period and last skip up to
-  // its end; the promises due in it; the network's counts; every goal with its people and how
-  // many of them had an interaction in the period. Nothing is read per person but the inner
-  // circle's two index lookups.
+  // interactions of the period read once (a long period by scans in id order, not through the
+  // day index) and summed by day and by person; the possible inner circle with their last
+  // interaction before the period and last skip up to its end; the promises due in it; the
+  // network's counts; every goal with its people and how many of them had an interaction in
+  // the period. Nothing is read per person but the inner circle's two index lookups.
   Result<ReviewFacts> review_facts(const ReviewPeriod& period);
 
   // --- The journal of changes (store_journal.cpp; kith/journal.hpp).
