@@ -34,6 +34,7 @@
 #include "kith/records.hpp"
 #include "kith/relationship_type.hpp"
 #include "kith/reminder.hpp"
+#include "kith/review.hpp"
 #include "kith/status.hpp"
 #include "kith/sync.hpp"
 #include "kith/urgency.hpp"
@@ -425,6 +426,13 @@ class Store {
   // of the latest-recorded contacts per word and field, and as many interactions per word.
   Result<std::vector<SuggestionCandidate>> goal_candidates(const std::vector<std::string>& words,
                                                            int per_word);
+  // Everything kith review needs about `period` (kith/review.hpp), in one snapshot: the
+  // interactions of the period read once (a long period by scans in id order, not through the
+  // day index) and summed by day and by person; the possible inner circle with their last
+  // interaction before the period and last skip up to its end; the promises due in it; the
+  // network's counts; every goal with its people and how many of them had an interaction in
+  // the period. Nothing is read per person but the inner circle's two index lookups.
+  Result<ReviewFacts> review_facts(const ReviewPeriod& period);
 
   // --- The journal of changes (store_journal.cpp; kith/journal.hpp).
   //

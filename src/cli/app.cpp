@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -41,6 +42,15 @@ Date local_today() {
 const char* env(const char* name) {
   const char* value = std::getenv(name);
   return value && *value ? value : nullptr;
+}
+
+// True when a locale name ("en_GB.UTF-8", "C.utf8") names the UTF-8 character set.
+bool says_utf8(std::string_view locale) {
+  std::string folded;
+  for (char c : locale) {
+    if (c != '-') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return folded.find("utf8") != std::string::npos;
 }
 
 Result<Context> resolve(const GlobalOptions& options) {
@@ -87,6 +97,11 @@ Result<Context> resolve(const GlobalOptions& options) {
   } else {
     ctx.color = terminal && !dumb && !env("NO_COLOR");
   }
+  // The first of these set is the one the C library would use for the character set.
+  const char* locale = env("LC_ALL");
+  if (!locale) locale = env("LC_CTYPE");
+  if (!locale) locale = env("LANG");
+  ctx.unicode = options.color != "never" && locale && says_utf8(locale);
   return ctx;
 }
 
@@ -273,6 +288,9 @@ const std::vector<Command>& commands() {
        add_path_command},
       {"intro", "Log an introduction you made: a give to both, and A now knows B",
        add_intro_command},
+      {"review",
+       "A look back: interactions per week as a chart, gave and received, promises, goals",
+       add_review_command},
       {"types", "Relationship types with their default cadence and weight", add_types_command},
       {"find", "Full-text search over names, notes, organisations and interactions",
        add_find_command},

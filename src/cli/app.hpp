@@ -23,8 +23,11 @@ namespace kith::cli {
 struct Context {
   std::filesystem::path db_path;
   Date today;
-  bool json = false;              // --json: one JSON document on stdout
-  bool color = false;             // colour codes allowed on stdout
+  bool json = false;   // --json: one JSON document on stdout
+  bool color = false;  // colour codes allowed on stdout
+  // Block characters and other drawing allowed on stdout (kith review's charts): the locale
+  // (LC_ALL, else LC_CTYPE, else LANG) says UTF-8 and --color is not never; else plain ASCII.
+  bool unicode = false;
   bool database_missing = false;  // a read found no database yet (see note_missing)
 
   // Opens the database. A read on a missing database gives an empty one (see Store::open).
@@ -81,6 +84,7 @@ void add_unlog_command(CLI::App& command, Action& action);
 void add_history_command(CLI::App& command, Action& action);
 void add_balance_command(CLI::App& command, Action& action);
 void add_reconnect_command(CLI::App& command, Action& action);
+void add_review_command(CLI::App& command, Action& action);
 void add_find_command(CLI::App& command, Action& action);
 void add_remind_command(CLI::App& command, Action& action);
 void add_reminders_command(CLI::App& command, Action& action);

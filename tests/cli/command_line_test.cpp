@@ -193,6 +193,7 @@ TEST_CASE("a word left over after any command's arguments is refused, never run 
       {"intro", {"intro", "grace", "ada", "Hello", "rm", "ada", "--yes"}, "--yes", "intro"},
       {"balance", {"balance", "rm", "2", "--yes"}, "rm", "balance"},
       {"reconnect", {"reconnect", "rm", "ada", "--yes"}, "rm", "reconnect"},
+      {"review", {"review", "--since", "1m", "rm", "ada", "--yes"}, "rm", "review"},
       {"types", {"types", "list"}, "list", "types"},
       {"types", {"types", "set", "peer", "--weight", "2", "rm", "ada", "--yes"}, "rm", "types set"},
       {"find", {"find", "Coffee", "rm", "ada", "--yes"}, "--yes", "find"},

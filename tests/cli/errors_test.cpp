@@ -680,6 +680,22 @@ TEST_CASE(
        "exclude each other"},
       {"snoozing a topic", {"snooze", "3", "1w"}, 2, "agenda topic"},
       {"giving a topic a day", {"change", "3", "--on", "friday"}, 2, "agenda topic"},
+      {"a review whose since is after its until",
+       {"review", "--since", "2026-11-30", "--until", "2026-11-01"},
+       2,
+       "invalid period: --since 2026-11-30 is after --until 2026-11-01"},
+      {"a review since a day after today",
+       {"review", "--since", "tomorrow"},
+       2,
+       "--since 2026-11-23 is after --until 2026-11-22"},
+      {"a review since a bad date",
+       {"review", "--since", "soon"},
+       2,
+       "--since: invalid date 'soon'"},
+      {"a review until an impossible date",
+       {"review", "--until", "2026-02-30"},
+       2,
+       "--until: invalid date '2026-02-30'"},
   };
   check_all_rejected(box, cases);
 }
