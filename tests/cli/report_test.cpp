@@ -185,7 +185,7 @@ TEST_CASE("report --json holds the date and the three sections with every field 
        "reasons": ["5 weeks overdue (every 6 weeks)", "mentor (weight 4)",
                    "you received more than you gave (net -2)"],
        "hints": ["you have received more than you gave (net -2; never gave): offer early access to the new compiler"],
-       "agenda": []},
+       "agenda": [], "goals": []},
       {"contact": {"id": 6, "name": "José Núñez", "types": ["peer"], "circle": null,
                    "emails": [], "phones": [], "learn": "", "offer": ""},
        "cadence": "8w", "due": "2026-09-26", "days_overdue": 58, "cadences_overdue": 1.04,
@@ -194,7 +194,7 @@ TEST_CASE("report --json holds the date and the three sections with every field 
        "open_promises": 0, "next_promise": null, "weight": 2, "score": 12.26,
        "terms": [{"term": "overdue", "points": 10.26}, {"term": "importance", "points": 2.0}],
        "reasons": ["8 weeks overdue (every 8 weeks)", "peer (weight 2)"],
-       "hints": [], "agenda": []}
+       "hints": [], "agenda": [], "goals": []}
     ]
   },
   "coming_up": [
