@@ -15,7 +15,9 @@
 #     out), two of them added but never contacted since (Yuki Tanaka, Ben Carter);
 #   - the people you mostly received from show a negative give/receive balance (Grace
 #     Okonkwo, Aisha Rahman, Hannah Schmidt, José Núñez, Rachel Goldberg);
-#   - four follow-ups are open, due in the coming two weeks.
+#   - four follow-ups are open, due in the coming two weeks;
+#   - one career goal (mentors linked, no sponsor yet), two people you want to meet (Kenji
+#     Mori at Kumo Systems, Dana Whitfield at Globex) and who knows whom on the way to them.
 set -euo pipefail
 
 usage="usage: $(basename "$0") DB [TODAY]"
@@ -535,5 +537,23 @@ kith --today "$(ago 10)" remind "Adaeze Okafor" "Draft the staffing proposal for
   --on "$(ahead 2)" --promise
 kith --today "$TODAY" remind "Review my mentor and sponsor list" --in 2w --every 3m
 kith --today "$TODAY" edit "Tomás Herrera" --date "joined the team=$(ago 358)"
+
+# Beyond the report: a career goal with the people who can help, people you want to meet
+# (targets: never due), and who knows whom, for `kith goal`, `kith path` and `kith review`.
+at_ago 60 kith goal add "Become a principal engineer" --by "$(ahead 180)" \
+  --needs mentor,sponsor
+kith --today "$TODAY" goal link 1 "José Núñez" "Hannah Schmidt" --as mentor
+kith --today "$TODAY" goal link 1 "Amara Nwosu" --as peer
+add 25 "Kenji Mori" --target --org "Kumo Systems" --title "VP Engineering" \
+  --learn "How Kumo runs a platform org of two hundred"
+add 15 "Dana Whitfield" --target --org "Globex" --title "Principal Engineer"
+kith --today "$TODAY" knows "Yuki Tanaka" "Kenji Mori" --how "Yuki reports to him at Kumo"
+kith --today "$TODAY" knows "Noah Williams" "Yuki Tanaka" --how "former colleagues at Tidewater"
+kith --today "$TODAY" knows "Chiara Rossi" "Arjun Patel" --how "same leadership team at Globex"
+kith --today "$TODAY" knows "Arjun Patel" "Dana Whitfield" --how "Dana reports to him"
+kith --today "$TODAY" knows "Elena Petrova" "Leila Haddad" --how "co-authors on storage papers"
+kith --today "$TODAY" intro "Leila Haddad" "Liam O'Connor" --on "$(ago 35)" \
+  "Introduced Leila to Liam for the InfraConf academic track"
+logs=$((logs + 1))
 
 echo "Demo network in $DB as of $TODAY: $people people, $logs interactions."

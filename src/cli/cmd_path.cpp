@@ -117,7 +117,9 @@ Status run_path(Context& ctx, const PathOptions& o) {
     fmt::print("You know {}: {}.\n", target, last_phrase(found->known.front(), ctx.today));
   }
   if (found->routes.empty()) {
-    fmt::print("No route to {} within three steps.\n", target);
+    // Knowing someone there is a way in; the routes are the ways through others.
+    fmt::print("No {}route to {} within three steps.\n",
+               found->known_total > 0 || !found->known.empty() ? "other " : "", target);
     fmt::print("{}\n", paint(Paint::dim,
                              "Record who knows whom with kith knows A B --how TEXT; introducers "
                              "(--met-via) and people logged together count too."));

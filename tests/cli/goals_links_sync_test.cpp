@@ -59,12 +59,12 @@ TEST_CASE("sync DIR carries goals with their people and roles, knows links and t
   // changed on the laptop.
   phone.ok({"add", "Priya Nair", "--type", "sponsor"});
   phone.ok({"goal", "link", "1", "priya", "--as", "sponsor"});
-  phone.ok({"goal", "done", "1", "--on", "2026-12-01"});
+  phone.ok({"goal", "done", "1", "--on", "2026-11-20"});
   laptop.ok({"knows", "maya", "lin", "--how", "worked together at Initech"});
   sync(phone, shared);
   sync(laptop, shared);
   sync(phone, shared);
-  CHECK(laptop.query("SELECT done_on FROM goals") == "2026-12-01");
+  CHECK(laptop.query("SELECT done_on FROM goals") == "2026-11-20");
   CHECK(laptop.query("SELECT count(*) FROM goal_people") == "2");
   CHECK(phone.query("SELECT how FROM knows") == "worked together at Initech");
   CHECK(state(phone) == state(laptop));
@@ -137,8 +137,8 @@ TEST_CASE("kith merge moves goal links and knows links to the kept contact and d
   box.ok({"knows", "Dima Ivanov", "lin"});
   box.ok({"knows", "Dmitriy Ivanov", "lin", "--how", "school"});
 
-  const json preview = json::parse(box.ok({"--json", "merge", "Dmitriy Ivanov", "Dima Ivanov",
-                                           "--dry-run"}));
+  const json preview =
+      json::parse(box.ok({"--json", "merge", "Dmitriy Ivanov", "Dima Ivanov", "--dry-run"}));
   CHECK(preview.dump().find("\"goals\":2") != std::string::npos);
   CHECK(preview.dump().find("\"links\":2") != std::string::npos);
 
