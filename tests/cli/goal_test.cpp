@@ -176,8 +176,9 @@ TEST_CASE("goal change, done, reopen and drop, each undone", "[cli][goal]") {
   CHECK(box.query("SELECT contact_id, role FROM goal_people") == "1|mentor");
 }
 
-TEST_CASE("plan --goal plans the goal's people first and says why; the report and show mark them",
-          "[cli][goal][plan]") {
+TEST_CASE(
+    "plan --goal plans the goal's people first and says why, and the report and show mark them",
+    "[cli][goal][plan]") {
   Sandbox box;
   seed_goals(box);
   std::string plan = box.ok({"plan", "--goal", "1", "--days", "1", "--per-day", "2"});

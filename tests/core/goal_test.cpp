@@ -138,7 +138,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("needs are type names with commas, each once; none or nothing for none",
+TEST_CASE("needs are type names with commas, each once, and none or nothing means none",
           "[goal][needs]") {
   CHECK(*parse_needs("mentor") == std::vector<std::string>{"mentor"});
   CHECK(*parse_needs(" Mentor , sponsor,mentor ") == std::vector<std::string>{"mentor", "sponsor"});

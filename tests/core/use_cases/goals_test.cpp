@@ -206,7 +206,7 @@ TEST_CASE("a goal is done, reopened, changed and dropped, each undone", "[use_ca
 }
 
 TEST_CASE(
-    "the goal list counts people and names the gaps; the page shows people and "
+    "the goal list counts people and names the gaps, and the page shows people and "
     "suggestions",
     "[use_cases][goal]") {
   Network net;
